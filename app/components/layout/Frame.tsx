@@ -1,0 +1,106 @@
+import { useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { crisisLines } from "~/config/crisis-lines";
+import type { Language } from "~/i18n/config";
+import { QuickExit, QuickExitOverlay } from "./QuickExit";
+
+function LanguageSwitch({ lang }: { lang: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Language = lang === "nl" ? "en" : "nl";
+  const params = new URLSearchParams(location.search);
+  params.set("lng", other);
+  // A plain link and a full page load: works without JavaScript and reloads every text.
+  return (
+    <a
+      className="language-switch"
+      href={`${location.pathname}?${params.toString()}`}
+      hrefLang={other}
+      lang={other}
+    >
+      <span aria-hidden="true">{t("language.switchTo")}</span>
+      <span className="visually-hidden">{t("language.switchToLong")}</span>
+    </a>
+  );
+}
+
+export function CrisisLines({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className={compact ? "crisis crisis--compact" : "crisis"} aria-labelledby="crisis-heading">
+      <h2 id="crisis-heading" className="crisis__heading">
+        {t("crisis.heading")}
+      </h2>
+      <p className="crisis__intro">{t("crisis.intro")}</p>
+      <ul className="crisis__list">
+        {crisisLines.map((line) => (
+          <li key={line.id}>
+            <a href={`tel:${line.tel}`}>
+              {t(`crisis.${line.id}`, { number: line.number, short: line.short })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Frame({
+  lang,
+  children,
+  variant,
+}: {
+  lang: Language;
+  children: ReactNode;
+  variant: "public" | "staff" | "organisation";
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("skipLink")}
+      </a>
+      {variant === "public" ? <QuickExitOverlay /> : null}
+      <header className="site-header">
+        <div className="site-header__inner">
+          <a href={variant === "staff" ? "/medewerker" : "/"} className="site-header__name">
+            {t("siteName")}
+            {variant === "staff" ? <span className="site-header__sub"> · {t("footer.staff")}</span> : null}
+          </a>
+          <div className="site-header__tools">
+            <LanguageSwitch lang={lang} />
+            {variant === "public" ? <QuickExit /> : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          {variant === "public" ? <CrisisLines /> : null}
+          <nav aria-label={t("footer.label")} className="site-footer__nav">
+            <ul>
+              <li>
+                <a href="/over">{t("footer.about")}</a>
+              </li>
+              <li>
+                <a href="/privacy">{t("footer.privacy")}</a>
+              </li>
+              <li>
+                <a href="/toegankelijkheid">{t("footer.accessibility")}</a>
+              </li>
+              <li>
+                <a href="/veilig-internetten">{t("footer.safeBrowsing")}</a>
+              </li>
+              <li>
+                <a href="/medewerker">{t("footer.staff")}</a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv, secretBytes, withDevelopmentSecrets } from "./env.server";
+
+const strong = Buffer.alloc(32, 7).toString("base64");
+
+describe("parseEnv", () => {
+  it("accepts good values and fills defaults", () => {
+    const env = parseEnv({ SESSION_SECRET: strong, DATA_ENCRYPTION_KEY: strong, PORT: "4000" });
+    expect(env.PORT).toBe(4000);
+    expect(env.HOST).toBe("localhost");
+    expect(env.PUBLIC_URL).toBe("http://localhost:4000");
+    expect(env.DATABASE_URL).toBe("./data/aanspreekpunt.db");
+    expect(env.NODE_ENV).toBe("development");
+  });
+
+  it("strips a file: prefix and a trailing slash", () => {
+    const env = parseEnv({
+      SESSION_SECRET: strong,
+      DATA_ENCRYPTION_KEY: strong,
+      DATABASE_URL: "file:/tmp/x.db",
+      PUBLIC_URL: "https://example.org/",
+    });
+    expect(env.DATABASE_URL).toBe("/tmp/x.db");
+    expect(env.PUBLIC_URL).toBe("https://example.org");
+  });
+
+  it("names every bad variable", () => {
+    expect(() =>
+      parseEnv({ SESSION_SECRET: "short", PORT: "seventy", PUBLIC_URL: "not a url", NODE_ENV: "production" }),
+    ).toThrowError(ConfigError);
+    try {
+      parseEnv({ SESSION_SECRET: "short", PORT: "seventy", PUBLIC_URL: "not a url" });
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/SESSION_SECRET: SESSION_SECRET is too weak/);
+      expect(msg).toMatch(/DATA_ENCRYPTION_KEY: DATA_ENCRYPTION_KEY is missing/);
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/PUBLIC_URL/);
+    }
+  });
+
+  it("treats an empty string as missing", () => {
+    expect(() => parseEnv({ SESSION_SECRET: "", DATA_ENCRYPTION_KEY: strong })).toThrow(
+      /SESSION_SECRET is missing/,
+    );
+  });
+});
+
+describe("secretBytes", () => {
+  it("needs 32 bytes", () => {
+    expect(secretBytes("ab".repeat(31))).toBeNull();
+    expect(secretBytes("ab".repeat(32))?.length).toBe(32);
+    expect(secretBytes(strong)?.length).toBe(32);
+    expect(secretBytes("password123")).toBeNull();
+  });
+});
+
+describe("withDevelopmentSecrets", () => {
+  it("generates a 0600 secrets file once and reuses it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-env-"));
+    const raw = { DATABASE_URL: path.join(dir, "db.sqlite") };
+    const first = withDevelopmentSecrets(raw);
+    expect(first.generatedFile).toBe(path.join(dir, "secrets.json"));
+    expect(fs.statSync(first.generatedFile!).mode & 0o777).toBe(0o600);
+    const second = withDevelopmentSecrets(raw);
+    expect(second.generatedFile).toBeUndefined();
+    expect(second.env.SESSION_SECRET).toBe(first.env.SESSION_SECRET);
+    expect(() => parseEnv(second.env)).not.toThrow();
+  });
+
+  it("never generates secrets in production", () => {
+    const out = withDevelopmentSecrets({ NODE_ENV: "production" });
+    expect(out.env.SESSION_SECRET).toBeUndefined();
+    expect(() => parseEnv(out.env)).toThrow(/SESSION_SECRET is missing/);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Configuration, validated once at start. A bad value stops the server with a message that names it.
+ * In development, missing secrets are generated once into the data folder (mode 0600); in production
+ * they must come from the environment.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const MIN_SECRET_BYTES = 32;
+
+/** A secret: at least 32 bytes of key material, given as hex (64+ chars) or base64 (44+ chars). */
+export function secretBytes(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-f]+$/i.test(v) && v.length % 2 === 0) {
+    const b = Buffer.from(v, "hex");
+    return b.length >= MIN_SECRET_BYTES ? b : null;
+  }
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) {
+    const b = Buffer.from(v, "base64");
+    return b.length >= MIN_SECRET_BYTES ? b : null;
+  }
+  return null;
+}
+
+const secret = (name: string) =>
+  z.string({ required_error: `${name} is missing` }).refine((v) => secretBytes(v) !== null, {
+    message: `${name} is too weak: give at least ${MIN_SECRET_BYTES} random bytes as hex or base64 (for example: openssl rand -base64 32)`,
+  });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("localhost"),
+    DATABASE_URL: z
+      .string()
+      .min(1)
+      .default("./data/aanspreekpunt.db")
+      .transform((v) => v.replace(/^file:/, "")),
+    PUBLIC_URL: z.string().url().optional(),
+    SESSION_SECRET: secret("SESSION_SECRET"),
+    DATA_ENCRYPTION_KEY: secret("DATA_ENCRYPTION_KEY"),
+    /** Earlier keys, comma separated, still able to decrypt after a key rotation. */
+    DATA_ENCRYPTION_KEYS_OLD: z.string().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("Aanspreekpunt ZIKOS <noreply@aanspreekpunt.localhost>"),
+    QUICK_EXIT_URL: z.string().url().default("https://www.buienradar.nl/"),
+  })
+  .transform((e) => ({
+    ...e,
+    PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+type RawEnv = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+/** Pure validation: returns the config or throws a ConfigError listing every bad variable. */
+export function parseEnv(raw: RawEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `- ${i.path.join(".") || "config"}: ${i.message}`);
+  throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`);
+}
+
+const GENERATED = ["SESSION_SECRET", "DATA_ENCRYPTION_KEY"] as const;
+
+/**
+ * In development, fill missing secrets from `<data folder>/secrets.json`, creating it (0600) once.
+ * Returns the names that came from the file so the server can say so.
+ */
+export function withDevelopmentSecrets(raw: RawEnv): {
+  env: RawEnv;
+  generatedFile?: string;
+  fromFile: string[];
+} {
+  if ((raw.NODE_ENV ?? "development") === "production") return { env: raw, fromFile: [] };
+  const missing = GENERATED.filter((k) => !raw[k]);
+  if (missing.length === 0) return { env: raw, fromFile: [] };
+  const dbPath = (raw.DATABASE_URL || "./data/aanspreekpunt.db").replace(/^file:/, "");
+  const dir = path.dirname(path.resolve(dbPath));
+  const file = path.join(dir, "secrets.json");
+  let stored: Record<string, string> = {};
+  let generatedFile: string | undefined;
+  if (fs.existsSync(file)) {
+    stored = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  }
+  let changed = false;
+  for (const k of GENERATED) {
+    if (!stored[k]) {
+      stored[k] = crypto.randomBytes(32).toString("base64");
+      changed = true;
+    }
+  }
+  if (changed) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    generatedFile = file;
+  }
+  const env = { ...raw };
+  for (const k of missing) env[k] = stored[k];
+  return { env, generatedFile, fromFile: [...missing] };
+}
+
+let current: Env | undefined;
+
+/** Loads, validates and caches the configuration. Messages go to the console; the caller decides to exit. */
+export function loadEnv(raw: RawEnv = process.env): Env {
+  const { env, generatedFile, fromFile } = withDevelopmentSecrets(raw);
+  const parsed = parseEnv(env);
+  if (generatedFile) console.warn(`Generated development secrets in ${generatedFile} (mode 0600).`);
+  if (fromFile.length > 0) {
+    console.warn(
+      `Using development secrets for ${fromFile.join(", ")} from the data folder. ` +
+        "For real use set NODE_ENV=production and give them in the environment (see .env.example).",
+    );
+  }
+  current = parsed;
+  return parsed;
+}
+
+export function getEnv(): Env {
+  return current ?? loadEnv();
+}

@@ -1,0 +1,15 @@
+/** Languages and namespaces. Dutch is the default; English must be complete (locales.test.ts checks). */
+export const languages = ["nl", "en"] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = "nl";
+export const namespaces = ["common", "pages", "errors", "intake", "follow", "staff"] as const;
+export type Namespace = (typeof namespaces)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+/** Both our languages are written left to right; kept as a function so `dir` is never hard-coded. */
+export function directionOf(_lng: Language): "ltr" | "rtl" {
+  return "ltr";
+}

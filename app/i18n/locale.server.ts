@@ -1,0 +1,44 @@
+import { defaultLanguage, isLanguage, type Language } from "./config";
+
+export const LANGUAGE_COOKIE = "lng";
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** Accept-Language, best quality first, reduced to our languages. */
+export function fromAcceptLanguage(header: string | null): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { lang: (tag ?? "").toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.lang).find(isLanguage);
+}
+
+/** The page language: `?lng=`, then the cookie, then Accept-Language, then Dutch. */
+export function detectLanguage(request: Request): Language {
+  const url = new URL(request.url);
+  const param = url.searchParams.get("lng");
+  if (isLanguage(param)) return param;
+  const cookie = cookieValue(request.headers.get("Cookie"), LANGUAGE_COOKIE);
+  if (isLanguage(cookie)) return cookie;
+  return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? defaultLanguage;
+}
+
+/** When the URL chooses a language, remember it for a year (a functional cookie, nothing else in it). */
+export function languageCookieHeader(request: Request, secure: boolean): string | undefined {
+  const param = new URL(request.url).searchParams.get("lng");
+  if (!isLanguage(param)) return undefined;
+  return `${LANGUAGE_COOKIE}=${param}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure ? "; Secure" : ""}`;
+}

@@ -1,0 +1,147 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useHref,
+  useLoaderData,
+  useMatches,
+  useNavigate,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useContext, type ReactNode } from "react";
+import { RouterProvider } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { Frame } from "~/components/layout/Frame";
+import { useNonce } from "~/components/nonce";
+import { directionOf, isLanguage, type Language } from "~/i18n/config";
+import { detectLanguage } from "~/i18n/locale.server";
+import type { RouteHandle } from "~/route-handle";
+import { csrfToken } from "~/server/csrf.server";
+import stylesUrl from "~/styles/app.css?url";
+
+export const links = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = detectLanguage(request);
+  const csrf = csrfToken(request);
+  return json(
+    { lang, dir: directionOf(lang), csrfToken: csrf.token },
+    { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : undefined },
+  );
+}
+
+// The root data (language, CSRF token) only changes with a full page load.
+export const shouldRevalidate = () => false;
+
+type RootData = { lang: Language; dir: "ltr" | "rtl"; csrfToken: string };
+
+/** true when the current route's action answered with validation errors. */
+function useActionHasErrors(): boolean {
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  return Object.values(state?.actionData ?? {}).some(
+    (d) =>
+      d !== null &&
+      typeof d === "object" &&
+      "errors" in d &&
+      d.errors !== null &&
+      typeof d.errors === "object" &&
+      Object.keys(d.errors).length > 0,
+  );
+}
+
+function usePageTitle(): string {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const hasErrors = useActionHasErrors();
+  const routeError = useRouteError();
+  if (routeError) {
+    const key = isRouteErrorResponse(routeError) && routeError.status === 404 ? "notFound" : "serverError";
+    return `${t(`pages:${key}.title`)} – ${t("siteName")}`;
+  }
+  let page = "";
+  for (const m of [...matches].reverse()) {
+    const title = (m.handle as RouteHandle | undefined)?.title;
+    if (typeof title === "function") page = title(t, m.data);
+    else if (title) page = t(title);
+    if (page) break;
+  }
+  const site = t("siteName");
+  const full = page && page !== site ? `${page} – ${site}` : site;
+  return hasErrors ? `${t("errorTitlePrefix")}${full}` : full;
+}
+
+function useFrameVariant(): NonNullable<RouteHandle["frame"]> {
+  const matches = useMatches();
+  for (const m of [...matches].reverse()) {
+    const frame = (m.handle as RouteHandle | undefined)?.frame;
+    if (frame) return frame;
+  }
+  return "public";
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const lang: Language = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : "nl");
+  const title = usePageTitle();
+  return (
+    <html lang={lang} dir={data?.dir ?? directionOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="color-scheme" content="light" />
+        <title>{title}</title>
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { lang } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const variant = useFrameVariant();
+  return (
+    <RouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
+      <Frame lang={lang} variant={variant}>
+        <Outlet />
+      </Frame>
+    </RouterProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t, i18n } = useTranslation("pages");
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : "nl";
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const key = notFound ? "notFound" : "serverError";
+  return (
+    <Frame lang={lang} variant="public">
+      <div className="page">
+        <h1>{t(`${key}.title`)}</h1>
+        <p className="lead">{t(`${key}.text`)}</p>
+        <p>
+          <a href="/">{t(`${key}.home`)}</a>
+        </p>
+      </div>
+    </Frame>
+  );
+}

@@ -1,0 +1,12 @@
+import type { TFunction } from "i18next";
+
+/**
+ * What a route tells the frame through `export const handle`. The root renders the <title> from it
+ * (meta() cannot see action data, and an error state must start the title with "Fout:" / "Error:").
+ */
+export type RouteHandle = {
+  /** i18next key ("ns:key") of the page title, or a function of the loader data. */
+  title?: string | ((t: TFunction, data: unknown) => string);
+  /** Which frame: public pages carry the quick exit and crisis lines. Inherited by child routes. */
+  frame?: "public" | "staff" | "organisation";
+};

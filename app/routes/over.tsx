@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+import { Bullets, Paragraphs } from "~/components/layout/Prose";
+import type { RouteHandle } from "~/route-handle";
+
+export const handle: RouteHandle = { title: "pages:about.title" };
+
+export default function About() {
+  const { t } = useTranslation("pages");
+  return (
+    <div className="page">
+      <h1>{t("about.title")}</h1>
+      <Paragraphs k="about.paragraphs" />
+      <h2>{t("about.routesHeading")}</h2>
+      <p>{t("about.routesIntro")}</p>
+      <Bullets k="about.routes" />
+    </div>
+  );
+}

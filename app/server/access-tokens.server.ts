@@ -1,0 +1,94 @@
+/**
+ * One-time links (first-coordinator setup, staff invitations). Only a hash of the token is stored; a
+ * token works once and until it expires.
+ */
+import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { randomToken, sha256 } from "./crypto.server";
+import { getDb, schema, type Db } from "./db.server";
+import type { StaffRole } from "../../db/schema";
+
+type Purpose = "setup" | "invite";
+
+export const SETUP_TTL_MS = 24 * 60 * 60 * 1000;
+export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
+
+export function createAccessToken(
+  purpose: Purpose,
+  role: StaffRole,
+  opts: { ttlMs: number; createdBy?: number; now?: number; db?: Db },
+): string {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const token = randomToken(32);
+  db.insert(schema.accessTokens)
+    .values({
+      purpose,
+      role,
+      tokenHash: sha256(token),
+      createdBy: opts.createdBy ?? null,
+      createdAt: now,
+      expiresAt: now + opts.ttlMs,
+    })
+    .run();
+  return token;
+}
+
+/** The token's row when it is valid now (right purpose, not used, not expired). */
+export function findValidAccessToken(token: string, purpose: Purpose, now = Date.now(), db: Db = getDb()) {
+  return db
+    .select()
+    .from(schema.accessTokens)
+    .where(
+      and(
+        eq(schema.accessTokens.tokenHash, sha256(token)),
+        eq(schema.accessTokens.purpose, purpose),
+        isNull(schema.accessTokens.usedAt),
+        gt(schema.accessTokens.expiresAt, now),
+      ),
+    )
+    .get();
+}
+
+/** Marks the token used; returns false when it was not valid (so two tabs cannot both use it). */
+export function consumeAccessToken(
+  token: string,
+  purpose: Purpose,
+  now = Date.now(),
+  db: Db = getDb(),
+): boolean {
+  const res = db
+    .update(schema.accessTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(schema.accessTokens.tokenHash, sha256(token)),
+        eq(schema.accessTokens.purpose, purpose),
+        isNull(schema.accessTokens.usedAt),
+        gt(schema.accessTokens.expiresAt, now),
+      ),
+    )
+    .run();
+  return res.changes === 1;
+}
+
+export function staffCount(db: Db = getDb()): number {
+  return db.select({ n: count() }).from(schema.staff).get()?.n ?? 0;
+}
+
+/**
+ * While no staff account exists, a fresh setup link (earlier unused ones are withdrawn). Returns the
+ * link, or undefined when staff exists.
+ */
+export function issueSetupLinkIfNoStaff(
+  publicUrl: string,
+  db: Db = getDb(),
+  now = Date.now(),
+): string | undefined {
+  if (staffCount(db) > 0) return undefined;
+  db.update(schema.accessTokens)
+    .set({ usedAt: now })
+    .where(and(eq(schema.accessTokens.purpose, "setup"), isNull(schema.accessTokens.usedAt)))
+    .run();
+  const token = createAccessToken("setup", "coordinator", { ttlMs: SETUP_TTL_MS, now, db });
+  return `${publicUrl}/medewerker/setup/${token}`;
+}

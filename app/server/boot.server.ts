@@ -1,0 +1,60 @@
+/**
+ * What the server does once at start: validate the configuration, open and migrate the database, seed
+ * reference data, and tell the person at the terminal what to do next.
+ */
+import { ConfigError, loadEnv, type Env } from "~/config/env.server";
+import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
+import { closeDb, getDb, prepareDatabase } from "./db.server";
+
+export type Runtime = {
+  env: Env;
+  https: boolean;
+  announce: (address: string) => void;
+  shutdown: () => void;
+};
+
+const stoppers: (() => void)[] = [];
+/** Background jobs (mail outbox, retention) register how to stop here. */
+export function onShutdown(stop: () => void) {
+  stoppers.push(stop);
+}
+
+export function boot(): Runtime {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const db = getDb();
+  const seeded = prepareDatabase(db);
+  if (seeded.municipalities > 0 || seeded.units > 0) {
+    console.log(
+      `Reference data added: ${seeded.regions} youth-care regions, ${seeded.municipalities} municipalities, ` +
+        `${seeded.national} national organisations, ${seeded.units} ZIKOS units.`,
+    );
+  }
+  return {
+    env,
+    https: env.PUBLIC_URL.startsWith("https://"),
+    announce(address) {
+      console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
+      const setupLink = issueSetupLinkIfNoStaff(env.PUBLIC_URL);
+      if (setupLink) {
+        console.log(
+          "\nNo staff account exists yet. Create the first coordinator with this one-time link (valid 24 hours):\n" +
+            `  ${setupLink}\n` +
+            "A new link is printed at every start until the account exists.\n",
+        );
+      }
+    },
+    shutdown() {
+      for (const stop of stoppers.splice(0)) stop();
+      closeDb();
+    },
+  };
+}

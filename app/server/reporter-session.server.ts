@@ -1,0 +1,44 @@
+/**
+ * Cookies a reporter may carry (an unfinished draft, a follow-your-case session) and how to end them all
+ * at once: the quick exit and "sign out" use this. Features that add a reporter cookie register it here.
+ */
+import { eq } from "drizzle-orm";
+import { sha256 } from "./crypto.server";
+import { getDb, schema } from "./db.server";
+
+export const DRAFT_COOKIE = "ap_draft";
+export const FOLLOW_COOKIE = "ap_follow";
+const REPORTER_COOKIES = [DRAFT_COOKIE, FOLLOW_COOKIE, "ap_csrf"];
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+type Ender = (request: Request) => void;
+const enders: Ender[] = [
+  (request) => {
+    const draft = readCookie(request, DRAFT_COOKIE);
+    if (draft)
+      getDb()
+        .delete(schema.drafts)
+        .where(eq(schema.drafts.idHash, sha256(draft)))
+        .run();
+  },
+];
+
+/** Lets a feature (e.g. follow sessions) drop its server-side state when the reporter leaves. */
+export function onReporterSessionEnd(ender: Ender) {
+  enders.push(ender);
+}
+
+/** Deletes server-side reporter state and returns Set-Cookie headers that expire every reporter cookie. */
+export function endReporterSession(request: Request): string[] {
+  for (const end of enders) end(request);
+  return REPORTER_COOKIES.map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+}

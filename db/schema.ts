@@ -1,0 +1,349 @@
+/**
+ * The whole data model. Columns ending in `Enc` hold AES-256-GCM ciphertext (app/server/crypto.server.ts);
+ * nothing a reporter writes is ever stored in a plain column. Times are epoch milliseconds.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+// ---------------------------------------------------------------- reference data
+
+export const regions = sqliteTable("regions", {
+  code: text("code").primaryKey(), // CBS jeugdregio code, e.g. JZ13
+  name: text("name").notNull(),
+});
+
+export const organisationKinds = ["igj", "ozj", "vng", "gemeente", "other"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
+    name: text("name").notNull(),
+    /** CBS municipality code (GM0363) for kind = gemeente. */
+    cbsCode: text("cbs_code"),
+    province: text("province"),
+    regionCode: text("region_code").references(() => regions.code),
+    referralEmail: text("referral_email"),
+    notes: text("notes"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("organisations_cbs_code").on(t.cbsCode), index("organisations_kind").on(t.kind)],
+);
+
+/** Which municipality coordinates closed youth care for a youth-care region (entered by coordinators). */
+export const regionCoordination = sqliteTable("region_coordination", {
+  regionCode: text("region_code")
+    .primaryKey()
+    .references(() => regions.code),
+  organisationId: integer("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+});
+
+/** Municipalities that ended since 2018, so an old name still finds today's municipality. */
+export const municipalityRenames = sqliteTable("municipality_renames", {
+  oldCode: text("old_code").primaryKey(),
+  oldName: text("old_name").notNull(),
+  endedOn: text("ended_on").notNull(),
+  successorCode: text("successor_code").notNull(),
+});
+
+export const units = sqliteTable("units", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  place: text("place").notNull(),
+  operator: text("operator").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});
+
+/** Tunable numbers (deadlines, retention) as key/value; defaults live in app/domain/settings.ts. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+// ---------------------------------------------------------------- staff
+
+export const staffRoles = ["ombudsworker", "coordinator"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const staff = sqliteTable("staff", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  totpSecretEnc: text("totp_secret_enc"),
+  role: text("role", { enum: staffRoles }).notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: integer("locked_until"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const recoveryCodes = sqliteTable("recovery_codes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  staffId: integer("staff_id")
+    .notNull()
+    .references(() => staff.id, { onDelete: "cascade" }),
+  codeHash: text("code_hash").notNull(),
+  usedAt: integer("used_at"),
+});
+
+export const staffSessions = sqliteTable("staff_sessions", {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  idHash: text("id_hash").primaryKey(),
+  staffId: integer("staff_id")
+    .notNull()
+    .references(() => staff.id, { onDelete: "cascade" }),
+  /** false until the second factor is checked. */
+  verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at").notNull(),
+  lastSeenAt: integer("last_seen_at").notNull(),
+  revokedAt: integer("revoked_at"),
+});
+
+/** One-time links: the first-coordinator setup link and staff invitations. */
+export const accessTokens = sqliteTable("access_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  purpose: text("purpose", { enum: ["setup", "invite"] }).notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: text("role", { enum: staffRoles }).notNull(),
+  createdBy: integer("created_by").references(() => staff.id),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+});
+
+// ---------------------------------------------------------------- reporters' cases
+
+export const caseKinds = ["testimony", "complaint", "contact"] as const;
+export type CaseKind = (typeof caseKinds)[number];
+export const caseStatuses = [
+  "received",
+  "acknowledged",
+  "in_progress",
+  "referred",
+  "waiting",
+  "closed",
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Server-side draft of an unfinished intake, keyed by a random id held in an httpOnly cookie. */
+export const drafts = sqliteTable("drafts", {
+  idHash: text("id_hash").primaryKey(),
+  kind: text("kind", { enum: caseKinds }).notNull(),
+  dataEnc: text("data_enc").notNull(),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    passphraseHash: text("passphrase_hash").notNull(),
+    /** The draft/submission this case came from: a second submit of the same draft finds this row. */
+    submissionKey: text("submission_key").notNull().unique(),
+    kind: text("kind", { enum: caseKinds }).notNull(),
+    status: text("status", { enum: caseStatuses }).notNull().default("received"),
+    urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
+    language: text("language", { enum: ["nl", "en"] }).notNull(),
+    reporterRole: text("reporter_role"), // young_person | close | other
+    unitId: integer("unit_id").references(() => units.id),
+    periodFrom: integer("period_from"),
+    periodTo: integer("period_to"),
+    /** JSON arrays of fixed option keys (not free text), so statistics can count them. */
+    themes: text("themes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    wishes: text("wishes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    safeNow: text("safe_now"), // yes | no | rather_not_say
+    municipalityCode: text("municipality_code"),
+    contactMethod: text("contact_method"), // none | email | phone
+    /** Story, complaint details, contact details: encrypted JSON blobs. */
+    storyEnc: text("story_enc"),
+    detailsEnc: text("details_enc"),
+    contactEnc: text("contact_enc"),
+    notifyEmailEnc: text("notify_email_enc"),
+    outcomeEnc: text("outcome_enc"),
+    assigneeId: integer("assignee_id").references(() => staff.id),
+    receivedAt: integer("received_at").notNull(),
+    ackDueAt: integer("ack_due_at").notNull(),
+    answerDueAt: integer("answer_due_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    firstAnswerAt: integer("first_answer_at"),
+    closedAt: integer("closed_at"),
+    erasedAt: integer("erased_at"),
+    failedLookups: integer("failed_lookups").notNull().default(0),
+    lockedUntil: integer("locked_until"),
+  },
+  (t) => [
+    index("cases_queue").on(t.status, t.urgent, t.ackDueAt),
+    index("cases_received").on(t.receivedAt),
+    index("cases_unit").on(t.unitId),
+    index("cases_assignee").on(t.assigneeId),
+  ],
+);
+
+export const consentRecipients = ["igj", "ozj", "gemeente"] as const;
+export type ConsentRecipient = (typeof consentRecipients)[number];
+
+/** Per-recipient consent. `withIdentity` = contact details may be shared too. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    recipient: text("recipient", { enum: consentRecipients }).notNull(),
+    given: integer("given", { mode: "boolean" }).notNull(),
+    withIdentity: integer("with_identity", { mode: "boolean" }).notNull().default(false),
+    changedAt: integer("changed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.recipient] })],
+);
+
+/** The timeline. `reporterVisible` events show on /volgen; `dataEnc` holds any free text. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    type: text("type").notNull(),
+    reporterVisible: integer("reporter_visible", { mode: "boolean" }).notNull(),
+    staffId: integer("staff_id").references(() => staff.id),
+    referralId: integer("referral_id"),
+    /** Non-identifying parameters (status names, organisation ids). */
+    params: text("params", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
+    dataEnc: text("data_enc"),
+  },
+  (t) => [index("case_events_case").on(t.caseId, t.at)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    author: text("author", { enum: ["staff", "reporter"] }).notNull(),
+    staffId: integer("staff_id").references(() => staff.id),
+    bodyEnc: text("body_enc").notNull(),
+    readAt: integer("read_at"),
+  },
+  (t) => [index("messages_case").on(t.caseId, t.at)],
+);
+
+export const notes = sqliteTable("notes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  at: integer("at").notNull(),
+  staffId: integer("staff_id")
+    .notNull()
+    .references(() => staff.id),
+  bodyEnc: text("body_enc").notNull(),
+});
+
+// ---------------------------------------------------------------- referrals and mail
+
+export const referralStatuses = ["pending", "sent", "received", "in_progress", "done", "blocked"] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+export const referrals = sqliteTable(
+  "referrals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Which consented parts were shared: story, themes, unit_period, contact. */
+    parts: text("parts", { mode: "json" }).$type<string[]>().notNull(),
+    /** A frozen, encrypted copy of exactly what was shared. */
+    contentEnc: text("content_enc"),
+    status: text("status", { enum: referralStatuses }).notNull().default("pending"),
+    createdBy: integer("created_by").references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+    receivedAt: integer("received_at"),
+    doneAt: integer("done_at"),
+    linkVersion: integer("link_version").notNull().default(1),
+    linkExpiresAt: integer("link_expires_at").notNull(),
+    consentWithdrawnAt: integer("consent_withdrawn_at"),
+  },
+  (t) => [index("referrals_case").on(t.caseId), index("referrals_org").on(t.organisationId)],
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** referral | news | ... */
+    purpose: text("purpose").notNull(),
+    toEnc: text("to_enc").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    status: text("status", { enum: ["queued", "sending", "sent", "failed"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+// ---------------------------------------------------------------- audit and statistics
+
+/** Append-only: a trigger in the migration refuses UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    staffId: integer("staff_id"),
+    actor: text("actor").notNull(), // staff | reporter | organisation | system
+    action: text("action").notNull(),
+    caseId: integer("case_id"),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_at").on(t.at), index("audit_case").on(t.caseId)],
+);
+
+/**
+ * Non-identifying counts that outlive erased cases, so a report for a past period gives the same
+ * numbers after retention as before. One row per (month, dimension, value).
+ */
+export const statCounts = sqliteTable(
+  "stat_counts",
+  {
+    month: text("month").notNull(), // YYYY-MM
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.dimension, t.value] })],
+);

@@ -1,0 +1,73 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests run against the built server on its own port with a fresh database. The values are put in
+ * process.env so the test workers (which inherit it) can reach the same database and keys.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+process.env.E2E_BASE_URL ??= `http://127.0.0.1:${port}`;
+process.env.E2E_DATABASE_URL ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ap-e2e-")), "e2e.db");
+process.env.E2E_SESSION_SECRET ??= crypto.randomBytes(32).toString("base64");
+process.env.E2E_DATA_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
+process.env.E2E_NEUTRAL_URL ??= "https://neutral.example/";
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined; // Playwright's own browser
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    trace: "retain-on-failure",
+    // Dutch is the default language: browse as a Dutch visitor unless a test says otherwise.
+    locale: "nl-NL",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node server.js",
+    url: `${process.env.E2E_BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: process.env.E2E_BASE_URL,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+      DATA_ENCRYPTION_KEY: process.env.E2E_DATA_ENCRYPTION_KEY,
+      QUICK_EXIT_URL: process.env.E2E_NEUTRAL_URL,
+      ACCESS_LOG: "off",
+      E2E: "1",
+    },
+  },
+});

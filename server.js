@@ -1,0 +1,99 @@
+/**
+ * The production (and development) server: Express serving the Remix build with security headers,
+ * compression, long-cached hashed assets, an access log without IP addresses or query strings, and a
+ * graceful shutdown. What the app does at start (config, migrations, seed) lives in the app: boot().
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const dev = process.argv.includes("--dev");
+const here = import.meta.dirname;
+
+const vite = dev
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+async function loadBuild() {
+  if (vite) return vite.ssrLoadModule("virtual:remix/server-build");
+  try {
+    return await import("./build/server/index.js");
+  } catch (e) {
+    if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes("build/server")) {
+      console.error("There is no build yet. Run `npm run build` first (`npm start` does both).");
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+const build = await loadBuild();
+const app = build.entry.module;
+const runtime = app.boot();
+const { PORT, HOST } = runtime.env;
+
+const server = express();
+server.disable("x-powered-by");
+server.use(compression());
+
+server.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  const headers = app.securityHeaders({ nonce, https: runtime.https, dev });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  next();
+});
+
+// Access log: method, path without query string, status, duration. Never an IP address.
+server.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (req.path.startsWith("/assets/") || process.env.ACCESS_LOG === "off") return;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    console.log(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+  });
+  next();
+});
+
+if (vite) {
+  server.use(vite.middlewares);
+} else {
+  const client = path.join(here, "build", "client");
+  server.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+  server.use(express.static(client, { maxAge: "1h" }));
+}
+
+server.all(
+  "*",
+  createRequestHandler({
+    build: vite ? loadBuild : build,
+    mode: dev ? "development" : "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const listener = server.listen(PORT, HOST, () => {
+  const addr = listener.address();
+  runtime.announce(typeof addr === "string" ? addr : `${addr.address}:${addr.port}`);
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: finishing open requests, then stopping.`);
+  listener.close(() => {
+    runtime.shutdown();
+    process.exit(0);
+  });
+  listener.closeIdleConnections();
+  setTimeout(() => {
+    console.error("Requests still open after 10 seconds: stopping anyway.");
+    runtime.shutdown();
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,156 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, fakeNeutralSite, languages, recordRequests, screenshots } from "./helpers";
+
+const pages = [
+  { path: "/", name: "home", h1: { nl: "Aanspreekpunt ZIKOS", en: "Aanspreekpunt ZIKOS" } },
+  { path: "/over", name: "about", h1: { nl: "Over het aanspreekpunt", en: "About the aanspreekpunt" } },
+  { path: "/privacy", name: "privacy", h1: { nl: "Privacyverklaring", en: "Privacy statement" } },
+  {
+    path: "/toegankelijkheid",
+    name: "accessibility",
+    h1: { nl: "Toegankelijkheidsverklaring", en: "Accessibility statement" },
+  },
+  {
+    path: "/veilig-internetten",
+    name: "safe-browsing",
+    h1: { nl: "Veilig deze website gebruiken", en: "Using this website safely" },
+  },
+];
+
+for (const lng of languages) {
+  for (const p of pages) {
+    test(`${p.path} in ${lng}: 200, lang, no axe violations, same-origin requests only`, async ({
+      page,
+      baseURL,
+    }) => {
+      const requests = recordRequests(page);
+      const res = await page.goto(`${p.path}?lng=${lng}`);
+      expect(res?.status()).toBe(200);
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.h1[lng]);
+      await expect(page).toHaveTitle(new RegExp(p.h1[lng]));
+      await expect(page.getByRole("link", { name: /snel weg|exit this page/i })).toBeVisible();
+      await expect(page.getByRole("link", { name: /112/ })).toBeVisible();
+      await expectNoAxeViolations(page, `${p.path} ${lng}`);
+      await page.waitForLoadState("networkidle");
+      expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
+      await screenshots(page, `${p.name}-${lng}`);
+    });
+  }
+}
+
+test("an unknown page answers 404 inside the frame, without axe violations", async ({ page }) => {
+  const res = await page.goto("/bestaat-niet?lng=nl");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /snel weg/i })).toBeVisible();
+  await expectNoAxeViolations(page, "404");
+  await screenshots(page, "not-found-nl");
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/?lng=nl");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Ga direct naar de inhoud" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test.describe("quick exit", () => {
+  test("the button leaves for the neutral site, replaces the page in history and clears cookies", async ({
+    page,
+    context,
+  }) => {
+    await fakeNeutralSite(page);
+    await page.goto("/privacy?lng=nl");
+    await page.goto("/?lng=nl");
+    expect((await context.cookies()).map((c) => c.name)).toContain("ap_csrf");
+    const exitResponse = page.waitForResponse((r) => r.url().endsWith("/weg"));
+    await page.getByRole("link", { name: "Snel weg" }).click();
+    const res = await exitResponse;
+    expect(await res.headerValue("clear-site-data")).toContain('"cookies"');
+    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("ap_csrf");
+    await page.goBack();
+    // location.replace took the home page out of the history: back lands on the page before it.
+    await expect(page).toHaveURL(/\/privacy/);
+  });
+
+  test("pressing Shift three times leaves too", async ({ page }) => {
+    await fakeNeutralSite(page);
+    await page.goto("/over?lng=en");
+    await page.locator("main h1").click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+  });
+
+  test("two Shift presses do nothing", async ({ page }) => {
+    await page.goto("/over?lng=en");
+    await page.locator("main h1").click();
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.waitForTimeout(300);
+    await expect(page).toHaveURL(/\/over/);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the quick exit is a plain link that still leaves and clears cookies", async ({ page, context }) => {
+    await fakeNeutralSite(page);
+    await page.goto("/?lng=nl");
+    await page.getByRole("link", { name: "Snel weg" }).click();
+    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("ap_csrf");
+  });
+
+  test("the language switch is a plain link that sticks", async ({ page }) => {
+    await page.goto("/privacy", { waitUntil: "load" });
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await page.getByRole("link", { name: /read this page in english/i }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy statement");
+    await page.goto("/over");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("link", { name: /lees deze pagina in het nederlands/i }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Over het aanspreekpunt");
+  });
+});
+
+test("Accept-Language chooses English when no choice was made", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});
+
+test("no hydration errors in the console", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/?lng=en");
+  await page.waitForLoadState("networkidle");
+  await page.goto("/privacy?lng=nl");
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+});
+
+test("security headers are on pages and assets", async ({ request }) => {
+  const res = await request.get("/");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["referrer-policy"]).toBe("no-referrer");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["permissions-policy"]).toContain("camera=()");
+  expect(h["cache-control"]).toBe("no-store");
+  const html = await res.text();
+  const asset = html.match(/\/assets\/[^"]+\.js/)![0];
+  const a = await request.get(asset, { headers: { "Accept-Encoding": "gzip" } });
+  expect(a.headers()["cache-control"]).toMatch(/max-age=31536000.*immutable/);
+  expect(a.headers()["x-content-type-options"]).toBe("nosniff");
+});

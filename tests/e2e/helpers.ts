@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const languages = ["nl", "en"] as const;
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA rules; fails with the list of violations. */
+export async function expectNoAxeViolations(page: Page, context = "") {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+const shotDir = path.resolve("tests/artifacts/screenshots");
+
+/** Full-page screenshots at phone (360×740) and desktop (1280×900) width, kept as artefacts. */
+export async function screenshots(page: Page, name: string) {
+  fs.mkdirSync(shotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, size] of [
+    ["phone", { width: 360, height: 740 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(shotDir, `${name}-${label}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Records every request the page makes, so a test can check they all stay on our origin. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  return urls;
+}
+
+/** The neutral site of the quick exit is not reachable from here: answer it locally. */
+export async function fakeNeutralSite(page: Page) {
+  await page.context().route(`${process.env.E2E_NEUTRAL_URL}**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weer</title><h1>Het weer</h1>" }),
+  );
+}
