@@ -29,6 +29,15 @@ async function loadBuild() {
   }
 }
 
+// Rate limits need to tell clients apart without keeping who they are: a keyed hash of the address,
+// with a key that lives only in this process's memory. The address itself goes nowhere.
+const clientKeySalt = crypto.randomBytes(32);
+const clientKey = (req) =>
+  crypto
+    .createHmac("sha256", clientKeySalt)
+    .update(req.socket.remoteAddress ?? "")
+    .digest("base64url");
+
 const build = await loadBuild();
 const app = build.entry.module;
 const runtime = app.boot();
@@ -70,7 +79,7 @@ server.all(
   createRequestHandler({
     build: vite ? loadBuild : build,
     mode: dev ? "development" : "production",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientKey: clientKey(req) }),
   }),
 );
 

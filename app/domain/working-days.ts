@@ -9,7 +9,12 @@
 export type PlainDate = string;
 
 const TZ = "Europe/Amsterdam";
-const dateFmt = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+const dateFmt = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TZ,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The Amsterdam calendar date of an instant. */
 export function amsterdamDate(epochMs: number): PlainDate {
@@ -111,7 +116,11 @@ export function endOfAmsterdamDay(d: PlainDate): number {
 }
 
 export type DeadlineSettings = { ackWorkingDays: number; ackWorkingDaysUrgent: number; answerWeeks: number };
-export const defaultDeadlineSettings: DeadlineSettings = { ackWorkingDays: 5, ackWorkingDaysUrgent: 1, answerWeeks: 6 };
+export const defaultDeadlineSettings: DeadlineSettings = {
+  ackWorkingDays: 5,
+  ackWorkingDaysUrgent: 1,
+  answerWeeks: 6,
+};
 
 /** When a case received at `receivedAt` must be acknowledged and first answered. */
 export function caseDeadlines(
@@ -120,7 +129,10 @@ export function caseDeadlines(
   settings: DeadlineSettings = defaultDeadlineSettings,
 ): { ackDueAt: number; answerDueAt: number; ackDueDate: PlainDate; answerDueDate: PlainDate } {
   const received = amsterdamDate(receivedAt);
-  const ackDueDate = addWorkingDays(received, urgent ? settings.ackWorkingDaysUrgent : settings.ackWorkingDays);
+  const ackDueDate = addWorkingDays(
+    received,
+    urgent ? settings.ackWorkingDaysUrgent : settings.ackWorkingDays,
+  );
   const answerDueDate = nextWorkingDayFrom(addDays(received, settings.answerWeeks * 7));
   return {
     ackDueAt: endOfAmsterdamDay(ackDueDate),

@@ -1,0 +1,23 @@
+/**
+ * Timeline event types (table case_events). `reporterVisible` decides what /volgen shows; free text (a
+ * closing outcome, an organisation's note) goes encrypted into `dataEnc`, never into `params`.
+ */
+export const caseEventTypes = {
+  received: { reporterVisible: true },
+  acknowledged: { reporterVisible: true },
+  assigned: { reporterVisible: false },
+  status_changed: { reporterVisible: true }, // params: { from, to }
+  urgent_marked: { reporterVisible: false },
+  message_from_staff: { reporterVisible: true },
+  message_from_reporter: { reporterVisible: true },
+  information_added: { reporterVisible: true },
+  note_added: { reporterVisible: false },
+  consent_changed: { reporterVisible: true }, // params: { recipient, given, withIdentity }
+  referral_created: { reporterVisible: true }, // params: { organisationId }, referralId
+  referral_status: { reporterVisible: true }, // params: { status }, dataEnc: the organisation's note
+  referral_blocked: { reporterVisible: false },
+  closed: { reporterVisible: true }, // dataEnc: the outcome text the reporter sees
+  erasure_requested: { reporterVisible: true },
+} as const;
+
+export type CaseEventType = keyof typeof caseEventTypes;
