@@ -18,7 +18,7 @@ try {
       last = pct;
     }
   });
-  process.stdout.write("\n");
+  process.stdout.write(`\rBacking up ${source}: 100%${" ".repeat(20)}\n`);
   console.log(
     `Backup written to ${result.file} (${(result.bytes / 1024).toFixed(0)} KiB, ${result.cases} cases).`,
   );
