@@ -5,6 +5,7 @@
 import { ConfigError, loadEnv, type Env } from "~/config/env.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
 import { closeDb, getDb, prepareDatabase } from "./db.server";
+import { startOutboxWorker } from "./outbox-worker.server";
 
 export type Runtime = {
   env: Env;
@@ -43,6 +44,9 @@ export function boot(): Runtime {
     https: env.PUBLIC_URL.startsWith("https://"),
     announce(address) {
       console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
+      onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));
+      if (!env.SMTP_URL)
+        console.log("SMTP_URL is not set: mails are written as .eml files to data/outbox-mail/.");
       const setupLink = issueSetupLinkIfNoStaff(env.PUBLIC_URL);
       if (setupLink) {
         console.log(

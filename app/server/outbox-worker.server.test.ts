@@ -1,0 +1,129 @@
+import net from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { encrypt } from "./crypto.server";
+import { schema, type Db } from "./db.server";
+import { smtpSender } from "./mailer.server";
+import { backoffMs, MAX_ATTEMPTS, processOutbox } from "./outbox-worker.server";
+
+type Received = { to: string[]; body: string };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startSmtp(port: number, received: Received[]) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let body = "";
+      stream.on("data", (c: Buffer) => (body += c.toString()));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
+function enqueue(db: Db, to: string, now: number) {
+  return db
+    .insert(schema.outbox)
+    .values({
+      purpose: "referral",
+      toEnc: encrypt(to),
+      subject: "Nieuwe verwijzing",
+      bodyText: "Open de beveiligde link: http://x/verwijzing/abc",
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: schema.outbox.id })
+    .get().id;
+}
+
+const servers: SMTPServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+});
+
+describe("mail outbox with a real SMTP server", () => {
+  it("delivers a queued mail once and marks it sent", async () => {
+    const { db } = createTestDb();
+    const port = await freePort();
+    const received: Received[] = [];
+    servers.push(await startSmtp(port, received));
+    const id = enqueue(db, "meldingen@igj.example", 1_000);
+    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    expect(await processOutbox({ db, send, now: () => 1_000 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await processOutbox({ db, send, now: () => 2_000 })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(["meldingen@igj.example"]);
+    expect(received[0]!.body).toContain("/verwijzing/abc");
+    const row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
+    expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    // the address is stored encrypted
+    expect(row.toEnc).not.toContain("igj.example");
+  });
+
+  it("waits while the server is down, then delivers exactly one mail when it is back", async () => {
+    const { db } = createTestDb();
+    const port = await freePort();
+    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const id = enqueue(db, "ozj@example.org", 0);
+    let t = 0;
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    let row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
+    expect(row).toMatchObject({ status: "queued", attempts: 1, nextAttemptAt: backoffMs(1) });
+    expect(row.lastError).toBeTruthy();
+    // not yet due: nothing happens
+    t = backoffMs(1) - 1;
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+    const received: Received[] = [];
+    servers.push(await startSmtp(port, received));
+    t = backoffMs(1);
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    t += 10 * 60_000;
+    await processOutbox({ db, send, now: () => t });
+    expect(received).toHaveLength(1);
+    row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("gives up after the maximum number of attempts", async () => {
+    const { db } = createTestDb();
+    const id = enqueue(db, "x@example.org", 0);
+    const failing = async () => {
+      throw new Error("connection refused");
+    };
+    let t = 0;
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await processOutbox({ db, send: failing, now: () => t });
+      t += 2 * 60 * 60_000;
+    }
+    expect(db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()).toMatchObject({
+      status: "failed",
+      attempts: MAX_ATTEMPTS,
+    });
+  });
+
+  it("never resends a mail that was being sent when the server stopped", async () => {
+    const { db } = createTestDb();
+    const id = enqueue(db, "x@example.org", 0);
+    db.update(schema.outbox).set({ status: "sending", attempts: 1 }).where(eq(schema.outbox.id, id)).run();
+    let calls = 0;
+    await processOutbox({ db, send: async () => void calls++, now: () => 10_000_000 });
+    expect(calls).toBe(0);
+  });
+});

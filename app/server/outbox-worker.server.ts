@@ -1,0 +1,96 @@
+/**
+ * The mail outbox worker. Mails are written to the `outbox` table in the same transaction as what caused
+ * them; this worker sends what is due. Each attempt is recorded (status `sending`, attempts + 1) BEFORE
+ * the mail is handed to SMTP and marked `sent` after, so a crash mid-send never sends a mail twice: a mail
+ * left in `sending` is shown to coordinators as uncertain and only resent by hand. A refused or
+ * unreachable server means the mail was not sent, so it is retried with exponential backoff and marked
+ * `failed` after MAX_ATTEMPTS (coordinators can retry it).
+ */
+import { and, asc, eq, lte } from "drizzle-orm";
+import { decrypt } from "./crypto.server";
+import { getDb, schema, type Db } from "./db.server";
+import { defaultSender, type Sender } from "./mailer.server";
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+export type OutboxRun = { sent: number; retried: number; failed: number };
+
+/** Sends every mail that is due now, one at a time. */
+export async function processOutbox(
+  opts: { db?: Db; send?: Sender; now?: () => number; limit?: number } = {},
+) {
+  const db = opts.db ?? getDb();
+  const send = opts.send ?? defaultSender();
+  const now = opts.now ?? Date.now;
+  const run: OutboxRun = { sent: 0, retried: 0, failed: 0 };
+  const due = db
+    .select()
+    .from(schema.outbox)
+    .where(and(eq(schema.outbox.status, "queued"), lte(schema.outbox.nextAttemptAt, now())))
+    .orderBy(asc(schema.outbox.nextAttemptAt))
+    .limit(opts.limit ?? 50)
+    .all();
+  for (const mail of due) {
+    // Claim it: only one worker (or one turn) may take a queued mail.
+    const claimed = db
+      .update(schema.outbox)
+      .set({ status: "sending", attempts: mail.attempts + 1 })
+      .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
+      .run();
+    if (claimed.changes !== 1) continue;
+    try {
+      await send({ to: decrypt(mail.toEnc), subject: mail.subject, text: mail.bodyText });
+      db.update(schema.outbox)
+        .set({ status: "sent", sentAt: now(), lastError: null })
+        .where(eq(schema.outbox.id, mail.id))
+        .run();
+      run.sent++;
+    } catch (e) {
+      const attempts = mail.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS;
+      db.update(schema.outbox)
+        .set({
+          status: failed ? "failed" : "queued",
+          nextAttemptAt: now() + backoffMs(attempts),
+          // The error of the transport only (never the mail body or address).
+          lastError: e instanceof Error ? e.message.slice(0, 300) : "send failed",
+        })
+        .where(eq(schema.outbox.id, mail.id))
+        .run();
+      if (failed) run.failed++;
+      else run.retried++;
+    }
+  }
+  return run;
+}
+
+/** A coordinator's "retry": a failed (or uncertain) mail goes back into the queue, due now. */
+export function retryMail(id: number, db: Db = getDb(), now = Date.now()): boolean {
+  return (
+    db
+      .update(schema.outbox)
+      .set({ status: "queued", nextAttemptAt: now, attempts: 0 })
+      .where(and(eq(schema.outbox.id, id)))
+      .run().changes === 1
+  );
+}
+
+/** Runs the worker every few seconds inside the server; returns a stop function. */
+export function startOutboxWorker(intervalMs = 5_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    processOutbox()
+      .catch((e: unknown) => console.error("Mail outbox:", e instanceof Error ? e.message : e))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
