@@ -66,6 +66,16 @@ server.use((req, res, next) => {
   next();
 });
 
+// With `Referrer-Policy: no-referrer` browsers send `Origin: null` on our own form posts, which Remix's
+// origin check reads as a foreign host and refuses: every form without JavaScript would fail. When the
+// browser says the post came from this origin (Sec-Fetch-Site), the meaningless header is dropped; a
+// cross-site post keeps it and is still refused. Forms carry our CSRF token besides (csrf.server.ts).
+server.use((req, _res, next) => {
+  if (req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin")
+    delete req.headers.origin;
+  next();
+});
+
 if (vite) {
   server.use(vite.middlewares);
 } else {

@@ -5,7 +5,7 @@ import { Button, Form, Link } from "~/components/ui";
 import { firstMissingStep, isComplete, relations } from "~/domain/contact-request";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
-import { contactAnswers, submitContactRequest } from "~/server/contact-draft.server";
+import { contactAnswers, contactReceipt, submitContactRequest } from "~/server/contact-draft.server";
 import { formProblem, messagesOf } from "~/server/follow-route.server";
 import { RateLimiter } from "~/server/rate-limit.server";
 import followStyles from "~/styles/follow.css?url";
@@ -33,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const bad = formProblem(request, form);
   if (bad) return json({ errors: messagesOf(request, bad) }, { status: 400 });
+  // A repeat of a request that already became a case (double click, back and resend) costs nothing.
+  if (contactReceipt(request)) return redirect("/contact/bevestiging");
   if (!submissions.hit(context.clientKey)) {
     return json({ errors: messagesOf(request, { form: { key: "errors:rateLimited" } }) }, { status: 429 });
   }

@@ -18,7 +18,7 @@ import { getDb, schema, type Db } from "./db.server";
 import { verifyDummy, verifyPassphrase } from "./passphrase.server";
 import { RateLimiter } from "./rate-limit.server";
 
-export const CLIENT_ATTEMPTS = 20;
+export const CLIENT_ATTEMPTS = 60;
 export const CLIENT_WINDOW_MS = 15 * 60_000;
 const UNKNOWN_CODES_MAX = 50_000;
 const DAY_MS = 24 * 60 * 60_000;
