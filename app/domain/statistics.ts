@@ -87,6 +87,11 @@ export function suppressTable(
       hide: () => (colTotalHidden[j] = true),
     }));
     if (fixLine(colLine, totalHidden, () => (totalHidden = true))) changed = true;
+    // And the grand total against all cells at once (matters when row or column totals are not published).
+    const allCells = counts.flatMap((r, i) =>
+      r.map((v, j) => ({ value: v, isHidden: hidden[i]![j]!, hide: () => (hidden[i]![j] = true) })),
+    );
+    if (fixLine(allCells, totalHidden, () => (totalHidden = true))) changed = true;
   }
 
   const show = (n: number, h: boolean): Cell => (!h ? n : isSmall(n) ? SUPPRESSED : PROTECTED);
