@@ -5,12 +5,16 @@
  */
 import crypto from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
 const dev = process.argv.includes("--dev");
 const here = import.meta.dirname;
+// `--build DIR` serves another Remix build the same way (the benchmark's minimal baseline app).
+const buildFlag = process.argv.indexOf("--build");
+const buildDir = buildFlag > 0 ? path.resolve(process.argv[buildFlag + 1]) : path.join(here, "build");
 
 const vite = dev
   ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
@@ -19,9 +23,9 @@ const vite = dev
 async function loadBuild() {
   if (vite) return vite.ssrLoadModule("virtual:remix/server-build");
   try {
-    return await import("./build/server/index.js");
+    return await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
   } catch (e) {
-    if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes("build/server")) {
+    if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes(path.join(buildDir, "server"))) {
       console.error("There is no build yet. Run `npm run build` first (`npm start` does both).");
       process.exit(1);
     }
@@ -40,7 +44,16 @@ const clientKey = (req) =>
 
 const build = await loadBuild();
 const app = build.entry.module;
-const runtime = app.boot();
+// A build without boot() (the baseline app) gets a bare runtime: port and host from the environment.
+const runtime = app.boot
+  ? app.boot()
+  : {
+      env: { PORT: Number(process.env.PORT ?? 3000), HOST: process.env.HOST ?? "localhost" },
+      https: false,
+      announce: (address) => console.log(`Serving ${buildDir} on ${address}`),
+      shutdown: () => {},
+    };
+const headersFor = app.securityHeaders ?? (() => ({}));
 const { PORT, HOST } = runtime.env;
 
 const server = express();
@@ -50,7 +63,7 @@ server.use(compression());
 server.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  const headers = app.securityHeaders({ nonce, https: runtime.https, dev });
+  const headers = headersFor({ nonce, https: runtime.https, dev });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   next();
 });
@@ -79,7 +92,7 @@ server.use((req, _res, next) => {
 if (vite) {
   server.use(vite.middlewares);
 } else {
-  const client = path.join(here, "build", "client");
+  const client = path.join(buildDir, "client");
   server.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
   server.use(express.static(client, { maxAge: "1h" }));
 }

@@ -58,15 +58,32 @@ function useActionHasErrors(): boolean {
   );
 }
 
+/** The title a route's error boundary asks for (handle.errorTitle), when a nested route failed. */
+function useNestedErrorTitle(matches: ReturnType<typeof useMatches>): string | undefined {
+  const { t } = useTranslation();
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  const [boundaryId, error] = Object.entries(state?.errors ?? {})[0] ?? [];
+  if (!boundaryId) return undefined;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const upToBoundary = matches.slice(0, matches.findIndex((m) => m.id === boundaryId) + 1);
+  for (const m of upToBoundary.reverse()) {
+    const errorTitle = (m.handle as RouteHandle | undefined)?.errorTitle;
+    if (errorTitle) return errorTitle(t, status);
+  }
+  return undefined;
+}
+
 function usePageTitle(): string {
   const { t } = useTranslation();
   const matches = useMatches();
   const hasErrors = useActionHasErrors();
   const routeError = useRouteError();
+  const nestedErrorTitle = useNestedErrorTitle(matches);
   if (routeError) {
     const key = isRouteErrorResponse(routeError) && routeError.status === 404 ? "notFound" : "serverError";
     return `${t(`pages:${key}.title`)} – ${t("siteName")}`;
   }
+  if (nestedErrorTitle) return `${nestedErrorTitle} – ${t("siteName")}`;
   let page = "";
   for (const m of [...matches].reverse()) {
     const title = (m.handle as RouteHandle | undefined)?.title;
@@ -102,6 +119,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
         <meta name="color-scheme" content="light" />
+        {/* react-aria reads the nonce from here for the small <style> its press handling adds. */}
+        <meta name="csp-nonce" nonce={nonce} />
         <title>{title}</title>
         <Links />
       </head>

@@ -7,6 +7,8 @@ import type { TFunction } from "i18next";
 export type RouteHandle = {
   /** i18next key ("ns:key") of the page title, or a function of the loader data. */
   title?: string | ((t: TFunction, data: unknown) => string);
+  /** The title when this route's error boundary shows an error (403, 404) of it or a child route. */
+  errorTitle?: (t: TFunction, status: number) => string;
   /** Which frame: public pages carry the quick exit and crisis lines. Inherited by child routes. */
   frame?: "public" | "staff" | "organisation";
 };

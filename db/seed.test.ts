@@ -55,7 +55,7 @@ describe("reference data seed", () => {
 
   it("refuses to change or delete the audit log", () => {
     const { db } = createTestDb();
-    db.insert(schema.auditLog).values({ at: 1, actor: "system", action: "test" }).run();
+    db.insert(schema.auditLog).values({ at: Date.now(), actor: "system", action: "test" }).run();
     expect(() => db.update(schema.auditLog).set({ action: "x" }).run()).toThrow(/append-only/);
     expect(() => db.delete(schema.auditLog).run()).toThrow(/append-only/);
   });

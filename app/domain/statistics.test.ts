@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  isHidden,
   median,
   monthsOf,
   percentile,
   presetPeriod,
+  PROTECTED,
   suppressTable,
   SUPPRESSED,
-  type Cell,
 } from "./statistics";
 
 describe("small-count suppression", () => {
@@ -19,26 +20,30 @@ describe("small-count suppression", () => {
 
   it("hides a second cell when one hidden cell could be recovered from the total", () => {
     const t = suppressTable([[3, 10, 20]]);
-    expect(t.cells).toEqual([[SUPPRESSED, SUPPRESSED, 20]]);
+    expect(t.cells).toEqual([[SUPPRESSED, PROTECTED, 20]]);
     expect(t.rowTotals).toEqual([33]);
   });
 
   it("hides the total when the hidden cell is the only other one", () => {
     const t = suppressTable([[2], [9]]);
     // column: 2 and 9 with total 11 → 9 is hidden as complement; each row total equals its cell
-    expect(t.cells.flat()).toEqual([SUPPRESSED, SUPPRESSED]);
-    expect(t.rowTotals).toEqual([SUPPRESSED, SUPPRESSED]);
+    expect(t.cells.flat()).toEqual([SUPPRESSED, PROTECTED]);
+    expect(t.rowTotals).toEqual([SUPPRESSED, PROTECTED]);
   });
 
-  const recoverable = (t: ReturnType<typeof suppressTable>): boolean => {
+  const recoverable = (
+    t: ReturnType<typeof suppressTable>,
+    p: { rows: boolean; columns: boolean; grand: boolean } = { rows: true, columns: true, grand: true },
+  ): boolean => {
     // a line leaks when exactly one cell is hidden and its total is published
-    const lines: { cells: Cell[]; total: Cell }[] = [
-      ...t.cells.map((r, i) => ({ cells: r, total: t.rowTotals[i]! })),
-      ...t.colTotals.map((c, j) => ({ cells: t.cells.map((r) => r[j]!), total: c })),
-      { cells: t.rowTotals, total: t.total },
-      { cells: t.colTotals, total: t.total },
+    const lines = [
+      ...(p.rows ? t.cells.map((r, i) => ({ cells: r, total: t.rowTotals[i]! })) : []),
+      ...(p.columns ? t.colTotals.map((c, j) => ({ cells: t.cells.map((r) => r[j]!), total: c })) : []),
+      ...(p.grand && p.rows ? [{ cells: t.rowTotals, total: t.total }] : []),
+      ...(p.grand && p.columns ? [{ cells: t.colTotals, total: t.total }] : []),
+      ...(p.grand ? [{ cells: t.cells.flat(), total: t.total }] : []),
     ];
-    return lines.some((l) => l.total !== SUPPRESSED && l.cells.filter((c) => c === SUPPRESSED).length === 1);
+    return lines.some((l) => !isHidden(l.total) && l.cells.filter(isHidden).length === 1);
   };
 
   it("never leaves a hidden cell that subtraction recovers, and never shows 1–4 (property)", () => {
@@ -55,6 +60,25 @@ describe("small-count suppression", () => {
           const shown = [...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total];
           expect(shown.some((c) => typeof c === "number" && c >= 1 && c <= 4)).toBe(false);
           expect(recoverable(t)).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("protects every published total, whichever totals are published (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.record({ rows: fc.boolean(), columns: fc.boolean(), grand: fc.boolean() }),
+        (counts, p) => {
+          const t = suppressTable(counts, p);
+          const cells = t.cells.flat();
+          expect(cells.some((c) => typeof c === "number" && c >= 1 && c <= 4)).toBe(false);
+          expect(recoverable(t, p)).toBe(false);
         },
       ),
       { numRuns: 1000 },

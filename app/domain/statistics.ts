@@ -3,14 +3,17 @@
  * anything exported. A count from 1 to 4 is written "<5"; where a line (row or column) would then have
  * exactly one hidden cell next to a published total, a second cell is hidden too (complementary
  * suppression), or the total itself when there is no other cell, so no hidden count can be worked out by
- * subtraction.
+ * subtraction. A cell hidden only to protect another is written "x" (the CBS sign for "geheim"), so no
+ * reader takes an 8 for "fewer than 5".
  */
 import { addDays, type PlainDate } from "./working-days";
 
 export const SUPPRESSED = "<5";
+export const PROTECTED = "x";
 export const isSmall = (n: number) => n >= 1 && n <= 4;
 
-export type Cell = number | typeof SUPPRESSED;
+export type Cell = number | typeof SUPPRESSED | typeof PROTECTED;
+export const isHidden = (c: Cell) => c === SUPPRESSED || c === PROTECTED;
 
 export type SuppressedTable = {
   cells: Cell[][];
@@ -19,17 +22,24 @@ export type SuppressedTable = {
   total: Cell;
 };
 
+/** Which totals the export publishes; an unpublished total cannot give a hidden cell away. */
+export type PublishedTotals = { rows?: boolean; columns?: boolean; grand?: boolean };
+
 /** Suppresses a table of counts (rows × columns) with its row, column and grand totals. */
-export function suppressTable(counts: number[][]): SuppressedTable {
+export function suppressTable(
+  counts: number[][],
+  published: PublishedTotals = { rows: true, columns: true, grand: true },
+): SuppressedTable {
   const rows = counts.length;
   const cols = counts[0]?.length ?? 0;
   const hidden = counts.map((r) => r.map((n) => isSmall(n)));
   const rowSum = counts.map((r) => r.reduce((a, b) => a + b, 0));
   const colSum = Array.from({ length: cols }, (_, j) => counts.reduce((a, r) => a + (r[j] ?? 0), 0));
   const total = rowSum.reduce((a, b) => a + b, 0);
-  const rowTotalHidden = rowSum.map(isSmall);
-  const colTotalHidden = colSum.map(isSmall);
-  let totalHidden = isSmall(total);
+  // An unpublished total counts as hidden: it reveals nothing.
+  const rowTotalHidden = rowSum.map((n) => !published.rows || isSmall(n));
+  const colTotalHidden = colSum.map((n) => !published.columns || isSmall(n));
+  let totalHidden = !published.grand || isSmall(total);
 
   // A line leaks when its total is published and exactly one of its cells is hidden.
   const fixLine = (
@@ -77,9 +87,14 @@ export function suppressTable(counts: number[][]): SuppressedTable {
       hide: () => (colTotalHidden[j] = true),
     }));
     if (fixLine(colLine, totalHidden, () => (totalHidden = true))) changed = true;
+    // And the grand total against all cells at once (matters when row or column totals are not published).
+    const allCells = counts.flatMap((r, i) =>
+      r.map((v, j) => ({ value: v, isHidden: hidden[i]![j]!, hide: () => (hidden[i]![j] = true) })),
+    );
+    if (fixLine(allCells, totalHidden, () => (totalHidden = true))) changed = true;
   }
 
-  const show = (n: number, h: boolean): Cell => (h ? SUPPRESSED : n);
+  const show = (n: number, h: boolean): Cell => (!h ? n : isSmall(n) ? SUPPRESSED : PROTECTED);
   return {
     cells: counts.map((r, i) => r.map((n, j) => show(n, hidden[i]![j]!))),
     rowTotals: rowSum.map((n, i) => show(n, rowTotalHidden[i]!)),

@@ -1,25 +1,35 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountForm } from "~/components/staff/AccountForm";
 import type { RouteHandle } from "~/route-handle";
-import { findValidAccessToken } from "~/server/access-tokens.server";
+import { accountLinkAction, accountLinkLoader } from "~/server/account-link.server";
 
 export const handle: RouteHandle = { title: "staff:setup.title" };
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const valid = Boolean(params.token && findValidAccessToken(params.token, "setup"));
-  return json({ valid }, { status: valid ? 200 : 404 });
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  accountLinkLoader(request, params.token, "setup");
+
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  accountLinkAction(request, params.token, "setup");
 
 export default function Setup() {
-  const { valid } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   return (
     <div className="page">
       <h1>{t("setup.title")}</h1>
-      <div className="notice">
-        <p>{valid ? t("setup.comingSoon") : t("setup.invalid")}</p>
-      </div>
+      {data.valid ? (
+        <>
+          <p className="lead">{t("setup.intro")}</p>
+          <AccountForm errors={actionData?.errors} values={actionData?.values} enrolment={data.enrolment} />
+        </>
+      ) : (
+        <div className="notice">
+          <p>{t("setup.invalid")}</p>
+        </div>
+      )}
     </div>
   );
 }

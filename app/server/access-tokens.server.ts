@@ -4,7 +4,8 @@
  */
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { randomToken, sha256 } from "./crypto.server";
-import { getDb, schema, type Db } from "./db.server";
+import { getDb, schema } from "./db.server";
+import type { DbOrTx } from "./tx.server";
 import type { StaffRole } from "../../db/schema";
 
 type Purpose = "setup" | "invite";
@@ -15,7 +16,7 @@ export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
 export function createAccessToken(
   purpose: Purpose,
   role: StaffRole,
-  opts: { ttlMs: number; createdBy?: number; now?: number; db?: Db },
+  opts: { ttlMs: number; createdBy?: number; now?: number; db?: DbOrTx },
 ): string {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
@@ -34,7 +35,12 @@ export function createAccessToken(
 }
 
 /** The token's row when it is valid now (right purpose, not used, not expired). */
-export function findValidAccessToken(token: string, purpose: Purpose, now = Date.now(), db: Db = getDb()) {
+export function findValidAccessToken(
+  token: string,
+  purpose: Purpose,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+) {
   return db
     .select()
     .from(schema.accessTokens)
@@ -54,7 +60,7 @@ export function consumeAccessToken(
   token: string,
   purpose: Purpose,
   now = Date.now(),
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): boolean {
   const res = db
     .update(schema.accessTokens)
@@ -71,7 +77,7 @@ export function consumeAccessToken(
   return res.changes === 1;
 }
 
-export function staffCount(db: Db = getDb()): number {
+export function staffCount(db: DbOrTx = getDb()): number {
   return db.select({ n: count() }).from(schema.staff).get()?.n ?? 0;
 }
 
@@ -81,7 +87,7 @@ export function staffCount(db: Db = getDb()): number {
  */
 export function issueSetupLinkIfNoStaff(
   publicUrl: string,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
   now = Date.now(),
 ): string | undefined {
   if (staffCount(db) > 0) return undefined;

@@ -6,6 +6,7 @@ import { ConfigError, loadEnv, type Env } from "~/config/env.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
 import { closeDb, getDb, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
+import { startRetentionJob } from "./retention.server";
 
 export type Runtime = {
   env: Env;
@@ -45,6 +46,7 @@ export function boot(): Runtime {
     announce(address) {
       console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
       onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));
+      onShutdown(startRetentionJob());
       if (!env.SMTP_URL)
         console.log("SMTP_URL is not set: mails are written as .eml files to data/outbox-mail/.");
       const setupLink = issueSetupLinkIfNoStaff(env.PUBLIC_URL);

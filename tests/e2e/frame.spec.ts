@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, fakeNeutralSite, languages, recordRequests, screenshots } from "./helpers";
+import {
+  expectNoAxeViolations,
+  expectNoHtmlcsErrors,
+  fakeNeutralSite,
+  languages,
+  recordRequests,
+  screenshots,
+} from "./helpers";
 
 const pages = [
   { path: "/", name: "home", h1: { nl: "Aanspreekpunt ZIKOS", en: "Aanspreekpunt ZIKOS" } },
@@ -33,6 +40,7 @@ for (const lng of languages) {
       await expect(page.getByRole("link", { name: /snel weg|exit this page/i })).toBeVisible();
       await expect(page.getByRole("link", { name: /112/ })).toBeVisible();
       await expectNoAxeViolations(page, `${p.path} ${lng}`);
+      await expectNoHtmlcsErrors(page, `${p.path} ${lng}`);
       await page.waitForLoadState("networkidle");
       expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
       await screenshots(page, `${p.name}-${lng}`);
@@ -46,6 +54,7 @@ test("an unknown page answers 404 inside the frame, without axe violations", asy
   await expect(page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" })).toBeVisible();
   await expect(page.getByRole("link", { name: /snel weg/i })).toBeVisible();
   await expectNoAxeViolations(page, "404");
+  await expectNoHtmlcsErrors(page, "404");
   await screenshots(page, "not-found-nl");
 });
 
@@ -156,4 +165,18 @@ test("security headers are on pages and assets", async ({ request }) => {
   const a = await request.get(asset, { headers: { "Accept-Encoding": "gzip" } });
   expect(a.headers()["cache-control"]).toMatch(/max-age=31536000.*immutable/);
   expect(a.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("the accessibility helpers do catch real problems", async ({ page }) => {
+  await page.goto("/?lng=nl");
+  await page.waitForLoadState("networkidle"); // after hydration, so React leaves the injected nodes alone
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "/favicon.svg";
+    document.body.append(img);
+    document.body.append(document.createElement("input"));
+  });
+  await expect(page.locator("body > img")).toHaveCount(1);
+  await expect(expectNoAxeViolations(page)).rejects.toThrow(/image-alt/);
+  await expect(expectNoHtmlcsErrors(page)).rejects.toThrow(/H37|H30|F65|alt/);
 });

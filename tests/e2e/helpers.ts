@@ -16,6 +16,29 @@ export async function expectNoAxeViolations(page: Page, context = "") {
   expect(summary, `axe violations ${context}`).toEqual([]);
 }
 
+const htmlcsSource = fs.readFileSync(path.resolve("node_modules/html_codesniffer/build/HTMLCS.js"), "utf8");
+
+/**
+ * The second engine: HTML_CodeSniffer (behind pa11y), WCAG2AA standard, errors only. Injected with
+ * evaluate (not a <script> tag), so the page's Content-Security-Policy stays as strict as in production.
+ */
+export async function expectNoHtmlcsErrors(page: Page, context = "") {
+  const errors = await page.evaluate(async (source) => {
+    (0, eval)(source);
+    const w = window as unknown as {
+      HTMLCS: {
+        process: (standard: string, el: Document, done: () => void) => void;
+        getMessages: () => { type: number; code: string; msg: string; element: Element }[];
+      };
+    };
+    await new Promise<void>((resolve) => w.HTMLCS.process("WCAG2AA", document, resolve));
+    return w.HTMLCS.getMessages()
+      .filter((m) => m.type === 1)
+      .map((m) => `${m.code}: ${m.msg} (${m.element.outerHTML.slice(0, 120)})`);
+  }, htmlcsSource);
+  expect(errors, `HTML_CodeSniffer errors ${context}`).toEqual([]);
+}
+
 const shotDir = path.resolve("tests/artifacts/screenshots");
 
 /** Full-page screenshots at phone (360×740) and desktop (1280×900) width, kept as artefacts. */

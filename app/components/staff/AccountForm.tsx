@@ -1,0 +1,59 @@
+/**
+ * Creating an account from a setup or invitation link: who you are, a password, and linking the
+ * authenticator app (QR code, or the secret typed by hand) proven by one code from it.
+ */
+import { useTranslation } from "react-i18next";
+import { Button, Form, TextField, type FieldErrors } from "~/components/ui";
+import { PASSWORD_MIN } from "~/domain/staff-forms";
+import { TotpEnrolment } from "./TotpEnrolment";
+
+export function AccountForm({
+  errors,
+  values,
+  enrolment,
+}: {
+  errors?: FieldErrors;
+  values?: { name?: string; email?: string };
+  enrolment: { qrSvg: string; secretGrouped: string };
+}) {
+  const { t } = useTranslation("staff");
+  return (
+    <Form errors={errors} id="account">
+      <h2>{t("account.aboutYou")}</h2>
+      <TextField
+        name="name"
+        label={t("account.name")}
+        autoComplete="name"
+        defaultValue={values?.name}
+        error={errors?.name}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("account.email")}
+        hint={t("account.emailHint")}
+        autoComplete="username"
+        spellCheck={false}
+        defaultValue={values?.email}
+        error={errors?.email}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t("account.password")}
+        hint={t("account.passwordHint", { min: PASSWORD_MIN })}
+        autoComplete="new-password"
+        error={errors?.password}
+      />
+      <TextField
+        name="passwordAgain"
+        type="password"
+        label={t("account.passwordAgain")}
+        autoComplete="new-password"
+        error={errors?.passwordAgain}
+      />
+      <TotpEnrolment enrolment={enrolment} error={errors?.code} />
+      <Button>{t("account.submit")}</Button>
+    </Form>
+  );
+}

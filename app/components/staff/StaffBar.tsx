@@ -1,0 +1,45 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, Form } from "~/components/ui";
+import type { StaffNavItem } from "~/domain/roles";
+import type { StaffRole } from "../../../db/schema";
+
+const hrefs: Record<StaffNavItem, string> = {
+  queue: "/medewerker",
+  team: "/medewerker/team",
+  audit: "/medewerker/audit",
+};
+
+/** Who is signed in, the staff navigation their role allows, and signing out. */
+export function StaffBar({ me }: { me: { name: string; role: StaffRole; nav: StaffNavItem[] } }) {
+  const { t } = useTranslation("staff");
+  const { pathname } = useLocation();
+  const current = (item: StaffNavItem) =>
+    item === "queue"
+      ? pathname === "/medewerker" || pathname.startsWith("/medewerker/zaken")
+      : pathname.startsWith(hrefs[item]);
+  return (
+    <div className="staff-bar">
+      <nav className="staff-bar__nav" aria-label={t("nav.label")}>
+        <ul>
+          {me.nav.map((item) => (
+            <li key={item}>
+              <Link to={hrefs[item]} aria-current={current(item) ? "page" : undefined}>
+                {t(`nav.${item}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="staff-bar__me">
+        <p className="staff-bar__who">
+          {t("nav.signedInAs", { name: me.name })}{" "}
+          <span className="staff-bar__role">({t(`roles.${me.role}`)})</span>
+        </p>
+        <Form action="/medewerker/uitloggen" id="sign-out" className="staff-bar__signout">
+          <Button variant="secondary">{t("nav.signOut")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * What the audit log records. Every look at a story or contact details and every change is one of these;
+ * the staff locale has a label for each (a test checks).
+ */
+export const auditActions = [
+  "sign_in",
+  "sign_in_failed",
+  "second_factor_failed",
+  "recovery_code_used",
+  "sign_out",
+  "account_created",
+  "invitation_created",
+  "invitation_withdrawn",
+  "role_changed",
+  "account_deactivated",
+  "account_reactivated",
+  "second_factor_reset",
+  "second_factor_enrolled",
+  "recovery_codes_renewed",
+  "case_viewed",
+  "contact_viewed",
+  "case_assigned",
+  "case_status_changed",
+  "case_urgency_changed",
+  "note_added",
+  "message_sent",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Non-identifying parameters only: ids, status names, roles. Never story text or contact details. */
+export type AuditDetail = Record<string, string | number | boolean | null>;

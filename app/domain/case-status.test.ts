@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import * as schema from "../../db/schema";
+import { caseKinds, caseStatuses, deadlineInfo, isOverdue, nextDeadline, statusChange } from "./case-status";
+import { caseDeadlines, deadlineBadge } from "./working-days";
+
+describe("case kinds and statuses", () => {
+  it("are the lists of the database schema", () => {
+    expect(caseKinds).toEqual(schema.caseKinds);
+    expect(caseStatuses).toEqual(schema.caseStatuses);
+  });
+});
+
+describe("status changes", () => {
+  const fresh = { status: "received" as const, acknowledgedAt: null };
+
+  it("acknowledges with the first step staff take", () => {
+    expect(statusChange(fresh, "acknowledged")).toEqual({ ok: true, acknowledges: true, closes: false });
+    expect(statusChange(fresh, "in_progress")).toEqual({ ok: true, acknowledges: true, closes: false });
+    expect(statusChange({ status: "acknowledged", acknowledgedAt: 1 }, "in_progress")).toEqual({
+      ok: true,
+      acknowledges: false,
+      closes: false,
+    });
+  });
+
+  it("refuses to acknowledge twice, to set the same status, or to change a closed case", () => {
+    expect(statusChange({ status: "in_progress", acknowledgedAt: 1 }, "acknowledged")).toEqual({
+      ok: false,
+      reason: "already_acknowledged",
+    });
+    expect(statusChange({ status: "waiting", acknowledgedAt: 1 }, "waiting")).toEqual({
+      ok: false,
+      reason: "same",
+    });
+    expect(statusChange({ status: "closed", acknowledgedAt: 1 }, "in_progress")).toEqual({
+      ok: false,
+      reason: "closed",
+    });
+  });
+
+  it("marks closing", () => {
+    expect(statusChange({ status: "waiting", acknowledgedAt: 1 }, "closed")).toMatchObject({ closes: true });
+  });
+});
+
+describe("the deadline a case works towards, and its badge", () => {
+  // Monday 3 March 2025, 10:00 in Amsterdam.
+  const received = Date.UTC(2025, 2, 3, 9, 0);
+  const d = caseDeadlines(received, false);
+  const base = {
+    status: "received" as const,
+    ackDueAt: d.ackDueAt,
+    answerDueAt: d.answerDueAt,
+    acknowledgedAt: null,
+    firstAnswerAt: null,
+  };
+
+  it("is the acknowledgement first, then the answer, then none", () => {
+    expect(nextDeadline(base)).toEqual({ which: "ack", dueAt: d.ackDueAt });
+    expect(nextDeadline({ ...base, status: "acknowledged", acknowledgedAt: received + 1 })).toEqual({
+      which: "answer",
+      dueAt: d.answerDueAt,
+    });
+    expect(nextDeadline({ ...base, acknowledgedAt: 1, firstAnswerAt: 2 })).toBeNull();
+    expect(nextDeadline({ ...base, status: "closed" })).toBeNull();
+  });
+
+  it("shows on time, due today and overdue in Dutch working days", () => {
+    expect(d.ackDueDate).toBe("2025-03-10"); // five working days after Monday 3 March
+    const next = nextDeadline(base)!;
+    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 7, 12))).toBe("on_time");
+    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 10, 8))).toBe("due_today");
+    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 11, 8))).toBe("overdue");
+    expect(isOverdue(base, Date.UTC(2025, 2, 10, 8))).toBe(false);
+    expect(isOverdue(base, Date.UTC(2025, 2, 11, 8))).toBe(true);
+  });
+
+  it("gives an urgent case one working day, skipping the weekend and King's Day", () => {
+    // Friday 25 April 2025: Monday 28 April is the next working day (27 April is a Sunday, so King's Day
+    // is Saturday the 26th).
+    const u = caseDeadlines(Date.UTC(2025, 3, 25, 10), true);
+    expect(u.ackDueDate).toBe("2025-04-28");
+  });
+});
+
+describe("deadline info for the queue", () => {
+  const received = Date.UTC(2025, 2, 3, 9, 0); // Monday
+  const d = caseDeadlines(received, false);
+  const c = {
+    status: "received" as const,
+    ackDueAt: d.ackDueAt,
+    answerDueAt: d.answerDueAt,
+    acknowledgedAt: null,
+    firstAnswerAt: null,
+  };
+
+  it("counts working days left, and working days late", () => {
+    expect(deadlineInfo(c, Date.UTC(2025, 2, 6, 9))).toMatchObject({
+      which: "ack",
+      badge: "on_time",
+      days: 2,
+    });
+    // Due Monday 10 March; on Wednesday 12 March it is two working days late.
+    expect(deadlineInfo(c, Date.UTC(2025, 2, 12, 9))).toMatchObject({ badge: "overdue", days: -2 });
+    expect(deadlineInfo({ ...c, status: "closed" }, received)).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { accountSchema, caseActionSchema, fieldErrors } from "./staff-forms";
+
+const good = {
+  name: " Fatima de Vries ",
+  email: "Fatima@Example.org",
+  password: "correct horse battery",
+  passwordAgain: "correct horse battery",
+  code: "123 456",
+};
+
+describe("staff forms", () => {
+  it("accepts a complete account and tidies it", () => {
+    const r = accountSchema.safeParse(good);
+    expect(r.success && r.data).toMatchObject({ name: "Fatima de Vries", code: "123456" });
+  });
+
+  it("names every problem with a message key", () => {
+    const r = accountSchema.safeParse({
+      name: "",
+      email: "nope",
+      password: "short",
+      passwordAgain: "other",
+      code: "12",
+    });
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!)).toEqual({
+      name: "errors.nameRequired",
+      email: "errors.emailInvalid",
+      password: "errors.passwordShort",
+      passwordAgain: "errors.passwordMismatch",
+      code: "errors.codeFormat",
+    });
+  });
+
+  it("asks for the same password twice", () => {
+    const r = accountSchema.safeParse({ ...good, passwordAgain: "correct horse batterY" });
+    expect(fieldErrors(r.error!)).toEqual({ passwordAgain: "errors.passwordMismatch" });
+  });
+
+  it("needs an outcome and a confirmation to close a case", () => {
+    const r = caseActionSchema.safeParse({ intent: "close", outcome: "  " });
+    expect(fieldErrors(r.error!)).toEqual({
+      outcome: "errors.outcomeRequired",
+      confirmClose: "errors.confirmClose",
+    });
+    expect(
+      caseActionSchema.safeParse({ intent: "close", outcome: "Done.", confirmClose: "yes" }).success,
+    ).toBe(true);
+  });
+
+  it("refuses invisible control characters in free text", () => {
+    const r = caseActionSchema.safeParse({ intent: "note", note: "a\u0007b" });
+    expect(fieldErrors(r.error!)).toEqual({ note: "errors.controlChars" });
+  });
+
+  it("reads assignment to me, nobody or a colleague", () => {
+    expect(caseActionSchema.parse({ intent: "assign", assignee: "me" })).toEqual({
+      intent: "assign",
+      assignee: "me",
+    });
+    expect(caseActionSchema.parse({ intent: "assign", assignee: "7" })).toEqual({
+      intent: "assign",
+      assignee: 7,
+    });
+    expect(fieldErrors(caseActionSchema.safeParse({ intent: "assign", assignee: "" }).error!)).toEqual({
+      assignee: "errors.assigneeRequired",
+    });
+  });
+});

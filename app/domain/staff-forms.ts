@@ -1,0 +1,119 @@
+/**
+ * The staff forms' rules, as zod schemas that give message keys (from the staff locale) instead of text,
+ * so the server can answer in the reader's language. Pure: routes translate the keys.
+ */
+import { z } from "zod";
+import { staffStatuses } from "./case-status";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+export const NAME_MAX = 100;
+export const TEXT_MAX = 5000;
+
+// Control characters other than tab and newlines cannot be shown or stored safely.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const text = (requiredKey: string, max = TEXT_MAX) =>
+  z
+    .string({ required_error: requiredKey, invalid_type_error: requiredKey })
+    .transform((v) => v.replace(/\r\n/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, requiredKey)
+        .max(max, "errors.tooLong")
+        .refine((v) => !CONTROL.test(v), "errors.controlChars"),
+    );
+
+const email = z
+  .string({ required_error: "errors.emailRequired" })
+  .trim()
+  .min(1, "errors.emailRequired")
+  .max(254, "errors.emailInvalid")
+  .email("errors.emailInvalid");
+
+export const accountSchema = z
+  .object({
+    name: text("errors.nameRequired", NAME_MAX),
+    email,
+    password: z
+      .string({ required_error: "errors.passwordRequired" })
+      .min(1, "errors.passwordRequired")
+      .min(PASSWORD_MIN, "errors.passwordShort")
+      .max(PASSWORD_MAX, "errors.passwordLong"),
+    passwordAgain: z
+      .string({ required_error: "errors.passwordAgainRequired" })
+      .min(1, "errors.passwordAgainRequired"),
+    code: z
+      .string({ required_error: "errors.codeRequired" })
+      .transform((v) => v.replace(/\s+/g, ""))
+      .pipe(
+        z
+          .string()
+          .min(1, "errors.codeRequired")
+          .regex(/^\d{6}$/, "errors.codeFormat"),
+      ),
+  })
+  .refine((v) => v.password === v.passwordAgain || v.passwordAgain === "", {
+    path: ["passwordAgain"],
+    message: "errors.passwordMismatch",
+  });
+
+export const signInSchema = z.object({
+  email: z
+    .string({ required_error: "errors.emailRequired" })
+    .trim()
+    .min(1, "errors.emailRequired")
+    .max(254, "errors.signInFailed"),
+  password: z
+    .string({ required_error: "errors.passwordRequired" })
+    .min(1, "errors.passwordRequired")
+    .max(PASSWORD_MAX, "errors.signInFailed"),
+});
+
+export const codeSchema = z.object({
+  code: z
+    .string({ required_error: "errors.codeRequired" })
+    .trim()
+    .min(1, "errors.codeRequired")
+    .max(40, "errors.codeWrong"),
+});
+
+export const caseActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("assign"),
+    assignee: z
+      .string({ required_error: "errors.assigneeRequired" })
+      .regex(/^(me|nobody|[1-9]\d{0,14})$/, "errors.assigneeRequired")
+      .transform((v) => (v === "me" || v === "nobody" ? v : Number(v))),
+  }),
+  z.object({
+    intent: z.literal("status"),
+    status: z.enum(
+      staffStatuses.filter((s) => s !== "closed") as ["acknowledged", "in_progress", "waiting"],
+      {
+        errorMap: () => ({ message: "errors.statusRequired" }),
+      },
+    ),
+  }),
+  z.object({
+    intent: z.literal("close"),
+    outcome: text("errors.outcomeRequired"),
+    confirmClose: z.literal("yes", { errorMap: () => ({ message: "errors.confirmClose" }) }),
+  }),
+  z.object({ intent: z.literal("note"), note: text("errors.noteRequired") }),
+  z.object({ intent: z.literal("message"), message: text("errors.messageRequired") }),
+  z.object({ intent: z.literal("urgent"), urgent: z.enum(["yes", "no"]) }),
+]);
+export type CaseAction = z.infer<typeof caseActionSchema>;
+
+/** The first message key per field, from a failed parse. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}

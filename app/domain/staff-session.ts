@@ -1,0 +1,52 @@
+/**
+ * When a staff session ends. Pure: the caller passes the clock.
+ * - pending: the password was right, the second factor not yet given (short-lived).
+ * - idle: no request for 30 minutes. expired: 12 hours after sign-in, whatever the activity.
+ */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Time to type the code from the authenticator app after the password. */
+export const PENDING_TIMEOUT_MS = 10 * 60 * 1000;
+/** lastSeenAt is written at most this often, so reading pages does not turn into a write per request. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type SessionTimes = {
+  verified: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  revokedAt: number | null;
+};
+
+export type SessionState = "active" | "pending" | "revoked" | "idle" | "expired";
+
+export function sessionState(s: SessionTimes, now: number): SessionState {
+  if (s.revokedAt != null) return "revoked";
+  if (!s.verified) return now - s.createdAt > PENDING_TIMEOUT_MS ? "expired" : "pending";
+  if (now - s.createdAt > ABSOLUTE_TIMEOUT_MS) return "expired";
+  if (now - s.lastSeenAt > IDLE_TIMEOUT_MS) return "idle";
+  return "active";
+}
+
+/** Whether this request should move lastSeenAt forward. */
+export function shouldTouch(lastSeenAt: number, now: number): boolean {
+  return now - lastSeenAt >= TOUCH_INTERVAL_MS;
+}
+
+/** Cookie lifetime in seconds: never beyond the absolute limit of the session. */
+export function cookieMaxAgeSeconds(s: Pick<SessionTimes, "verified" | "createdAt">, now: number): number {
+  const end = s.createdAt + (s.verified ? ABSOLUTE_TIMEOUT_MS : PENDING_TIMEOUT_MS);
+  return Math.max(0, Math.floor((end - now) / 1000));
+}
+
+/**
+ * Where to go after signing in: only a staff page of this site (an open redirect would let a phishing
+ * link borrow our address).
+ */
+export function safeStaffPath(value: string | null | undefined): string {
+  if (!value) return "/medewerker";
+  if (!/^\/medewerker(?:[/?#]|$)/.test(value) || value.includes("//") || value.includes("\\")) {
+    return "/medewerker";
+  }
+  if (/^\/medewerker\/(?:inloggen|uitloggen|setup|uitnodiging)/.test(value)) return "/medewerker";
+  return value;
+}

@@ -1,0 +1,81 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, Form, TextField } from "~/components/ui";
+import { safeStaffPath } from "~/domain/staff-session";
+import { fieldErrors, signInSchema } from "~/domain/staff-forms";
+import type { RouteHandle } from "~/route-handle";
+import { checkForm } from "~/server/csrf.server";
+import { signInWithPassword } from "~/server/staff-accounts.server";
+import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { optionalStaff } from "~/server/staff-session.server";
+
+export const handle: RouteHandle = { title: "staff:signIn.title" };
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const next = safeStaffPath(url.searchParams.get("volgende"));
+  if (optionalStaff(request)) throw redirect(next);
+  const reason = url.searchParams.get("reden");
+  return json({
+    next,
+    notice:
+      reason === "idle" || reason === "ended" || reason === "codes" || reason === "signedOut" ? reason : null,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { t, tErr } = staffTranslators(request);
+  const values = { email: String(form.get("email") ?? "") };
+  const fail = (errors: Record<string, string>, status = 400) => json({ errors, values }, { status });
+  const next = safeStaffPath(String(form.get("volgende") ?? ""));
+  if (checkForm(request, form) !== "ok") return fail({ email: tErr("csrf") });
+  const parsed = signInSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
+  const result = await signInWithPassword(parsed.data.email, parsed.data.password, context.clientKey);
+  if (!result.ok) {
+    const limited = result.reason === "limited";
+    return fail({ email: t(limited ? "errors.signInLimited" : "errors.signInFailed") }, limited ? 429 : 400);
+  }
+  const to = next === "/medewerker" ? "" : `?volgende=${encodeURIComponent(next)}`;
+  return redirect(`/medewerker/inloggen/code${to}`, { headers: { "Set-Cookie": result.setCookie } });
+}
+
+export default function SignIn() {
+  const { next, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  return (
+    <div className="page">
+      <h1>{t("signIn.title")}</h1>
+      {notice && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t(`signIn.notice.${notice}`)}</p>
+        </div>
+      ) : null}
+      <Form errors={actionData?.errors} id="sign-in">
+        <input type="hidden" name="volgende" value={next} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("signIn.email")}
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={actionData?.values.email}
+          error={actionData?.errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("signIn.password")}
+          autoComplete="current-password"
+          error={actionData?.errors.password}
+        />
+        <Button>{t("signIn.submit")}</Button>
+      </Form>
+      <h2>{t("signIn.helpHeading")}</h2>
+      <p>{t("signIn.help")}</p>
+    </div>
+  );
+}

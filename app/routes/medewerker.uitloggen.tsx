@@ -1,0 +1,19 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { checkForm } from "~/server/csrf.server";
+import { signOut } from "~/server/staff-accounts.server";
+import { clearSessionCookie, sessionOf } from "~/server/staff-session.server";
+
+/** Sign-out is a POST with the CSRF token, so another site cannot sign anyone out. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const session = sessionOf(request);
+  if (checkForm(request, form) !== "ok") throw redirect("/medewerker");
+  if (session) signOut(session);
+  return redirect("/medewerker/inloggen?reden=signedOut", {
+    headers: { "Set-Cookie": clearSessionCookie() },
+  });
+}
+
+export function loader() {
+  return redirect("/medewerker");
+}

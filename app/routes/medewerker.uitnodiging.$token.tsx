@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountForm } from "~/components/staff/AccountForm";
+import type { RouteHandle } from "~/route-handle";
+import { accountLinkAction, accountLinkLoader } from "~/server/account-link.server";
+
+export const handle: RouteHandle = { title: "staff:invite.title" };
+
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  accountLinkLoader(request, params.token, "invite");
+
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  accountLinkAction(request, params.token, "invite");
+
+export default function Invitation() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  return (
+    <div className="page">
+      <h1>{t("invite.title")}</h1>
+      {data.valid ? (
+        <>
+          <p className="lead">{t("invite.intro", { role: t(`roles.${data.role}`) })}</p>
+          <AccountForm errors={actionData?.errors} values={actionData?.values} enrolment={data.enrolment} />
+        </>
+      ) : (
+        <div className="notice">
+          <p>{t("invite.invalid")}</p>
+        </div>
+      )}
+    </div>
+  );
+}

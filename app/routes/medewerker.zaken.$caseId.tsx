@@ -1,0 +1,647 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form as RemixForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
+import { formatDate, formatDateTime, formatPeriod, isoDate } from "~/components/staff/format";
+import { SelectField } from "~/components/staff/SelectField";
+import { Button, CheckboxGroup, Form, RadioGroup, TextArea, type FieldErrors } from "~/components/ui";
+import { deadlineInfo, staffStatuses } from "~/domain/case-status";
+import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
+import { deadlineBadge } from "~/domain/working-days";
+import type { RouteHandle } from "~/route-handle";
+import {
+  addNote,
+  assignCase,
+  changeStatus,
+  loadCase,
+  sendMessage,
+  setUrgent,
+  type CaseActionResult,
+} from "~/server/case-admin.server";
+import { checkForm } from "~/server/csrf.server";
+import { activeStaff } from "~/server/staff-accounts.server";
+import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { requireStaff } from "~/server/staff-session.server";
+
+export const handle: RouteHandle = {
+  title: (t, data) => {
+    const code = (data as { case?: { code: string } } | undefined)?.case?.code;
+    return code ? t("staff:case.title", { code }) : t("staff:title");
+  },
+};
+
+function caseIdFrom(param: string | undefined): number {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id < 1) throw json({ reason: "not_found" }, { status: 404 });
+  return id;
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const me = requireStaff(request);
+  const id = caseIdFrom(params.caseId);
+  const url = new URL(request.url);
+  const view = loadCase(id, me, { showContact: url.searchParams.get("contact") === "show" });
+  if (!view) throw json({ reason: "not_found" }, { status: 404 });
+  const now = Date.now();
+  const c = view.case;
+  const staff = activeStaff();
+  type Item =
+    | {
+        kind: "event";
+        id: string;
+        at: number;
+        type: string;
+        params: Record<string, string | number | boolean> | null;
+        staffName: string | null;
+        text: string | null;
+      }
+    | {
+        kind: "message";
+        id: string;
+        at: number;
+        author: "staff" | "reporter";
+        staffName: string | null;
+        body: string;
+      }
+    | { kind: "note"; id: string; at: number; staffName: string | null; body: string };
+  const eventItem = (e: (typeof view.events)[number]): Item => ({
+    kind: "event",
+    id: `e${e.id}`,
+    at: e.at,
+    type: e.type,
+    params: e.params,
+    staffName: e.staffName,
+    text: e.text,
+  });
+  const byTime = (a: Item, b: Item) => a.at - b.at || a.id.localeCompare(b.id);
+  // Messages come from the messages table (their text lives there), so their events are not repeated;
+  // notes likewise.
+  const reporterTimeline: Item[] = [
+    ...view.events.filter((e) => e.reporterVisible && !e.type.startsWith("message_")).map(eventItem),
+    ...view.messages.map((m): Item => ({ kind: "message", ...m, id: `m${m.id}` })),
+  ].sort(byTime);
+  const internalTimeline: Item[] = [
+    ...view.events.filter((e) => !e.reporterVisible && e.type !== "note_added").map(eventItem),
+    ...view.notes.map((n): Item => ({ kind: "note", ...n, id: `n${n.id}` })),
+  ].sort(byTime);
+  const staffNames = Object.fromEntries(staff.map((s) => [s.id, s.name]));
+  return json({
+    case: c,
+    story: view.story,
+    details: view.details,
+    outcome: view.outcome,
+    contact: view.contact,
+    contactShown: url.searchParams.get("contact") === "show",
+    consents: view.consents,
+    related: view.related,
+    reporterTimeline,
+    internalTimeline,
+    staffNames,
+    staff,
+    meId: me.id,
+    done: url.searchParams.get("gedaan"),
+    deadline: deadlineInfo(c, now),
+    ackBadge: deadlineBadge(c.ackDueAt, now, c.acknowledgedAt),
+    answerBadge: deadlineBadge(c.answerDueAt, now, c.firstAnswerAt),
+  });
+}
+
+/** Which field an action's error belongs to (for the error summary link). */
+const fieldOf: Record<CaseAction["intent"], string> = {
+  assign: "assignee",
+  status: "status",
+  close: "outcome",
+  note: "note",
+  message: "message",
+  urgent: "urgent",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const me = requireStaff(request, { permission: "cases.handle" });
+  const id = caseIdFrom(params.caseId);
+  const form = await request.formData();
+  const { t, tErr } = staffTranslators(request);
+  const raw = Object.fromEntries(form) as Record<string, string>;
+  const intent = (
+    Object.keys(fieldOf).includes(raw.intent ?? "") ? raw.intent : "note"
+  ) as CaseAction["intent"];
+  const values = { outcome: raw.outcome ?? "", note: raw.note ?? "", message: raw.message ?? "" };
+  const fail = (errors: FieldErrors, status = 400) => json({ errors, intent, values }, { status });
+  if (checkForm(request, form) !== "ok") return fail({ [fieldOf[intent]]: tErr("csrf") });
+  const parsed = caseActionSchema.safeParse(raw);
+  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: TEXT_MAX }));
+  const a = parsed.data;
+  let result: CaseActionResult;
+  switch (a.intent) {
+    case "assign":
+      result = assignCase(id, me, a.assignee === "me" ? me.id : a.assignee === "nobody" ? null : a.assignee);
+      break;
+    case "status":
+      result = changeStatus(id, me, a.status, null);
+      break;
+    case "close":
+      result = changeStatus(id, me, "closed", a.outcome);
+      break;
+    case "note":
+      result = addNote(id, me, a.note);
+      break;
+    case "message":
+      result = sendMessage(id, me, a.message);
+      break;
+    case "urgent":
+      result = setUrgent(id, me, a.urgent === "yes");
+      break;
+  }
+  if (!result.ok) {
+    if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
+    return fail({ [fieldOf[a.intent]]: t(`errors.action.${result.reason}`) }, 409);
+  }
+  return redirect(`/medewerker/zaken/${id}?gedaan=${a.intent}`);
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function eventText(
+  t: TFunction,
+  item: Extract<Data["reporterTimeline"][number], { kind: "event" }>,
+  staffNames: Record<string, string>,
+) {
+  const p = item.params ?? {};
+  switch (item.type) {
+    case "status_changed":
+      return t("events.status_changed", {
+        from: t(`statuses.${String(p.from)}`, { defaultValue: String(p.from) }),
+        to: t(`statuses.${String(p.to)}`, { defaultValue: String(p.to) }),
+      });
+    case "assigned":
+      return p.to
+        ? t("events.assigned", { name: staffNames[String(p.to)] ?? t("case.formerColleague") })
+        : t("events.unassigned");
+    case "urgent_marked":
+      return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
+    default:
+      return t(`events.${item.type}`, { defaultValue: item.type });
+  }
+}
+
+function Timeline({
+  items,
+  label,
+  empty,
+}: {
+  items: Data["reporterTimeline"];
+  label: string;
+  empty: string;
+}) {
+  const { t } = useTranslation("staff");
+  const { staffNames } = useLoaderData<typeof loader>();
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ol className="timeline" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.id} className={`timeline__item timeline__item--${item.kind}`}>
+          <p className="timeline__meta">
+            <time dateTime={isoDate(item.at)}>{formatDateTime(item.at, t)}</time>
+            {item.kind === "message" && item.author === "reporter" ? (
+              <> · {t("case.timeline.fromReporter")}</>
+            ) : item.staffName ? (
+              <> · {item.staffName}</>
+            ) : null}
+          </p>
+          {item.kind === "event" ? (
+            <>
+              <p className="timeline__what">{eventText(t, item, staffNames)}</p>
+              {item.text ? <p className="timeline__text">{item.text}</p> : null}
+            </>
+          ) : (
+            <>
+              <p className="timeline__what">
+                {item.kind === "note"
+                  ? t("case.timeline.note")
+                  : item.author === "staff"
+                    ? t("case.timeline.messageToReporter")
+                    : t("case.timeline.messageFromReporter")}
+              </p>
+              <p className="timeline__text">{item.body}</p>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export default function CasePage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation("staff");
+  const c = data.case;
+  const closed = c.status === "closed";
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const period = formatPeriod(c.periodFrom, c.periodTo);
+  const list = (keys: string[], prefix: string) =>
+    keys.length ? keys.map((k) => t(`${prefix}.${k}`)).join(", ") : t("case.none");
+  const statusOptions = staffStatuses
+    .filter((s) => s !== "closed" && s !== c.status && !(s === "acknowledged" && c.acknowledgedAt != null))
+    .map((s) => ({ value: s, label: t(`statuses.${s}`) }));
+
+  return (
+    <div className="case">
+      <p>
+        <Link to="/medewerker" className="link link--back">
+          {t("case.backToQueue")}
+        </Link>
+      </p>
+      <h1>
+        {t("case.title", { code: c.code })}
+        <span className="case__tags">
+          <span className="tag">{t(`kinds.${c.kind}`)}</span>{" "}
+          <span className="tag">{t(`statuses.${c.status}`)}</span>{" "}
+          {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
+        </span>
+      </h1>
+      {data.done ? (
+        <div className="notice notice--success" role="status">
+          <p>{t(`case.done.${data.done}`, { defaultValue: t("case.done.default") })}</p>
+        </div>
+      ) : null}
+
+      <div className="case__layout">
+        <div className="case__main">
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t("case.summary.heading")}</h2>
+            <dl className="facts">
+              <Fact label={t("case.summary.kind")}>{t(`kinds.${c.kind}`)}</Fact>
+              <Fact label={t("case.summary.status")}>{t(`statuses.${c.status}`)}</Fact>
+              <Fact label={t("case.summary.urgency")}>
+                {c.urgent ? t("case.summary.urgent") : t("case.summary.notUrgent")}
+              </Fact>
+              <Fact label={t("case.summary.received")}>
+                <time dateTime={isoDate(c.receivedAt)}>{formatDateTime(c.receivedAt, t)}</time>
+              </Fact>
+              <Fact label={t("case.summary.ackDue")}>
+                <time dateTime={isoDate(c.ackDueAt)}>{formatDate(c.ackDueAt, t)}</time>{" "}
+                <span
+                  className={
+                    data.ackBadge === "overdue"
+                      ? "tag tag--error"
+                      : data.ackBadge === "due_today"
+                        ? "tag tag--warning"
+                        : "tag"
+                  }
+                >
+                  {t(`badges.${data.ackBadge}`)}
+                </span>
+              </Fact>
+              <Fact label={t("case.summary.answerDue")}>
+                <time dateTime={isoDate(c.answerDueAt)}>{formatDate(c.answerDueAt, t)}</time>{" "}
+                <span
+                  className={
+                    data.answerBadge === "overdue"
+                      ? "tag tag--error"
+                      : data.answerBadge === "due_today"
+                        ? "tag tag--warning"
+                        : "tag"
+                  }
+                >
+                  {t(`badges.${data.answerBadge}`)}
+                </span>
+              </Fact>
+              <Fact label={t("case.summary.next")}>
+                <DeadlineBadge deadline={data.deadline} />
+              </Fact>
+              <Fact label={t("case.summary.assignee")}>{c.assignee?.name ?? t("queue.nobody")}</Fact>
+              <Fact label={t("case.summary.unit")}>
+                {c.unit
+                  ? `${c.unit.name}, ${c.unit.place}`
+                  : data.details?.unitOther
+                    ? t("case.summary.otherUnit", { text: data.details.unitOther })
+                    : t("case.unknown")}
+              </Fact>
+              <Fact label={t("case.summary.period")}>{period ?? t("case.unknown")}</Fact>
+              <Fact label={t("case.summary.reporter")}>
+                {c.reporterRole
+                  ? t(`reporterRoles.${c.reporterRole}`, { defaultValue: c.reporterRole })
+                  : t("case.unknown")}
+              </Fact>
+              <Fact label={t("case.summary.safeNow")}>
+                {c.safeNow ? (
+                  <span className={c.safeNow === "no" ? "tag tag--error" : undefined}>
+                    {t(`safeNow.${c.safeNow}`, { defaultValue: c.safeNow })}
+                  </span>
+                ) : (
+                  t("case.unknown")
+                )}
+              </Fact>
+              <Fact label={t("case.summary.themes")}>
+                {list(c.themes, "themes")}
+                {data.details?.themeOther ? ` (${data.details.themeOther})` : null}
+              </Fact>
+              <Fact label={t("case.summary.wishes")}>{list(c.wishes, "wishes")}</Fact>
+              <Fact label={t("case.summary.consents")}>
+                {data.consents.length ? (
+                  <ul className="plain-list">
+                    {data.consents.map((k) => (
+                      <li key={k.recipient}>
+                        {t(`recipients.${k.recipient}`)}:{" "}
+                        {k.given
+                          ? t(k.withIdentity ? "case.consent.withIdentity" : "case.consent.anonymous")
+                          : t("case.consent.no")}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t("case.consent.none")
+                )}
+              </Fact>
+              <Fact label={t("case.summary.municipality")}>{c.municipality ?? t("case.unknown")}</Fact>
+              <Fact label={t("case.summary.language")}>{t(`languages.${c.language}`)}</Fact>
+              <Fact label={t("case.summary.news")}>
+                {c.wantsNews ? t("case.summary.newsYes") : t("case.summary.newsNo")}
+              </Fact>
+              {closed ? (
+                <Fact label={t("case.summary.outcome")}>{data.outcome ?? t("case.none")}</Fact>
+              ) : null}
+            </dl>
+          </section>
+
+          <section aria-labelledby="story-heading">
+            <h2 id="story-heading">
+              {t(c.kind === "contact" ? "case.story.questionHeading" : "case.story.heading")}
+            </h2>
+            {data.story ? (
+              <>
+                <div className="story">{data.story.text}</div>
+                {data.story.additions?.map((a) => (
+                  <div key={a.at} className="story story--addition">
+                    <p className="story__meta">
+                      {t("case.story.addedOn", { date: formatDateTime(a.at, t) })}
+                    </p>
+                    {a.text}
+                  </div>
+                ))}
+              </>
+            ) : c.kind !== "contact" ? (
+              <p>{t("case.story.none")}</p>
+            ) : null}
+            {data.details &&
+            Object.keys(data.details).some((k) => k !== "themeOther" && k !== "unitOther") ? (
+              <dl className="facts">
+                {(
+                  ["complaintAbout", "desiredOutcome", "question", "relation", "youngPersonKnows"] as const
+                ).map((k) =>
+                  data.details?.[k] ? (
+                    <Fact key={k} label={t(`case.details.${k}`)}>
+                      {k === "youngPersonKnows" || k === "relation"
+                        ? t(`case.details.values.${data.details[k]}`, { defaultValue: data.details[k] })
+                        : data.details[k]}
+                    </Fact>
+                  ) : null,
+                )}
+              </dl>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{t("case.contact.heading")}</h2>
+            {!c.hasContact ? (
+              <p>{t("case.contact.none")}</p>
+            ) : data.contactShown && data.contact ? (
+              <>
+                <dl className="facts">
+                  <Fact label={t("case.contact.method")}>
+                    {t(`contactMethods.${c.contactMethod ?? "none"}`, {
+                      defaultValue: c.contactMethod ?? "",
+                    })}
+                  </Fact>
+                  {data.contact.name ? <Fact label={t("case.contact.name")}>{data.contact.name}</Fact> : null}
+                  {data.contact.email ? (
+                    <Fact label={t("case.contact.email")}>{data.contact.email}</Fact>
+                  ) : null}
+                  {data.contact.phone ? (
+                    <Fact label={t("case.contact.phone")}>{data.contact.phone}</Fact>
+                  ) : null}
+                  {data.contact.safeTimes ? (
+                    <Fact label={t("case.contact.safeTimes")}>{data.contact.safeTimes}</Fact>
+                  ) : null}
+                  {data.contact.mayLeaveMessage !== undefined ? (
+                    <Fact label={t("case.contact.mayLeaveMessage")}>
+                      {t(data.contact.mayLeaveMessage ? "case.yes" : "case.no")}
+                    </Fact>
+                  ) : null}
+                </dl>
+                <p>
+                  <Link to={`/medewerker/zaken/${c.id}`} preventScrollReset>
+                    {t("case.contact.hide")}
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <RemixForm method="get" action={`/medewerker/zaken/${c.id}`} preventScrollReset>
+                <p>{t("case.contact.logged")}</p>
+                <input type="hidden" name="contact" value="show" />
+                <button type="submit" className="button button--secondary">
+                  {t("case.contact.show")}
+                </button>
+              </RemixForm>
+            )}
+          </section>
+
+          <section aria-labelledby="related-heading">
+            <h2 id="related-heading">{t("case.related.heading")}</h2>
+            {!data.related ? (
+              <p>{t("case.related.cannot")}</p>
+            ) : data.related.summary.total === 0 ? (
+              <p>{t("case.related.none")}</p>
+            ) : (
+              <div className="pattern">
+                <p className="pattern__summary">
+                  <strong>
+                    {t("case.related.count", { count: data.related.summary.total, unit: c.unit?.name ?? "" })}
+                  </strong>{" "}
+                  {t("case.related.byKind", {
+                    testimony: data.related.summary.byKind.testimony,
+                    complaint: data.related.summary.byKind.complaint,
+                    contact: data.related.summary.byKind.contact,
+                    open: data.related.summary.open,
+                  })}
+                </p>
+                <p>{t("case.related.why")}</p>
+                <ul className="plain-list">
+                  {data.related.recent.map((r) => (
+                    <li key={r.id}>
+                      <Link to={`/medewerker/zaken/${r.id}`}>{r.code}</Link> · {t(`kinds.${r.kind}`)} ·{" "}
+                      {t(`statuses.${r.status}`)} ·{" "}
+                      <time dateTime={isoDate(r.receivedAt)}>{formatDate(r.receivedAt, t)}</time>
+                    </li>
+                  ))}
+                </ul>
+                {data.related.summary.total > data.related.recent.length ? (
+                  <p>{t("case.related.more", { shown: data.related.recent.length })}</p>
+                ) : null}
+                {c.unit ? (
+                  <p>
+                    <Link to={`/medewerker?status=all&unit=${c.unit.id}`}>
+                      {t("case.related.allForUnit", { unit: c.unit.name })}
+                    </Link>
+                  </p>
+                ) : null}
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="reporter-timeline-heading">
+            <h2 id="reporter-timeline-heading">{t("case.timeline.reporterHeading")}</h2>
+            <p>{t("case.timeline.reporterIntro")}</p>
+            <Timeline
+              items={data.reporterTimeline}
+              label={t("case.timeline.reporterHeading")}
+              empty={t("case.timeline.empty")}
+            />
+          </section>
+
+          <section aria-labelledby="internal-timeline-heading">
+            <h2 id="internal-timeline-heading">{t("case.timeline.internalHeading")}</h2>
+            <Timeline
+              items={data.internalTimeline}
+              label={t("case.timeline.internalHeading")}
+              empty={t("case.timeline.empty")}
+            />
+          </section>
+        </div>
+
+        <section className="case__actions" aria-labelledby="actions-heading" key={location.key}>
+          <h2 id="actions-heading">{t("case.actions.heading")}</h2>
+          {closed ? (
+            <div className="notice">
+              <p>{t("case.actions.closed")}</p>
+            </div>
+          ) : null}
+
+          <h3>{t("case.actions.assignHeading")}</h3>
+          {c.assignee?.id !== data.meId && !closed ? (
+            <Form id="assign-me" errors={undefined}>
+              <input type="hidden" name="intent" value="assign" />
+              <input type="hidden" name="assignee" value="me" />
+              <Button variant="secondary">{t("case.actions.assignMe")}</Button>
+            </Form>
+          ) : null}
+          <Form id="assign" errors={errorsFor("assign")}>
+            <input type="hidden" name="intent" value="assign" />
+            <SelectField
+              name="assignee"
+              label={t("case.actions.assignTo")}
+              defaultValue={c.assignee ? String(c.assignee.id) : "nobody"}
+              options={[
+                { value: "nobody", label: t("queue.nobody") },
+                ...data.staff.map((s) => ({
+                  value: String(s.id),
+                  label: s.id === data.meId ? t("case.actions.me", { name: s.name }) : s.name,
+                })),
+              ]}
+            />
+            <Button variant="secondary">{t("case.actions.assign")}</Button>
+          </Form>
+
+          {!closed ? (
+            <>
+              <h3>{t("case.actions.statusHeading")}</h3>
+              {statusOptions.length ? (
+                <Form id="status" errors={errorsFor("status")}>
+                  <input type="hidden" name="intent" value="status" />
+                  <RadioGroup
+                    name="status"
+                    label={t("case.actions.newStatus")}
+                    hint={t("case.actions.statusHint")}
+                    options={statusOptions}
+                    error={errorsFor("status")?.status}
+                  />
+                  <Button variant="secondary">{t("case.actions.changeStatus")}</Button>
+                </Form>
+              ) : null}
+
+              <h3>{t("case.actions.urgencyHeading")}</h3>
+              <Form id="urgent" errors={errorsFor("urgent")}>
+                <input type="hidden" name="intent" value="urgent" />
+                <input type="hidden" name="urgent" value={c.urgent ? "no" : "yes"} />
+                <p className="field__hint">
+                  {t(c.urgent ? "case.actions.urgentHintOn" : "case.actions.urgentHintOff")}
+                </p>
+                <Button variant="secondary">
+                  {t(c.urgent ? "case.actions.unmarkUrgent" : "case.actions.markUrgent")}
+                </Button>
+              </Form>
+
+              <h3>{t("case.actions.messageHeading")}</h3>
+              <Form id="message" errors={errorsFor("message")}>
+                <input type="hidden" name="intent" value="message" />
+                <TextArea
+                  name="message"
+                  label={t("case.actions.message")}
+                  hint={t(c.wantsNews ? "case.actions.messageHintNews" : "case.actions.messageHint")}
+                  maxLength={TEXT_MAX}
+                  rows={5}
+                  defaultValue={errorsFor("message") ? actionData?.values.message : ""}
+                  error={errorsFor("message")?.message}
+                />
+                <Button>{t("case.actions.send")}</Button>
+              </Form>
+            </>
+          ) : null}
+
+          <h3>{t("case.actions.noteHeading")}</h3>
+          <Form id="note" errors={errorsFor("note")}>
+            <input type="hidden" name="intent" value="note" />
+            <TextArea
+              name="note"
+              label={t("case.actions.note")}
+              hint={t("case.actions.noteHint")}
+              maxLength={TEXT_MAX}
+              rows={4}
+              defaultValue={errorsFor("note") ? actionData?.values.note : ""}
+              error={errorsFor("note")?.note}
+            />
+            <Button variant="secondary">{t("case.actions.addNote")}</Button>
+          </Form>
+
+          {!closed ? (
+            <>
+              <h3>{t("case.actions.closeHeading")}</h3>
+              <Form id="close" errors={errorsFor("close")}>
+                <input type="hidden" name="intent" value="close" />
+                <TextArea
+                  name="outcome"
+                  label={t("case.actions.outcome")}
+                  hint={t("case.actions.outcomeHint")}
+                  maxLength={TEXT_MAX}
+                  rows={4}
+                  defaultValue={errorsFor("close") ? actionData?.values.outcome : ""}
+                  error={errorsFor("close")?.outcome}
+                />
+                <CheckboxGroup
+                  name="confirmClose"
+                  label={t("case.actions.confirmLabel")}
+                  options={[{ value: "yes", label: t("case.actions.confirmClose") }]}
+                  error={errorsFor("close")?.confirmClose}
+                />
+                <Button variant="warning">{t("case.actions.close")}</Button>
+              </Form>
+            </>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { caseDeadlines } from "~/domain/working-days";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { addNote, assignCase, changeStatus, loadCase, sendMessage, setUrgent } from "./case-admin.server";
+import { decrypt } from "./crypto.server";
+import { schema, type Db } from "./db.server";
+import { seedCase } from "./dev-seed.server";
+import type { StaffUser } from "./staff-session.server";
+
+let db: Db;
+let me: StaffUser;
+
+beforeEach(() => {
+  db = createTestDb().db;
+  const id = db
+    .insert(schema.staff)
+    .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
+    .returning({ id: schema.staff.id })
+    .get().id;
+  me = { id, name: "Johan", email: "johan@example.org", role: "ombudsworker", sessionIdHash: "s" };
+});
+
+const events = (caseId: number) =>
+  db
+    .select()
+    .from(schema.caseEvents)
+    .where(eq(schema.caseEvents.caseId, caseId))
+    .orderBy(schema.caseEvents.id)
+    .all();
+const audits = (caseId: number) =>
+  db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.caseId, caseId))
+    .all()
+    .map((a) => a.action);
+const caseRow = (id: number) => db.select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
+const outbox = () => db.select().from(schema.outbox).all();
+
+describe("reading a case", () => {
+  it("writes an audit entry for every look at the story, and one for the contact details only when shown", () => {
+    const { id } = seedCase(db, { reporterMessages: ["Hallo?"] });
+    const first = loadCase(id, me, { showContact: false })!;
+    expect(first.story?.text).toContain("alleen op mijn kamer");
+    expect(first.contact).toBeNull();
+    expect(audits(id)).toEqual(["case_viewed"]);
+    const second = loadCase(id, me, { showContact: true })!;
+    expect(second.contact).toEqual({ name: "Sam", email: "sam@example.org" });
+    expect(audits(id)).toEqual(["case_viewed", "case_viewed", "contact_viewed"]);
+  });
+
+  it("marks the reporter's messages as read", () => {
+    const { id } = seedCase(db, { reporterMessages: ["Hallo?"] });
+    expect(db.select().from(schema.messages).get()?.readAt).toBeNull();
+    loadCase(id, me, { showContact: false }, 1234);
+    expect(db.select().from(schema.messages).get()?.readAt).toBe(1234);
+  });
+
+  it("finds nothing for an unknown case, and writes nothing", () => {
+    expect(loadCase(999, me, { showContact: true })).toBeNull();
+    expect(db.select().from(schema.auditLog).all()).toHaveLength(0);
+  });
+});
+
+describe("handling a case end to end", () => {
+  it("assign, message, acknowledge, close: each step on the timeline, in the audit log, and news mail for the reporter", () => {
+    const { id } = seedCase(db, { notifyEmail: "melder@example.org", language: "en" });
+
+    expect(assignCase(id, me, me.id)).toEqual({ ok: true });
+    expect(caseRow(id).assigneeId).toBe(me.id);
+    expect(assignCase(id, me, me.id)).toEqual({ ok: false, reason: "same" });
+    expect(outbox()).toHaveLength(0); // assignment is internal: no news
+
+    expect(sendMessage(id, me, "We have read your story.")).toEqual({ ok: true });
+    const message = db.select().from(schema.messages).where(eq(schema.messages.author, "staff")).get()!;
+    expect(message.bodyEnc).not.toContain("read your story");
+    expect(decrypt(message.bodyEnc)).toBe("We have read your story.");
+    expect(caseRow(id).firstAnswerAt).not.toBeNull();
+    const mail = outbox();
+    expect(mail).toHaveLength(1);
+    expect(decrypt(mail[0]!.toEnc)).toBe("melder@example.org");
+    expect(mail[0]!.subject).toBe("There is news about your report");
+    expect(mail[0]!.bodyText).not.toContain("read your story");
+    expect(mail[0]!.bodyText).not.toContain(caseRow(id).code);
+
+    expect(changeStatus(id, me, "acknowledged", null)).toEqual({ ok: true });
+    expect(changeStatus(id, me, "acknowledged", null)).toEqual({ ok: false, reason: "already_acknowledged" });
+    expect(changeStatus(id, me, "in_progress", null)).toEqual({ ok: true });
+    expect(changeStatus(id, me, "closed", "Your story is recorded and counted.")).toEqual({ ok: true });
+    const row = caseRow(id);
+    expect(row.status).toBe("closed");
+    expect(row.closedAt).not.toBeNull();
+    expect(decrypt(row.outcomeEnc!)).toBe("Your story is recorded and counted.");
+    expect(changeStatus(id, me, "waiting", null)).toEqual({ ok: false, reason: "closed" });
+    expect(sendMessage(id, me, "More")).toEqual({ ok: false, reason: "closed" });
+
+    const timeline = events(id).map((e) => [e.type, e.reporterVisible]);
+    expect(timeline).toEqual([
+      ["received", true],
+      ["assigned", false],
+      ["message_from_staff", true],
+      ["acknowledged", true],
+      ["status_changed", true],
+      ["closed", true],
+    ]);
+    const closed = events(id).at(-1)!;
+    expect(decrypt(closed.dataEnc!)).toBe("Your story is recorded and counted.");
+    expect(events(id).find((e) => e.type === "status_changed")?.params).toEqual({
+      from: "acknowledged",
+      to: "in_progress",
+    });
+    expect(audits(id)).toEqual([
+      "case_assigned",
+      "message_sent",
+      "case_status_changed",
+      "case_status_changed",
+      "case_status_changed",
+    ]);
+    expect(outbox()).toHaveLength(4); // message, acknowledged, in progress, closed
+  });
+
+  it("acknowledges with the first step even when that step is not 'acknowledge'", () => {
+    const { id } = seedCase(db);
+    changeStatus(id, me, "waiting", null);
+    expect(caseRow(id).acknowledgedAt).not.toBeNull();
+    expect(events(id).map((e) => e.type)).toEqual(["received", "acknowledged", "status_changed"]);
+  });
+
+  it("keeps notes internal and encrypted, and sends no mail for them", () => {
+    const { id } = seedCase(db, { notifyEmail: "melder@example.org" });
+    expect(addNote(id, me, "Called the unit; no answer.")).toEqual({ ok: true });
+    const note = db.select().from(schema.notes).get()!;
+    expect(decrypt(note.bodyEnc)).toBe("Called the unit; no answer.");
+    expect(events(id).at(-1)).toMatchObject({ type: "note_added", reporterVisible: false });
+    expect(outbox()).toHaveLength(0);
+    expect(audits(id)).toEqual(["note_added"]);
+  });
+
+  it("marking urgent moves the acknowledgement deadline to one working day", () => {
+    const receivedAt = Date.UTC(2025, 2, 3, 9); // Monday
+    const { id } = seedCase(db, { receivedAt });
+    expect(setUrgent(id, me, true)).toEqual({ ok: true });
+    expect(caseRow(id).ackDueAt).toBe(caseDeadlines(receivedAt, true).ackDueAt);
+    expect(setUrgent(id, me, true)).toEqual({ ok: false, reason: "same" });
+    expect(setUrgent(id, me, false)).toEqual({ ok: true });
+    expect(caseRow(id).ackDueAt).toBe(caseDeadlines(receivedAt, false).ackDueAt);
+    expect(audits(id)).toEqual(["case_urgency_changed", "case_urgency_changed"]);
+  });
+
+  it("refuses to assign to a deactivated colleague", () => {
+    const { id } = seedCase(db);
+    const other = db
+      .insert(schema.staff)
+      .values({
+        name: "Gone",
+        email: "gone@example.org",
+        passwordHash: "x",
+        role: "ombudsworker",
+        active: false,
+      })
+      .returning({ id: schema.staff.id })
+      .get().id;
+    expect(assignCase(id, me, other)).toEqual({ ok: false, reason: "unknown_staff" });
+    expect(assignCase(999, me, me.id)).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.caseId, id)))
+        .all(),
+    ).toHaveLength(0);
+  });
+});

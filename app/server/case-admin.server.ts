@@ -1,0 +1,379 @@
+/**
+ * One case for staff: reading it (every look at the story or contact details is written to the audit log)
+ * and handling it. Every change runs in one transaction that also writes the timeline (case_events), the
+ * audit log and, when the reporter can see the change and asked for it, a "there is news" mail.
+ */
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
+import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
+import { statusChange, type StaffStatus } from "~/domain/case-status";
+import { periodOf, summarisePattern } from "~/domain/related-cases";
+import { caseDeadlines } from "~/domain/working-days";
+import { getEnv } from "~/config/env.server";
+import { getFixedT } from "~/i18n/resources.server";
+import { audit } from "./audit.server";
+import { decrypt, decryptJson, encrypt } from "./crypto.server";
+import { getDb, schema } from "./db.server";
+import { getDeadlineSettings } from "./deadline-settings.server";
+import { enqueueMail } from "./outbox.server";
+import type { StaffUser } from "./staff-session.server";
+import type { DbOrTx, Tx } from "./tx.server";
+
+const c = schema.cases;
+
+/**
+ * Free text (outcome, event notes, the news address) is stored as encrypt(text); a JSON-encoded string is
+ * read too, so either way of writing it shows the same words.
+ */
+function decryptText(stored: string | null): string | null {
+  if (!stored) return null;
+  const plain = decrypt(stored);
+  try {
+    const v: unknown = JSON.parse(plain);
+    return typeof v === "string" ? v : plain;
+  } catch {
+    return plain;
+  }
+}
+
+export const RELATED_LIST_LIMIT = 10;
+
+/**
+ * Other cases about the same unit with an overlapping period (app/domain/related-cases.ts, here in SQL):
+ * the counts and the most recent few.
+ */
+export function relatedCases(
+  subject: { id: number; unitId: number | null; periodFrom: number | null; periodTo: number | null },
+  db: DbOrTx = getDb(),
+) {
+  const period = periodOf(subject);
+  if (subject.unitId == null || period === null) return null;
+  const where = and(
+    eq(c.unitId, subject.unitId),
+    ne(c.id, subject.id),
+    isNull(c.erasedAt),
+    sql`coalesce(${c.periodFrom}, ${c.periodTo}) <= ${period.to}`,
+    sql`coalesce(${c.periodTo}, ${c.periodFrom}) >= ${period.from}`,
+  );
+  const groups = db
+    .select({ kind: c.kind, status: c.status, n: sql<number>`count(*)` })
+    .from(c)
+    .where(where)
+    .groupBy(c.kind, c.status)
+    .all();
+  const summary = summarisePattern(
+    groups.flatMap((g) => Array.from({ length: g.n }, () => ({ kind: g.kind, status: g.status }))),
+  );
+  const recent = db
+    .select({ id: c.id, code: c.code, kind: c.kind, status: c.status, receivedAt: c.receivedAt })
+    .from(c)
+    .where(where)
+    .orderBy(desc(c.receivedAt), desc(c.id))
+    .limit(RELATED_LIST_LIMIT)
+    .all();
+  return { summary, recent };
+}
+
+export type CaseView = NonNullable<ReturnType<typeof loadCase>>;
+
+/**
+ * Everything about a case on one page. Writes `case_viewed` (and `contact_viewed` when the contact
+ * details are shown) and marks the reporter's messages as read, in the same transaction as the reading.
+ */
+export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boolean }, now = Date.now()) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(c)
+      .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
+      .get();
+    if (!row) return null;
+    audit(tx, { action: "case_viewed", staffId: me.id, caseId }, now);
+    if (opts.showContact && row.contactEnc)
+      audit(tx, { action: "contact_viewed", staffId: me.id, caseId }, now);
+    tx.update(schema.messages)
+      .set({ readAt: now })
+      .where(
+        and(
+          eq(schema.messages.caseId, caseId),
+          eq(schema.messages.author, "reporter"),
+          isNull(schema.messages.readAt),
+        ),
+      )
+      .run();
+
+    const unit = row.unitId
+      ? tx.select().from(schema.units).where(eq(schema.units.id, row.unitId)).get()
+      : undefined;
+    const municipality = row.municipalityCode
+      ? tx
+          .select({ name: schema.organisations.name })
+          .from(schema.organisations)
+          .where(eq(schema.organisations.cbsCode, row.municipalityCode))
+          .get()
+      : undefined;
+    const assignee = row.assigneeId
+      ? tx
+          .select({ id: schema.staff.id, name: schema.staff.name })
+          .from(schema.staff)
+          .where(eq(schema.staff.id, row.assigneeId))
+          .get()
+      : undefined;
+    const consents = tx
+      .select({
+        recipient: schema.consents.recipient,
+        given: schema.consents.given,
+        withIdentity: schema.consents.withIdentity,
+        changedAt: schema.consents.changedAt,
+      })
+      .from(schema.consents)
+      .where(eq(schema.consents.caseId, caseId))
+      .all();
+    const events = tx
+      .select({
+        id: schema.caseEvents.id,
+        at: schema.caseEvents.at,
+        type: schema.caseEvents.type,
+        reporterVisible: schema.caseEvents.reporterVisible,
+        params: schema.caseEvents.params,
+        dataEnc: schema.caseEvents.dataEnc,
+        staffName: schema.staff.name,
+      })
+      .from(schema.caseEvents)
+      .leftJoin(schema.staff, eq(schema.staff.id, schema.caseEvents.staffId))
+      .where(eq(schema.caseEvents.caseId, caseId))
+      .orderBy(schema.caseEvents.at, schema.caseEvents.id)
+      .all();
+    const messages = tx
+      .select({
+        id: schema.messages.id,
+        at: schema.messages.at,
+        author: schema.messages.author,
+        bodyEnc: schema.messages.bodyEnc,
+        staffName: schema.staff.name,
+      })
+      .from(schema.messages)
+      .leftJoin(schema.staff, eq(schema.staff.id, schema.messages.staffId))
+      .where(eq(schema.messages.caseId, caseId))
+      .orderBy(schema.messages.at, schema.messages.id)
+      .all();
+    const notes = tx
+      .select({
+        id: schema.notes.id,
+        at: schema.notes.at,
+        bodyEnc: schema.notes.bodyEnc,
+        staffName: schema.staff.name,
+      })
+      .from(schema.notes)
+      .leftJoin(schema.staff, eq(schema.staff.id, schema.notes.staffId))
+      .where(eq(schema.notes.caseId, caseId))
+      .orderBy(schema.notes.at, schema.notes.id)
+      .all();
+
+    return {
+      case: {
+        id: row.id,
+        code: row.code,
+        kind: row.kind,
+        status: row.status,
+        urgent: row.urgent,
+        language: row.language,
+        reporterRole: row.reporterRole,
+        unit: unit ? { id: unit.id, name: unit.name, place: unit.place } : null,
+        periodFrom: row.periodFrom,
+        periodTo: row.periodTo,
+        themes: row.themes,
+        wishes: row.wishes,
+        safeNow: row.safeNow,
+        municipality: municipality?.name ?? null,
+        contactMethod: row.contactMethod,
+        receivedAt: row.receivedAt,
+        ackDueAt: row.ackDueAt,
+        answerDueAt: row.answerDueAt,
+        acknowledgedAt: row.acknowledgedAt,
+        firstAnswerAt: row.firstAnswerAt,
+        closedAt: row.closedAt,
+        assignee: assignee ?? null,
+        wantsNews: row.notifyEmailEnc != null,
+        hasContact: row.contactEnc != null,
+      },
+      story: decryptJson<CaseStory>(row.storyEnc),
+      details: decryptJson<CaseDetails>(row.detailsEnc),
+      outcome: decryptText(row.outcomeEnc),
+      contact: opts.showContact ? decryptJson<CaseContact>(row.contactEnc) : null,
+      consents,
+      events: events.map(({ dataEnc, ...e }) => ({ ...e, text: decryptText(dataEnc) })),
+      messages: messages.map(({ bodyEnc, ...m }) => ({ ...m, body: decrypt(bodyEnc) })),
+      notes: notes.map(({ bodyEnc, ...n }) => ({ ...n, body: decrypt(bodyEnc) })),
+      related: relatedCases(row, tx),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- changes
+
+export type CaseActionResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "closed" | "same" | "already_acknowledged" | "unknown_staff" };
+
+type Ctx = { tx: Tx; row: typeof schema.cases.$inferSelect; me: StaffUser; now: number; news: boolean };
+
+function addEvent(
+  ctx: Ctx,
+  type: CaseEventType,
+  params?: Record<string, string | number | boolean>,
+  text?: string,
+) {
+  const reporterVisible = caseEventTypes[type].reporterVisible;
+  ctx.tx
+    .insert(schema.caseEvents)
+    .values({
+      caseId: ctx.row.id,
+      at: ctx.now,
+      type,
+      reporterVisible,
+      staffId: ctx.me.id,
+      params: params ?? null,
+      dataEnc: text ? encrypt(text) : null,
+    })
+    .run();
+  if (reporterVisible) ctx.news = true;
+}
+
+/** One "there is news" mail per change the reporter can see, when they left an address for it. */
+function queueNews(ctx: Ctx) {
+  if (!ctx.news || !ctx.row.notifyEmailEnc) return;
+  const to = decryptText(ctx.row.notifyEmailEnc);
+  if (!to) return;
+  const t = getFixedT(ctx.row.language, "staff");
+  enqueueMail(
+    ctx.tx,
+    {
+      purpose: "news",
+      to,
+      subject: t("newsMail.subject"),
+      bodyText: t("newsMail.body", { url: `${getEnv().PUBLIC_URL}/volgen` }),
+    },
+    ctx.now,
+  );
+}
+
+function withCase(
+  caseId: number,
+  me: StaffUser,
+  now: number,
+  change: (ctx: Ctx) => CaseActionResult,
+): CaseActionResult {
+  return getDb().transaction((tx) => {
+    const row = tx
+      .select()
+      .from(c)
+      .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
+      .get();
+    if (!row) return { ok: false, reason: "not_found" };
+    const ctx: Ctx = { tx, row, me, now, news: false };
+    const result = change(ctx);
+    if (result.ok) queueNews(ctx);
+    return result;
+  });
+}
+
+export function assignCase(caseId: number, me: StaffUser, assigneeId: number | null, now = Date.now()) {
+  return withCase(caseId, me, now, (ctx) => {
+    if (ctx.row.assigneeId === assigneeId) return { ok: false, reason: "same" };
+    if (assigneeId !== null) {
+      const target = ctx.tx
+        .select({ id: schema.staff.id })
+        .from(schema.staff)
+        .where(and(eq(schema.staff.id, assigneeId), eq(schema.staff.active, true)))
+        .get();
+      if (!target) return { ok: false, reason: "unknown_staff" };
+    }
+    ctx.tx.update(c).set({ assigneeId }).where(eq(c.id, caseId)).run();
+    addEvent(ctx, "assigned", { to: assigneeId ?? 0 });
+    audit(ctx.tx, { action: "case_assigned", staffId: me.id, caseId, detail: { to: assigneeId } }, now);
+    return { ok: true };
+  });
+}
+
+export function changeStatus(
+  caseId: number,
+  me: StaffUser,
+  to: StaffStatus,
+  outcome: string | null,
+  now = Date.now(),
+) {
+  return withCase(caseId, me, now, (ctx) => {
+    const change = statusChange(ctx.row, to);
+    if (!change.ok) return change;
+    const from = ctx.row.status;
+    ctx.tx
+      .update(c)
+      .set({
+        status: to,
+        acknowledgedAt: change.acknowledges ? now : ctx.row.acknowledgedAt,
+        ...(change.closes
+          ? {
+              closedAt: now,
+              outcomeEnc: encrypt(outcome ?? ""),
+              firstAnswerAt: ctx.row.firstAnswerAt ?? now,
+            }
+          : {}),
+      })
+      .where(eq(c.id, caseId))
+      .run();
+    if (change.acknowledges) addEvent(ctx, "acknowledged");
+    if (change.closes) addEvent(ctx, "closed", { from }, outcome ?? "");
+    else if (to !== "acknowledged")
+      addEvent(ctx, "status_changed", { from: change.acknowledges ? "acknowledged" : from, to });
+    audit(ctx.tx, { action: "case_status_changed", staffId: me.id, caseId, detail: { from, to } }, now);
+    return { ok: true };
+  });
+}
+
+export function addNote(caseId: number, me: StaffUser, body: string, now = Date.now()) {
+  return withCase(caseId, me, now, (ctx) => {
+    const note = ctx.tx
+      .insert(schema.notes)
+      .values({ caseId, at: now, staffId: me.id, bodyEnc: encrypt(body) })
+      .returning({ id: schema.notes.id })
+      .get();
+    addEvent(ctx, "note_added", { noteId: note.id });
+    audit(ctx.tx, { action: "note_added", staffId: me.id, caseId }, now);
+    return { ok: true };
+  });
+}
+
+/** A message the reporter reads on /volgen. The first one counts as the first substantive answer. */
+export function sendMessage(caseId: number, me: StaffUser, body: string, now = Date.now()) {
+  return withCase(caseId, me, now, (ctx) => {
+    if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
+    const message = ctx.tx
+      .insert(schema.messages)
+      .values({ caseId, at: now, author: "staff", staffId: me.id, bodyEnc: encrypt(body), readAt: null })
+      .returning({ id: schema.messages.id })
+      .get();
+    if (ctx.row.firstAnswerAt == null)
+      ctx.tx.update(c).set({ firstAnswerAt: now }).where(eq(c.id, caseId)).run();
+    addEvent(ctx, "message_from_staff", { messageId: message.id });
+    audit(ctx.tx, { action: "message_sent", staffId: me.id, caseId }, now);
+    return { ok: true };
+  });
+}
+
+/** Urgency shortens the acknowledgement deadline while the case is not yet acknowledged. */
+export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = Date.now()) {
+  return withCase(caseId, me, now, (ctx) => {
+    if (ctx.row.urgent === urgent) return { ok: false, reason: "same" };
+    if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
+    const ackDueAt =
+      ctx.row.acknowledgedAt == null
+        ? caseDeadlines(ctx.row.receivedAt, urgent, getDeadlineSettings(ctx.tx)).ackDueAt
+        : ctx.row.ackDueAt;
+    ctx.tx.update(c).set({ urgent, ackDueAt }).where(eq(c.id, caseId)).run();
+    addEvent(ctx, "urgent_marked", { urgent });
+    audit(ctx.tx, { action: "case_urgency_changed", staffId: me.id, caseId, detail: { urgent } }, now);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Retention: what is due is erased, and only non-identifying counts survive. Closed cases older than the
+ * retention period are rolled up into stat_counts (the same facts the report counts) and deleted with
+ * everything that hangs on them; abandoned drafts go after 24 hours; the audit log after its own period;
+ * delivered mails after 90 days. Runs hourly inside the server and by hand with `npm run retention`.
+ */
+import { and, eq, inArray, lt, or } from "drizzle-orm";
+import { getDb, schema, type Db } from "./db.server";
+import { rollUpCase } from "./statistics.server";
+
+export const retentionDefaults = { closedCaseMonths: 24, auditMonths: 60 } as const;
+const MIN_AUDIT_MONTHS = 12; // the database refuses to delete younger audit entries (migration 0002)
+const MAIL_DAYS = 90;
+const BATCH = 500;
+
+export type RetentionSettings = { closedCaseMonths: number; auditMonths: number };
+
+export function retentionSettings(db: Db = getDb()): RetentionSettings {
+  const rows = db.select().from(schema.settings).all();
+  const get = (key: string, fallback: number) => {
+    const v = Number(rows.find((r) => r.key === key)?.value);
+    return Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  return {
+    closedCaseMonths: get("retention.closedCaseMonths", retentionDefaults.closedCaseMonths),
+    auditMonths: Math.max(MIN_AUDIT_MONTHS, get("retention.auditMonths", retentionDefaults.auditMonths)),
+  };
+}
+
+/** The same moment `months` calendar months earlier. */
+export function monthsBefore(now: number, months: number): number {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+}
+
+export type RetentionSummary = { cases: number; drafts: number; auditEntries: number; mails: number };
+
+export function runRetention(
+  opts: { now?: number; db?: Db; onProgress?: (done: number, total: number) => void } = {},
+): RetentionSummary {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const settings = retentionSettings(db);
+  const caseCutoff = monthsBefore(now, settings.closedCaseMonths);
+
+  const due = db
+    .select({ id: schema.cases.id })
+    .from(schema.cases)
+    .where(and(eq(schema.cases.status, "closed"), lt(schema.cases.closedAt, caseCutoff)))
+    .all()
+    .map((r) => r.id);
+  for (let i = 0; i < due.length; i += BATCH) {
+    const batch = due.slice(i, i + BATCH);
+    db.transaction(() => {
+      for (const id of batch) rollUpCase(db, id, now);
+      db.delete(schema.cases).where(inArray(schema.cases.id, batch)).run();
+    });
+    opts.onProgress?.(Math.min(i + BATCH, due.length), due.length);
+  }
+
+  const drafts = db.delete(schema.drafts).where(lt(schema.drafts.expiresAt, now)).run().changes;
+  const auditEntries = db
+    .delete(schema.auditLog)
+    .where(lt(schema.auditLog.at, monthsBefore(now, settings.auditMonths)))
+    .run().changes;
+  const mails = db
+    .delete(schema.outbox)
+    .where(
+      and(
+        or(eq(schema.outbox.status, "sent"), eq(schema.outbox.status, "failed")),
+        lt(schema.outbox.createdAt, now - MAIL_DAYS * 86_400_000),
+      ),
+    )
+    .run().changes;
+
+  const summary = { cases: due.length, drafts, auditEntries, mails };
+  db.insert(schema.auditLog)
+    .values({ at: now, actor: "system", action: "retention_run", detail: JSON.stringify(summary) })
+    .run();
+  return summary;
+}
+
+/** Hourly inside the server (and once shortly after start); returns a stop function. */
+export function startRetentionJob(intervalMs = 60 * 60_000): () => void {
+  const run = () => {
+    try {
+      const s = runRetention();
+      if (s.cases + s.drafts + s.auditEntries + s.mails > 0) {
+        console.log(
+          `Retention: erased ${s.cases} closed cases, ${s.drafts} drafts, ${s.auditEntries} audit entries, ${s.mails} mails.`,
+        );
+      }
+    } catch (e) {
+      console.error("Retention job failed:", e instanceof Error ? e.message : e);
+    }
+  };
+  const first = setTimeout(run, 30_000);
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

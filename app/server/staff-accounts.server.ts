@@ -1,0 +1,478 @@
+/**
+ * Staff accounts: creating one from a setup or invitation link, signing in (password, then the second
+ * factor), enrolling a new second factor after a reset, and what coordinators do with accounts.
+ * Every step writes the audit log.
+ */
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { StaffRole } from "../../db/schema";
+import {
+  failureDelayMs,
+  FAILURE_WINDOW_MS,
+  isOverLimit,
+  MAX_CODE_FAILURES,
+  MAX_FAILURES,
+} from "~/domain/sign-in-throttle";
+import { INVITE_TTL_MS, consumeAccessToken, createAccessToken } from "./access-tokens.server";
+import { audit } from "./audit.server";
+import { decrypt, encrypt, sha256 } from "./crypto.server";
+import { getDb, schema } from "./db.server";
+import {
+  acceptTotpStep,
+  forgetTotpSteps,
+  generateRecoveryCodes,
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  spendPasswordCheck,
+  totpStep,
+  verifyPassword,
+} from "./staff-auth.server";
+import { revokeAllSessions, revokeSession, startSession } from "./staff-session.server";
+import type { DbOrTx } from "./tx.server";
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** Failures in a fixed window, in memory (keys are hashes; a restart forgets them). */
+class FailureCounter {
+  private entries = new Map<string, { count: number; resetAt: number }>();
+  count(key: string, now: number): number {
+    const e = this.entries.get(key);
+    return e && e.resetAt > now ? e.count : 0;
+  }
+  add(key: string, now: number): number {
+    const e = this.entries.get(key);
+    if (!e || e.resetAt <= now) {
+      this.entries.set(key, { count: 1, resetAt: now + FAILURE_WINDOW_MS });
+      if (this.entries.size > 50_000) {
+        for (const [k, v] of this.entries) if (v.resetAt <= now) this.entries.delete(k);
+      }
+      return 1;
+    }
+    return ++e.count;
+  }
+  reset(key: string) {
+    this.entries.delete(key);
+  }
+}
+
+const byAccount = new FailureCounter();
+const byClient = new FailureCounter();
+const codeFailures = new FailureCounter();
+
+const accountKey = (email: string) => sha256(`staff-email:${normaliseEmail(email)}`);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The clock and the waiting, replaceable in tests. */
+export type SignInOptions = { now?: number; wait?: (ms: number) => Promise<void> };
+
+function storeRecoveryCodes(tx: DbOrTx, staffId: number): string[] {
+  const codes = generateRecoveryCodes();
+  tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.staffId, staffId)).run();
+  for (const code of codes) {
+    tx.insert(schema.recoveryCodes)
+      .values({ staffId, codeHash: hashRecoveryCode(code) })
+      .run();
+  }
+  return codes;
+}
+
+// ---------------------------------------------------------------- new accounts
+
+export type NewAccountInput = {
+  name: string;
+  email: string;
+  passwordHash: string;
+  totpSecret: string;
+  /** The time step of the code that proved the app works. */
+  totpStep: number;
+};
+
+export type NewAccountResult =
+  | { ok: true; staffId: number; recoveryCodes: string[]; setCookie: string }
+  | { ok: false; reason: "link" | "email_taken" };
+
+/**
+ * Creates the account a setup or invitation link is for, with its second factor and recovery codes, and
+ * signs it in (the person just proved password and app). The link is used up in the same transaction.
+ */
+export function createAccountFromLink(
+  token: string,
+  purpose: "setup" | "invite",
+  input: NewAccountInput,
+  now = Date.now(),
+): NewAccountResult {
+  const db = getDb();
+  const email = normaliseEmail(input.email);
+  return db.transaction((tx): NewAccountResult => {
+    const link = tx
+      .select()
+      .from(schema.accessTokens)
+      .where(eq(schema.accessTokens.tokenHash, sha256(token)))
+      .get();
+    if (tx.select({ id: schema.staff.id }).from(schema.staff).where(eq(schema.staff.email, email)).get()) {
+      return { ok: false, reason: "email_taken" };
+    }
+    if (!link || !consumeAccessToken(token, purpose, now, tx)) return { ok: false, reason: "link" };
+    const staff = tx
+      .insert(schema.staff)
+      .values({
+        name: input.name.trim(),
+        email,
+        passwordHash: input.passwordHash,
+        totpSecretEnc: encrypt(input.totpSecret),
+        role: link.role,
+        createdAt: now,
+      })
+      .returning({ id: schema.staff.id })
+      .get();
+    const recoveryCodes = storeRecoveryCodes(tx, staff.id);
+    acceptTotpStep(staff.id, input.totpStep);
+    audit(
+      tx,
+      { action: "account_created", staffId: staff.id, detail: { role: link.role, via: purpose } },
+      now,
+    );
+    audit(tx, { action: "sign_in", staffId: staff.id, detail: { method: "enrolment" } }, now);
+    const setCookie = startSession(tx, staff.id, true, now);
+    return { ok: true, staffId: staff.id, recoveryCodes, setCookie };
+  });
+}
+
+// ---------------------------------------------------------------- signing in
+
+export type PasswordResult = { ok: true; setCookie: string } | { ok: false; reason: "invalid" | "limited" };
+
+/**
+ * Step one. The same answer (and about the same time) for a wrong password, an unknown address and a
+ * deactivated account. Failures slow the next answer down; past the limit sign-in is refused for a while.
+ */
+export async function signInWithPassword(
+  emailInput: string,
+  password: string,
+  clientKey: string,
+  { now = Date.now(), wait = sleep }: SignInOptions = {},
+): Promise<PasswordResult> {
+  const db = getDb();
+  const key = accountKey(emailInput);
+  const before = Math.max(byAccount.count(key, now), byClient.count(clientKey, now));
+  const staff = db
+    .select()
+    .from(schema.staff)
+    .where(eq(schema.staff.email, normaliseEmail(emailInput)))
+    .get();
+  const locked = staff?.lockedUntil != null && staff.lockedUntil > now;
+  if (isOverLimit(before) || locked) {
+    audit(
+      db,
+      { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password", limited: true } },
+      now,
+    );
+    return { ok: false, reason: "limited" };
+  }
+  const valid =
+    staff && staff.active
+      ? await verifyPassword(staff.passwordHash, password)
+      : await spendPasswordCheck(password);
+  if (!valid) {
+    const failures = Math.max(byAccount.add(key, now), byClient.add(clientKey, now));
+    if (staff) {
+      const count = staff.failedSignIns + 1;
+      db.update(schema.staff)
+        .set({ failedSignIns: count, lockedUntil: count >= MAX_FAILURES ? now + FAILURE_WINDOW_MS : null })
+        .where(eq(schema.staff.id, staff.id))
+        .run();
+    }
+    audit(db, { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password" } }, now);
+    await wait(failureDelayMs(failures));
+    return { ok: false, reason: isOverLimit(failures) ? "limited" : "invalid" };
+  }
+  const setCookie = startSession(db, staff!.id, false, now);
+  return { ok: true, setCookie };
+}
+
+export type CodeResult =
+  | { ok: true; setCookie: string; method: "totp" | "recovery_code"; recoveryCodesLeft: number }
+  | { ok: false; reason: "invalid" | "limited" };
+
+/** Step two: the code from the app, or one of the recovery codes. */
+export async function signInWithCode(
+  pending: { idHash: string; staff: typeof schema.staff.$inferSelect },
+  code: string,
+  { now = Date.now(), wait = sleep }: SignInOptions = {},
+): Promise<CodeResult> {
+  const db = getDb();
+  const { staff } = pending;
+  const key = String(staff.id);
+  if (!staff.totpSecretEnc) return { ok: false, reason: "invalid" };
+  let method: "totp" | "recovery_code" | null = null;
+  if (looksLikeRecoveryCode(code)) {
+    const used = db
+      .update(schema.recoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(schema.recoveryCodes.staffId, staff.id),
+          eq(schema.recoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(schema.recoveryCodes.usedAt),
+        ),
+      )
+      .run();
+    if (used.changes === 1) method = "recovery_code";
+  } else {
+    const step = totpStep(decrypt(staff.totpSecretEnc), code, now);
+    if (step !== null && acceptTotpStep(staff.id, step)) method = "totp";
+  }
+  if (!method) {
+    const failures = codeFailures.add(key, now);
+    db.update(schema.staff)
+      .set({ failedSignIns: sql`${schema.staff.failedSignIns} + 1` })
+      .where(eq(schema.staff.id, staff.id))
+      .run();
+    audit(db, { action: "second_factor_failed", staffId: staff.id }, now);
+    if (failures >= MAX_CODE_FAILURES) {
+      // Start again from the password: five wrong codes in a row is not a typo.
+      codeFailures.reset(key);
+      revokeSession(db, pending.idHash, now);
+      return { ok: false, reason: "limited" };
+    }
+    await wait(failureDelayMs(failures));
+    return { ok: false, reason: "invalid" };
+  }
+  codeFailures.reset(key);
+  byAccount.reset(accountKey(staff.email));
+  const setCookie = db.transaction((tx) => {
+    revokeSession(tx, pending.idHash, now);
+    tx.update(schema.staff)
+      .set({ failedSignIns: 0, lockedUntil: null })
+      .where(eq(schema.staff.id, staff.id))
+      .run();
+    if (method === "recovery_code") audit(tx, { action: "recovery_code_used", staffId: staff.id }, now);
+    audit(tx, { action: "sign_in", staffId: staff.id, detail: { method: method! } }, now);
+    return startSession(tx, staff.id, true, now);
+  });
+  const left = db
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.recoveryCodes)
+    .where(and(eq(schema.recoveryCodes.staffId, staff.id), isNull(schema.recoveryCodes.usedAt)))
+    .get();
+  return { ok: true, setCookie, method, recoveryCodesLeft: left?.n ?? 0 };
+}
+
+/**
+ * After a coordinator reset the second factor: the password was just given, now the person links a new
+ * app. Gives new recovery codes and a full session.
+ */
+export function enrolSecondFactor(
+  pending: { idHash: string; staffId: number },
+  secret: string,
+  step: number,
+  now = Date.now(),
+): { ok: true; setCookie: string; recoveryCodes: string[] } | { ok: false } {
+  if (!acceptTotpStep(pending.staffId, step)) return { ok: false };
+  return getDb().transaction((tx) => {
+    revokeSession(tx, pending.idHash, now);
+    tx.update(schema.staff)
+      .set({ totpSecretEnc: encrypt(secret), failedSignIns: 0, lockedUntil: null })
+      .where(and(eq(schema.staff.id, pending.staffId), isNull(schema.staff.totpSecretEnc)))
+      .run();
+    const recoveryCodes = storeRecoveryCodes(tx, pending.staffId);
+    audit(tx, { action: "second_factor_enrolled", staffId: pending.staffId }, now);
+    audit(tx, { action: "sign_in", staffId: pending.staffId, detail: { method: "enrolment" } }, now);
+    return { ok: true as const, setCookie: startSession(tx, pending.staffId, true, now), recoveryCodes };
+  });
+}
+
+export function signOut(session: { idHash: string; staffId: number }, now = Date.now()) {
+  getDb().transaction((tx) => {
+    revokeSession(tx, session.idHash, now);
+    audit(tx, { action: "sign_out", staffId: session.staffId }, now);
+  });
+}
+
+export function renewRecoveryCodes(staffId: number, now = Date.now()): string[] {
+  return getDb().transaction((tx) => {
+    const codes = storeRecoveryCodes(tx, staffId);
+    audit(tx, { action: "recovery_codes_renewed", staffId }, now);
+    return codes;
+  });
+}
+
+export function unusedRecoveryCodeCount(staffId: number): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.recoveryCodes)
+      .where(and(eq(schema.recoveryCodes.staffId, staffId), isNull(schema.recoveryCodes.usedAt)))
+      .get()?.n ?? 0
+  );
+}
+
+// ---------------------------------------------------------------- the team (coordinators)
+
+export function listTeam(db = getDb()) {
+  const lastSeen = db
+    .select({
+      staffId: schema.staffSessions.staffId,
+      at: sql<number>`max(${schema.staffSessions.lastSeenAt})`.as("at"),
+    })
+    .from(schema.staffSessions)
+    .where(eq(schema.staffSessions.verified, true))
+    .groupBy(schema.staffSessions.staffId)
+    .as("last_seen");
+  return db
+    .select({
+      id: schema.staff.id,
+      name: schema.staff.name,
+      email: schema.staff.email,
+      role: schema.staff.role,
+      active: schema.staff.active,
+      hasSecondFactor: sql<number>`${schema.staff.totpSecretEnc} is not null`,
+      createdAt: schema.staff.createdAt,
+      lastSeenAt: lastSeen.at,
+    })
+    .from(schema.staff)
+    .leftJoin(lastSeen, eq(lastSeen.staffId, schema.staff.id))
+    .orderBy(desc(schema.staff.active), schema.staff.name)
+    .all()
+    .map((s) => ({ ...s, hasSecondFactor: Boolean(s.hasSecondFactor) }));
+}
+
+export function getStaffMember(id: number, db = getDb()) {
+  return db
+    .select({
+      id: schema.staff.id,
+      name: schema.staff.name,
+      email: schema.staff.email,
+      role: schema.staff.role,
+      active: schema.staff.active,
+      hasSecondFactor: sql<number>`${schema.staff.totpSecretEnc} is not null`,
+    })
+    .from(schema.staff)
+    .where(eq(schema.staff.id, id))
+    .get();
+}
+
+/** Active staff for the "assign to" list. */
+export function activeStaff(db = getDb()) {
+  return db
+    .select({ id: schema.staff.id, name: schema.staff.name })
+    .from(schema.staff)
+    .where(eq(schema.staff.active, true))
+    .orderBy(schema.staff.name)
+    .all();
+}
+
+export function openInvitations(now = Date.now(), db = getDb()) {
+  return db
+    .select({
+      id: schema.accessTokens.id,
+      role: schema.accessTokens.role,
+      createdAt: schema.accessTokens.createdAt,
+      expiresAt: schema.accessTokens.expiresAt,
+      createdBy: schema.staff.name,
+    })
+    .from(schema.accessTokens)
+    .leftJoin(schema.staff, eq(schema.staff.id, schema.accessTokens.createdBy))
+    .where(
+      and(
+        eq(schema.accessTokens.purpose, "invite"),
+        isNull(schema.accessTokens.usedAt),
+        gt(schema.accessTokens.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(schema.accessTokens.createdAt))
+    .all();
+}
+
+export function createInvitation(actorId: number, role: StaffRole, publicUrl: string, now = Date.now()) {
+  return getDb().transaction((tx) => {
+    const token = createAccessToken("invite", role, {
+      ttlMs: INVITE_TTL_MS,
+      createdBy: actorId,
+      now,
+      db: tx,
+    });
+    audit(tx, { action: "invitation_created", staffId: actorId, detail: { role } }, now);
+    return { link: `${publicUrl}/medewerker/uitnodiging/${token}`, expiresAt: now + INVITE_TTL_MS };
+  });
+}
+
+export function withdrawInvitation(actorId: number, invitationId: number, now = Date.now()): boolean {
+  return getDb().transaction((tx) => {
+    const res = tx
+      .update(schema.accessTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(schema.accessTokens.id, invitationId),
+          eq(schema.accessTokens.purpose, "invite"),
+          isNull(schema.accessTokens.usedAt),
+        ),
+      )
+      .run();
+    if (res.changes === 1) {
+      audit(
+        tx,
+        { action: "invitation_withdrawn", staffId: actorId, detail: { invitation: invitationId } },
+        now,
+      );
+    }
+    return res.changes === 1;
+  });
+}
+
+export function changeRole(actorId: number, targetId: number, role: StaffRole, now = Date.now()): boolean {
+  return getDb().transaction((tx) => {
+    const target = tx.select().from(schema.staff).where(eq(schema.staff.id, targetId)).get();
+    if (!target || target.role === role) return false;
+    tx.update(schema.staff).set({ role }).where(eq(schema.staff.id, targetId)).run();
+    audit(
+      tx,
+      { action: "role_changed", staffId: actorId, detail: { target: targetId, from: target.role, to: role } },
+      now,
+    );
+    return true;
+  });
+}
+
+/** Deactivating ends the person's sessions at once; reactivating lets them sign in again. */
+export function setActive(actorId: number, targetId: number, active: boolean, now = Date.now()): boolean {
+  return getDb().transaction((tx) => {
+    const res = tx
+      .update(schema.staff)
+      .set({ active, failedSignIns: 0, lockedUntil: null })
+      .where(and(eq(schema.staff.id, targetId), eq(schema.staff.active, !active)))
+      .run();
+    if (res.changes !== 1) return false;
+    if (!active) revokeAllSessions(tx, targetId, now);
+    audit(
+      tx,
+      {
+        action: active ? "account_reactivated" : "account_deactivated",
+        staffId: actorId,
+        detail: { target: targetId },
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+/**
+ * For a lost phone: removes the app and the recovery codes and ends the person's sessions. At their next
+ * sign-in, after the password, they link a new app.
+ */
+export function resetSecondFactor(actorId: number, targetId: number, now = Date.now()): boolean {
+  return getDb().transaction((tx) => {
+    const res = tx
+      .update(schema.staff)
+      .set({ totpSecretEnc: null })
+      .where(eq(schema.staff.id, targetId))
+      .run();
+    if (res.changes !== 1) return false;
+    tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.staffId, targetId)).run();
+    revokeAllSessions(tx, targetId, now);
+    forgetTotpSteps(targetId);
+    audit(tx, { action: "second_factor_reset", staffId: actorId, detail: { target: targetId } }, now);
+    return true;
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Secrets shown exactly once after a redirect (recovery codes, an invitation link): encrypted into a
+ * short-lived httpOnly cookie by the action, read and cleared by the next page's loader. Nothing of it is
+ * stored on the server, and it is bound to the staff member it was made for.
+ */
+import { getEnv } from "~/config/env.server";
+import { decrypt, encrypt } from "./crypto.server";
+import { readCookie } from "./reporter-session.server";
+
+const COOKIE = "ap_staff_once";
+const TTL_SECONDS = 600;
+
+export type Flash =
+  | { kind: "recovery_codes"; codes: string[] }
+  | { kind: "invitation"; link: string; role: string; expiresAt: number };
+
+type Stored = Flash & { staffId: number; exp: number };
+
+function secure(): string {
+  return getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
+}
+
+export function flashCookie(staffId: number, flash: Flash, now = Date.now()): string {
+  const value = encrypt(
+    JSON.stringify({ ...flash, staffId, exp: now + TTL_SECONDS * 1000 } satisfies Stored),
+  );
+  return `${COOKIE}=${value}; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=${TTL_SECONDS}${secure()}`;
+}
+
+const clear = () => `${COOKIE}=; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=0${secure()}`;
+
+/** The flash of this kind for this staff member, if any, and the header that clears it. */
+export function takeFlash<K extends Flash["kind"]>(
+  request: Request,
+  staffId: number,
+  kind: K,
+  now = Date.now(),
+): { flash: Extract<Flash, { kind: K }> | null; setCookie?: string } {
+  const raw = readCookie(request, COOKIE);
+  if (!raw) return { flash: null };
+  try {
+    const stored = JSON.parse(decrypt(raw)) as Stored;
+    if (stored.staffId !== staffId || stored.exp < now || stored.kind !== kind) {
+      return { flash: null, setCookie: clear() };
+    }
+    const { staffId: _s, exp: _e, ...flash } = stored;
+    return { flash: flash as Extract<Flash, { kind: K }>, setCookie: clear() };
+  } catch {
+    return { flash: null, setCookie: clear() };
+  }
+}
