@@ -2,7 +2,7 @@
  * Per-code lockout for following a case: after MAX_FAILED_LOOKUPS wrong passphrases a code is locked for
  * LOCK_MS, whatever the client. An attempt is counted *before* the passphrase is checked (a reservation),
  * so many requests at the same moment cannot all slip under the limit while argon2 is busy. Pure: the
- * caller stores the counter (cases.failedLookups / cases.lockedUntil). See docs/decisions/006.
+ * caller stores the counter (cases.failedLookups / cases.lockedUntil). See docs/decisions/007.
  */
 export const MAX_FAILED_LOOKUPS = 10;
 export const LOCK_MS = 60 * 60_000;

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, RadioGroup, TextField } from "~/components/ui";
+import { Button, ErrorSummary, Form, RadioGroup, TextField } from "~/components/ui";
 import {
   contactDetailsFields,
   contactDetailsSchema,
@@ -50,10 +50,11 @@ export default function ContactDetails() {
   const yesNoOptions = yesNo.map((value) => ({ value, label: t(`contact.answers.${value}`) }));
   return (
     <div className="page">
+      <ErrorSummary errors={errors} />
       <p className="caption">{t("contact.step", { step: 1, of: 2 })}</p>
       <h1>{t("contact.details.title")}</h1>
       <p className="lead">{t("contact.details.lead")}</p>
-      <Form errors={errors} id="contact-details" key={JSON.stringify(data ?? null)}>
+      <Form id="contact-details" key={JSON.stringify(data ?? null)}>
         <div id="field-form" />
         <TextField
           name="name"

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, Link } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link } from "~/components/ui";
 import { firstMissingStep, isComplete, relations } from "~/domain/contact-request";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
@@ -114,6 +114,7 @@ export default function CheckAnswers() {
       <Link href="/contact/vraag" variant="back">
         {t("contact.back")}
       </Link>
+      <ErrorSummary errors={data?.errors ?? {}} />
       <h1>{t("contact.check.title")}</h1>
       <dl className="summary-list">
         {rows.map((r) => (
@@ -131,7 +132,7 @@ export default function CheckAnswers() {
       </dl>
       <h2>{t("contact.check.nextHeading")}</h2>
       <p>{t("contact.check.next")}</p>
-      <Form errors={data?.errors} id="contact-submit">
+      <Form id="contact-submit">
         <div id="field-form" />
         <Button>{t("contact.check.submit")}</Button>
       </Form>

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, Link, RadioGroup, TextArea } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link, RadioGroup, TextArea } from "~/components/ui";
 import {
   contactQuestionFields,
   contactQuestionSchema,
@@ -50,8 +50,9 @@ export default function ContactQuestion() {
       <Link href="/contact" variant="back">
         {t("contact.back")}
       </Link>
+      <ErrorSummary errors={errors} />
       <p className="caption">{t("contact.step", { step: 2, of: 2 })}</p>
-      <Form errors={errors} id="contact-question" key={JSON.stringify(data ?? null)}>
+      <Form id="contact-question" key={JSON.stringify(data ?? null)}>
         <div id="field-form" />
         <TextArea
           name="question"

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, TextField } from "~/components/ui";
+import { Button, ErrorSummary, Form, TextField } from "~/components/ui";
 import { signInSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
@@ -56,6 +56,7 @@ export default function SignIn() {
   const key = JSON.stringify(data ?? null); // new errors: fresh fields with what was sent back
   return (
     <div className="page">
+      <ErrorSummary errors={errors} />
       {reason && !data ? (
         <div className="notice" role="status">
           <p>{t(reason === "verlopen" ? "signIn.expired" : "signIn.signedOut")}</p>
@@ -63,7 +64,7 @@ export default function SignIn() {
       ) : null}
       <h1>{t("signIn.title")}</h1>
       <p className="lead">{t("signIn.lead")}</p>
-      <Form errors={errors} id="sign-in" key={key}>
+      <Form id="sign-in" key={key}>
         <div id="field-form" />
         <TextField
           name="code"

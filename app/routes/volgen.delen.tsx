@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, Link, RadioGroup } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link, RadioGroup } from "~/components/ui";
 import { consentLevels, levelOf } from "~/domain/consent";
 import { consentSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
@@ -71,7 +71,8 @@ export default function Consent() {
       <Link href="/volgen/zaak" variant="back">
         {t("backToCase")}
       </Link>
-      <Form errors={errors} id="consent" key={JSON.stringify(data ?? null)}>
+      <ErrorSummary errors={errors} />
+      <Form id="consent" key={JSON.stringify(data ?? null)}>
         <div id="field-form" />
         <h1>{t("consent.title")}</h1>
         <p className="lead">{t("consent.lead")}</p>

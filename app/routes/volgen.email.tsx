@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Bullets } from "~/components/layout/Prose";
-import { Button, Form, Link, TextField } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link, TextField } from "~/components/ui";
 import { notifyEmailSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import { maskEmail } from "~/domain/reporter-view";
@@ -49,11 +49,12 @@ export default function NewsEmail() {
       <Link href="/volgen/zaak" variant="back">
         {t("backToCase")}
       </Link>
+      <ErrorSummary errors={errors} />
       <h1>{t("news.title")}</h1>
       <p className="lead">{t("news.lead")}</p>
       <Bullets k="news.about" ns="follow" />
       {masked ? (
-        <Form errors={errors} id="news-off">
+        <Form id="news-off">
           <div id="field-form" />
           <div className="notice">
             <p>{t("news.current", { email: masked })}</p>
@@ -62,7 +63,7 @@ export default function NewsEmail() {
           <Button variant="secondary">{t("news.remove")}</Button>
         </Form>
       ) : (
-        <Form errors={errors} id="news-on" key={JSON.stringify(data ?? null)}>
+        <Form id="news-on" key={JSON.stringify(data ?? null)}>
           <div id="field-form" />
           <TextField
             name="email"

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, Link, TextArea } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
@@ -41,7 +41,8 @@ export default function AddInformation() {
       <Link href="/volgen/zaak" variant="back">
         {t("backToCase")}
       </Link>
-      <Form errors={errors} id="addition" key={JSON.stringify(data ?? null)}>
+      <ErrorSummary errors={errors} />
+      <Form id="addition" key={JSON.stringify(data ?? null)}>
         <div id="field-form" />
         <TextArea
           name="addition"

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Bullets } from "~/components/layout/Prose";
-import { Button, Form, Link } from "~/components/ui";
+import { Button, ErrorSummary, Form, Link } from "~/components/ui";
 import type { RouteHandle } from "~/route-handle";
 import { eraseCase } from "~/server/erasure.server";
 import { organisationsReached } from "~/server/follow.server";
@@ -37,7 +37,8 @@ export default function Erase() {
       <Link href="/volgen/zaak" variant="back">
         {t("backToCase")}
       </Link>
-      <Form errors={data?.errors} id="erase">
+      <ErrorSummary errors={data?.errors ?? {}} />
+      <Form id="erase">
         <div id="field-form" />
         <h1>{t("erase.title")}</h1>
         <p className="lead">{t("erase.lead")}</p>

@@ -7,6 +7,7 @@ import {
   closeCase,
   openTestCase,
   organisationId,
+  staffMessage,
 } from "../../tests/helpers/follow-fixtures";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { referralAllowed } from "./consent.server";
@@ -14,7 +15,6 @@ import { schema, type Db } from "./db.server";
 import { eraseCase } from "./erasure.server";
 import { SignInGuard } from "./follow-sign-in.server";
 import { addInformation, postReporterMessage, setNotifyEmail } from "./follow.server";
-import { postStaffMessage } from "./messages.server";
 
 const NOW = Date.UTC(2026, 5, 2, 8, 0);
 // Long enough to need overflow pages, like a real story (up to 20,000 characters).
@@ -50,7 +50,7 @@ describe("eraseCase", () => {
     addInformation(c.caseId, "Aanvulling [addition-marker-5d]", { now: NOW + 1 });
     postReporterMessage(c.caseId, "Bericht van mij [reply-marker-77]", { now: NOW + 2 });
     setNotifyEmail(c.caseId, "nieuws@example.nl");
-    postStaffMessage(c.caseId, "Bericht van ons [staff-marker-42]", { now: NOW + 3 });
+    staffMessage(c.caseId, "Bericht van ons [staff-marker-42]", { now: NOW + 3 });
     addNote(c.caseId, "Interne notitie [note-marker-13]", db);
     const ref = addReferral(c.caseId, organisationId("igj"), {
       status: "sent",
@@ -161,8 +161,8 @@ describe("eraseCase", () => {
     const b = await openTestCase();
     setNotifyEmail(a.caseId, "a@example.nl");
     setNotifyEmail(b.caseId, "b@example.nl");
-    postStaffMessage(a.caseId, "Voor A");
-    postStaffMessage(b.caseId, "Voor B");
+    staffMessage(a.caseId, "Voor A");
+    staffMessage(b.caseId, "Voor B");
     expect(db.select().from(schema.outbox).all()).toHaveLength(2);
     eraseCase(a.caseId, { actor: "reporter" });
     expect(db.select().from(schema.outbox).all()).toHaveLength(1);

@@ -9,7 +9,7 @@
  * Deleted bytes must not linger in the file: the connection runs with `secure_delete` (db.server.ts), so
  * SQLite overwrites freed space with zeros, and a WAL checkpoint afterwards moves the overwritten pages
  * into the database file and empties the WAL. Backups made before the erasure still hold the case until
- * they are rotated (docs/decisions/006-following-a-case.md).
+ * they are rotated (docs/decisions/007-following-a-case.md).
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { caseEventTypes } from "~/domain/case-events";
@@ -17,7 +17,9 @@ import { consentRecipients } from "../../db/schema";
 import { applyWithdrawal } from "./consent.server";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
-import { NEWS_PURPOSE } from "./messages.server";
+
+/** The outbox purpose of "there is news" mails (case-admin.server.ts queues them). */
+const NEWS_PURPOSE = "news";
 
 /** Stored instead of the passphrase hash: no argon2 hash, so no passphrase ever verifies against it. */
 export const ERASED_PASSPHRASE_HASH = "erased";

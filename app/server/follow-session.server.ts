@@ -3,7 +3,7 @@
  * which case it opens and when it was last used. Memory rather than the database because nothing about a
  * reporter's visit should outlive it: a restart signs everyone out, which costs them one sign-in. The
  * session ends after 30 minutes without a request, after 8 hours in any case, on "sign out", on erasure
- * and at the quick exit (/weg). See docs/decisions/006-following-a-case.md.
+ * and at the quick exit (/weg). See docs/decisions/007-following-a-case.md.
  */
 import { getEnv } from "~/config/env.server";
 import { randomToken, sha256 } from "./crypto.server";

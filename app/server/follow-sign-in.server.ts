@@ -1,5 +1,5 @@
 /**
- * Signing in to follow a case with its code and passphrase, guarded three ways (docs/decisions/006):
+ * Signing in to follow a case with its code and passphrase, guarded three ways (docs/decisions/007):
  * - per code: ten wrong passphrases lock the code for an hour (stored on the case, so a restart keeps it);
  * - per client: a limit on attempts per keyed hash of the address (memory only, never stored);
  * - in time: every attempt that gets this far costs one argon2id verification, also for a code that does

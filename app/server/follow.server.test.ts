@@ -8,6 +8,7 @@ import {
   organisationId,
   reportReferralStatus,
   setStatus,
+  staffMessage,
 } from "../../tests/helpers/follow-fixtures";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { decrypt, decryptJson } from "./crypto.server";
@@ -21,7 +22,6 @@ import {
   postReporterMessage,
   setNotifyEmail,
 } from "./follow.server";
-import { postStaffMessage } from "./messages.server";
 
 const NOW = Date.UTC(2026, 5, 2, 8, 0);
 let db: Db;
@@ -64,7 +64,7 @@ describe("the reporter's view of a case", () => {
 
   it("marks new staff messages as new once, then as read", async () => {
     const c = await openTestCase();
-    postStaffMessage(c.caseId, "Hoi, hoe gaat het?", { now: NOW });
+    staffMessage(c.caseId, "Hoi, hoe gaat het?", { now: NOW });
     postReporterMessage(c.caseId, "Goed, dank je", { now: NOW + 1 });
     const first = openCaseForReporter(c.caseId, { now: NOW + 2 })!;
     expect(first.messages.map((m) => [m.author, m.body, m.isNew])).toEqual([
@@ -80,7 +80,7 @@ describe("the reporter's view of a case", () => {
   it("never shows or changes another case", async () => {
     const mine = await openTestCase();
     const theirs = await openTestCase();
-    postStaffMessage(theirs.caseId, "Alleen voor de ander", { now: NOW });
+    staffMessage(theirs.caseId, "Alleen voor de ander", { now: NOW });
     const view = openCaseForReporter(mine.caseId, { now: NOW })!;
     expect(view.messages).toEqual([]);
     expect(

@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { caseByCode, check, countContactRequestsFrom, expectErrorState, text } from "./follow-helpers";
+import {
+  caseByCode,
+  check,
+  countContactRequestsFrom,
+  expectErrorState,
+  recordErrors,
+  text,
+} from "./follow-helpers";
 import { languages, recordRequests } from "./helpers";
 
 const NAMES = { "nl-js": "Sanne", "nl-nojs": "Joost", "en-js": "Emma", "en-nojs": "Daan" } as const;
@@ -21,6 +28,7 @@ for (const lng of languages) {
 
       test("someone close asks for contact, gets a code and follows it", async ({ page, baseURL }) => {
         const requests = recordRequests(page);
+        const errors = recordErrors(page);
 
         // Page 1: who you are and how we reach you.
         await page.goto(`/contact?lng=${lng}`);
@@ -174,6 +182,7 @@ for (const lng of languages) {
 
         // Nothing personal in any URL, nothing to another origin.
         expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
+        expect(errors).toEqual([]);
         for (const u of requests) expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
       });
     });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { check, expectErrorState, inspect, seed, seedCase, text } from "./follow-helpers";
+import { check, recordErrors, expectErrorState, inspect, seed, seedCase, text } from "./follow-helpers";
 import { fakeNeutralSite, languages, recordRequests } from "./helpers";
 
 const STAFF_MESSAGE = {
@@ -33,6 +33,7 @@ for (const lng of languages) {
         baseURL,
       }) => {
         const requests = recordRequests(page);
+        const errors = recordErrors(page);
         const address = `jongere-${lng}-${js ? "js" : "nojs"}@example.nl`;
         const c = seedCase(lng, STAFF_MESSAGE[lng]);
 
@@ -201,6 +202,7 @@ for (const lng of languages) {
 
         // Nothing personal ever went into a URL, and nothing left our origin.
         expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
+        expect(errors).toEqual([]);
         for (const u of requests) expect(u).not.toMatch(/example\.nl|school|bellen|call/i);
       });
     });

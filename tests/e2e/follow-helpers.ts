@@ -12,7 +12,7 @@ import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { decrypt } from "~/server/crypto.server";
 import { getDb, schema } from "~/server/db.server";
-import { expectNoAxeViolations, screenshots } from "./helpers";
+import { expectNoAxeViolations, expectNoHtmlcsErrors, screenshots } from "./helpers";
 
 // The app's modules read their configuration on first use: point them at the e2e server's database.
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -100,10 +100,10 @@ export function countCases(kind: "contact" | "complaint" | "testimony"): number 
 }
 
 /**
- * axe cannot run in a page without JavaScript, so for those the page's HTML, exactly as the browser got
+ * The engines cannot run in a page without JavaScript, so for those the page's HTML, exactly as the browser got
  * it, is served again to a page that may run axe but not the app's own scripts (so nothing is enhanced).
  */
-async function axeOnSnapshot(page: Page, context: string) {
+async function checkSnapshot(page: Page, context: string) {
   const url = page.url();
   const html = await page.content();
   const other = await page.context().browser()!.newContext({ javaScriptEnabled: true, locale: "nl-NL" });
@@ -117,15 +117,19 @@ async function axeOnSnapshot(page: Page, context: string) {
     });
     await copy.goto(url);
     await expectNoAxeViolations(copy, `${context} (without JavaScript)`);
+    await expectNoHtmlcsErrors(copy, `${context} (without JavaScript)`);
   } finally {
     await other.close();
   }
 }
 
-/** axe on the page as it is, and (when named) screenshots at phone and desktop width. */
+/** Both accessibility engines on the page as it is, and (when named) screenshots at phone and desktop width. */
 export async function check(page: Page, context: string, opts: { js?: boolean; shot?: string } = {}) {
-  if (opts.js === false) await axeOnSnapshot(page, context);
-  else await expectNoAxeViolations(page, context);
+  if (opts.js === false) await checkSnapshot(page, context);
+  else {
+    await expectNoAxeViolations(page, context);
+    await expectNoHtmlcsErrors(page, context);
+  }
   if (opts.shot) await screenshots(page, opts.shot);
 }
 
@@ -162,4 +166,15 @@ export function countContactRequestsFrom(name: string): number {
     .all()
     .filter((r) => r.contactEnc && (JSON.parse(decrypt(r.contactEnc)) as { name?: string }).name === name)
     .length;
+}
+
+/** Console errors and uncaught exceptions (hydration mismatches show up here as React errors #418/#425). */
+export function recordErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    // A form with mistakes is answered 400 on purpose; the browser logs that as a failed resource.
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
 }

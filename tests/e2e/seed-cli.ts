@@ -1,14 +1,20 @@
 /**
  * Does in the e2e database what the intake and the back office would do, through the app's own server
- * modules, and prints the result as JSON. Run by the follow/contact specs with tsx (which, unlike
- * Playwright's loader, imports the JSON locale files the mail text comes from).
+ * modules (the staff message through the back office's sendMessage, news mail included), and prints the
+ * result as JSON. Run by the follow/contact specs with tsx, which, unlike Playwright's loader, imports the
+ * JSON locale files the mail text comes from.
  *
  *   tsx tests/e2e/seed-cli.ts case <nl|en> <staff message>
  *   tsx tests/e2e/seed-cli.ts staff-message <caseId> <text>
  */
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
-import { postStaffMessage } from "~/server/messages.server";
-import { addReferral, municipalityId, openTestCase, organisationId } from "../helpers/follow-fixtures";
+import {
+  addReferral,
+  municipalityId,
+  openTestCase,
+  organisationId,
+  staffMessage,
+} from "../helpers/follow-fixtures";
 
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 process.env.SESSION_SECRET = process.env.E2E_SESSION_SECRET;
@@ -22,11 +28,12 @@ async function main(command: string | undefined, args: string[]): Promise<unknow
       const c = await openTestCase({ language });
       addReferral(c.caseId, organisationId("igj"), { status: "sent" });
       addReferral(c.caseId, municipalityId("GM0363"), { status: "pending" });
-      postStaffMessage(c.caseId, args[1] ?? "");
+      staffMessage(c.caseId, args[1] ?? "");
       return { caseId: c.caseId, code: formatCaseCode(c.code), passphrase: formatPassphrase(c.passphrase) };
     }
     case "staff-message":
-      return postStaffMessage(Number(args[0]), args[1] ?? "");
+      staffMessage(Number(args[0]), args[1] ?? "");
+      return { ok: true };
     default:
       throw new Error(`Unknown command ${command}`);
   }

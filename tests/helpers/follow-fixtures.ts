@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { NewCase } from "~/domain/new-case";
 import { caseEventTypes } from "~/domain/case-events";
+import { sendMessage } from "~/server/case-admin.server";
 import { createCase } from "~/server/cases.server";
 import { encrypt } from "~/server/crypto.server";
 import { getDb, schema, type Db } from "~/server/db.server";
@@ -178,4 +179,28 @@ export function addNote(caseId: number, body: string, db: Db = getDb()) {
   db.insert(schema.notes)
     .values({ caseId, at: Date.now(), staffId, bodyEnc: encrypt(body) })
     .run();
+}
+
+const staffIds = new WeakMap<Db, number>();
+
+/** A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail). */
+export function staffMessage(caseId: number, body: string, opts: { now?: number; db?: Db } = {}) {
+  const db = opts.db ?? getDb();
+  let id = staffIds.get(db);
+  if (id === undefined) {
+    id = db
+      .insert(schema.staff)
+      .values({
+        name: "Ombudswerker",
+        email: `ow${process.pid}-${keys++}@example.nl`,
+        passwordHash: "x",
+        role: "ombudsworker",
+      })
+      .returning({ id: schema.staff.id })
+      .get().id;
+    staffIds.set(db, id);
+  }
+  const me = { id, name: "Ombudswerker", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
+  const result = sendMessage(caseId, me, body, opts.now ?? Date.now());
+  if (!result.ok) throw new Error(`sendMessage: ${result.reason}`);
 }
