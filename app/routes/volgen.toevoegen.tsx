@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
-import { addInformation, openCaseKind } from "~/server/follow.server";
+import { addInformation, openCaseForAddition } from "~/server/follow.server";
 import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
@@ -14,7 +14,9 @@ export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { caseId } = requireReporter(request);
-  return json({ kind: openCaseKind(caseId) });
+  const found = openCaseForAddition(caseId);
+  if (!found) throw redirect("/volgen/zaak");
+  return json({ kind: found.kind });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (bad) return fail(bad);
   const parsed = additionSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  addInformation(caseId, parsed.data.addition);
+  if (!addInformation(caseId, parsed.data.addition)) throw redirect("/volgen/zaak");
   return redirect("/volgen/zaak?gedaan=toegevoegd");
 }
 

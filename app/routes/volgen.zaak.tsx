@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (bad) return fail(bad);
   const parsed = replySchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  postReporterMessage(caseId, parsed.data.message);
+  if (!postReporterMessage(caseId, parsed.data.message)) throw redirect("/volgen/zaak");
   return redirect("/volgen/zaak?gedaan=bericht#berichten");
 }
 
@@ -93,19 +93,33 @@ export default function FollowCase() {
             ))}
           </ol>
         )}
-        <Form id="reply" key={JSON.stringify(data ?? null)}>
-          <div id="field-form" />
-          <TextArea
-            name="message"
-            label={t("case.reply.label")}
-            hint={t("case.reply.hint")}
-            error={errors.message}
-            defaultValue={data?.values.message ?? ""}
-            maxLength={MESSAGE_MAX}
-            rows={5}
-          />
-          <Button>{t("case.reply.submit")}</Button>
-        </Form>
+        {c.status === "closed" ? (
+          <div className="notice">
+            <p>{t("case.closedNotice.text")}</p>
+            <ul>
+              <li>
+                <Link href="/verhaal">{t("case.closedNotice.story")}</Link>
+              </li>
+              <li>
+                <Link href="/contact">{t("case.closedNotice.contact")}</Link>
+              </li>
+            </ul>
+          </div>
+        ) : (
+          <Form id="reply" key={JSON.stringify(data ?? null)}>
+            <div id="field-form" />
+            <TextArea
+              name="message"
+              label={t("case.reply.label")}
+              hint={t("case.reply.hint")}
+              error={errors.message}
+              defaultValue={data?.values.message ?? ""}
+              maxLength={MESSAGE_MAX}
+              rows={5}
+            />
+            <Button>{t("case.reply.submit")}</Button>
+          </Form>
+        )}
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -116,11 +130,13 @@ export default function FollowCase() {
       <section aria-labelledby="more-heading">
         <h2 id="more-heading">{t("case.more.heading")}</h2>
         <ul className="actions-list">
-          <li>
-            <Link href="/volgen/toevoegen">
-              {t(c.kind === "contact" ? "case.more.addToQuestion" : "case.more.add")}
-            </Link>
-          </li>
+          {c.status !== "closed" ? (
+            <li>
+              <Link href="/volgen/toevoegen">
+                {t(c.kind === "contact" ? "case.more.addToQuestion" : "case.more.add")}
+              </Link>
+            </li>
+          ) : null}
           {c.kind !== "contact" ? (
             <li>
               <Link href="/volgen/delen">{t("case.more.consent")}</Link>

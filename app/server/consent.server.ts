@@ -17,8 +17,7 @@ import {
 } from "~/domain/consent";
 import { consentRecipients, type ConsentRecipient } from "../../db/schema";
 import { getDb, schema, type Db } from "./db.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import { IMMEDIATE, type Tx } from "./tx.server";
 
 export type ConsentChangeResult = {
   changed: ConsentRecipient[];
@@ -116,7 +115,7 @@ export function changeConsents(
       }
     }
     return result;
-  });
+  }, IMMEDIATE);
 }
 
 /**

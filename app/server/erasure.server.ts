@@ -17,6 +17,7 @@ import { consentRecipients } from "../../db/schema";
 import { applyWithdrawal } from "./consent.server";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { IMMEDIATE } from "./tx.server";
 
 /** The outbox purpose of "there is news" mails (case-admin.server.ts queues them). */
 const NEWS_PURPOSE = "news";
@@ -103,7 +104,7 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
       })
       .run();
     return true;
-  });
+  }, IMMEDIATE);
   if (erased) checkpoint(db);
   return erased;
 }

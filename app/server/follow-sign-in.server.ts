@@ -15,6 +15,7 @@ import {
   type Reservation,
 } from "~/domain/lockout";
 import { getDb, schema, type Db } from "./db.server";
+import { IMMEDIATE } from "./tx.server";
 import { verifyDummy, verifyPassphrase } from "./passphrase.server";
 import { RateLimiter } from "./rate-limit.server";
 
@@ -73,7 +74,7 @@ export class SignInGuard {
       const r = reserveAttempt(c, now);
       tx.update(schema.cases).set(r.counter).where(eq(schema.cases.id, row.id)).run();
       return r;
-    });
+    }, IMMEDIATE);
     if (reservation.outcome === "locked") {
       await this.verifier.dummy();
       return { ok: false, reason: "locked" };

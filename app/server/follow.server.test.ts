@@ -17,6 +17,7 @@ import {
   addInformation,
   consentsForReporter,
   notifyEmailOf,
+  openCaseForAddition,
   openCaseForReporter,
   organisationsReached,
   postReporterMessage,
@@ -137,5 +138,16 @@ describe("the reporter's view of a case", () => {
       given: true,
       withIdentity: true,
     });
+  });
+});
+
+describe("a closed case", () => {
+  it("takes no more messages or additions, so nothing is written where nobody looks", async () => {
+    const c = await openTestCase();
+    closeCase(c.caseId, "Klaar", { now: NOW });
+    expect(postReporterMessage(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
+    expect(addInformation(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
+    expect(db.select().from(schema.messages).all()).toEqual([]);
+    expect(openCaseForAddition(c.caseId)).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import {
 import type { CaseKind } from "../../db/schema";
 import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { IMMEDIATE, type Tx } from "./tx.server";
 
 export type ReporterMessage = {
   id: number;
@@ -40,8 +41,6 @@ export type ReporterCase = {
   notifyEmail: string | null;
 };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 function liveCase(db: Db | Tx, caseId: number) {
   return db
     .select()
@@ -53,6 +52,12 @@ function liveCase(db: Db | Tx, caseId: number) {
 /** true while the case exists and is not erased. */
 export function caseIsOpenToReporter(caseId: number, db: Db = getDb()): boolean {
   return liveCase(db, caseId) !== undefined;
+}
+
+/** A live case that still takes additions (not closed), with its kind for wording. */
+export function openCaseForAddition(caseId: number, db: Db = getDb()): { kind: CaseKind } | null {
+  const c = liveCase(db, caseId);
+  return c && c.status !== "closed" ? { kind: c.kind } : null;
 }
 
 /** The kind of a live case (the signed-in reporter's), for wording. */
@@ -145,10 +150,13 @@ export function openCaseForReporter(
       messages,
       notifyEmail: c.notifyEmailEnc ? decrypt(c.notifyEmailEnc) : null,
     };
-  });
+  }, IMMEDIATE);
 }
 
-/** The reporter's answer in the thread. A case that waited for the reporter is back with us. */
+/**
+ * The reporter's answer in the thread. A case that waited for the reporter is back with us. A closed case
+ * takes no more messages (the back office keeps it closed and its queue no longer shows it): false.
+ */
 export function postReporterMessage(
   caseId: number,
   body: string,
@@ -158,7 +166,7 @@ export function postReporterMessage(
   const now = opts.now ?? Date.now();
   return db.transaction((tx) => {
     const c = liveCase(tx, caseId);
-    if (!c) return false;
+    if (!c || c.status === "closed") return false;
     tx.insert(schema.messages)
       .values({ caseId, at: now, author: "reporter", bodyEnc: encrypt(body) })
       .run();
@@ -183,16 +191,16 @@ export function postReporterMessage(
         .run();
     }
     return true;
-  });
+  }, IMMEDIATE);
 }
 
-/** More of the story, kept with the story (encrypted) and dated. */
+/** More of the story, kept with the story (encrypted) and dated. Not on a closed case (see above). */
 export function addInformation(caseId: number, text: string, opts: { now?: number; db?: Db } = {}): boolean {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
   return db.transaction((tx) => {
     const c = liveCase(tx, caseId);
-    if (!c) return false;
+    if (!c || c.status === "closed") return false;
     const story = decryptJson<CaseStory>(c.storyEnc) ?? { text: "" };
     const next: CaseStory = { ...story, additions: [...(story.additions ?? []), { at: now, text }] };
     tx.update(schema.cases)
@@ -208,7 +216,7 @@ export function addInformation(caseId: number, text: string, opts: { now?: numbe
       })
       .run();
     return true;
-  });
+  }, IMMEDIATE);
 }
 
 /** The address that gets "there is news", or null. */

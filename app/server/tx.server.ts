@@ -4,3 +4,10 @@ import type { Db } from "./db.server";
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Functions that must join the caller's transaction take this. */
 export type DbOrTx = Db | Tx;
+
+/**
+ * For transactions that read and then write: `BEGIN IMMEDIATE` takes the write lock at the start, so a busy
+ * database is waited for (busy_timeout) instead of failing with SQLITE_BUSY when a deferred read has to
+ * become a write. Use as `db.transaction(fn, IMMEDIATE)`.
+ */
+export const IMMEDIATE = { behavior: "immediate" } as const;

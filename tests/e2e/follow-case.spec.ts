@@ -216,6 +216,35 @@ for (const lng of languages) {
   }
 }
 
+for (const lng of languages) {
+  test(`a closed case in ${lng} tells the outcome in words and offers new ways in, not a reply`, async ({
+    page,
+  }) => {
+    const t = (key: string, values?: Record<string, string>) => text(lng, key, values);
+    const c = seedCase(lng, STAFF_MESSAGE[lng]);
+    const outcome =
+      lng === "nl"
+        ? "De inspectie gaat dit onderzoeken. Dank je voor je verhaal."
+        : "The inspectorate will investigate this. Thank you for your story.";
+    seed("close", String(c.caseId), outcome);
+    await page.goto(`/volgen?lng=${lng}`);
+    await signIn(page, lng, c.code, c.passphrase);
+    await expect(
+      page.getByRole("heading", {
+        level: 2,
+        name: `${t("case.statusHeading")} ${t("case.status.closed.label")}`,
+      }),
+    ).toBeVisible();
+    await expect(page.getByText(t("timeline.closed"))).toBeVisible();
+    await expect(page.getByText(outcome)).toBeVisible();
+    await expect(page.getByText(t("case.closedNotice.text"))).toBeVisible();
+    await expect(page.getByLabel(t("case.reply.label"))).toHaveCount(0);
+    await expect(page.getByRole("link", { name: t("case.more.add") })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: t("case.more.erase") })).toBeVisible();
+    await check(page, "closed case", { shot: `follow-closed-${lng}` });
+  });
+}
+
 test.describe("sessions", () => {
   test.use({ javaScriptEnabled: false });
 

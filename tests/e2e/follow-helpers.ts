@@ -24,8 +24,21 @@ const cli = path.resolve("tests/e2e/seed-cli.ts");
 const tsx = path.resolve("node_modules/.bin/tsx");
 
 export function seed<T>(...args: string[]): T {
-  const out = execFileSync(tsx, [cli, ...args], { encoding: "utf8", env: process.env, timeout: 30_000 });
-  return JSON.parse(out) as T;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync(tsx, [cli, ...args], {
+        encoding: "utf8",
+        env: process.env,
+        timeout: 30_000,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      return JSON.parse(out) as T;
+    } catch (e) {
+      // The back office's deferred transactions can meet the server's writes (SQLITE_BUSY): try again.
+      const busy = String((e as { stderr?: unknown }).stderr ?? "").includes("database is locked");
+      if (!busy || attempt === 3) throw e;
+    }
+  }
 }
 
 export type SeededCase = { caseId: number; code: string; passphrase: string };

@@ -6,6 +6,7 @@
  *
  *   tsx tests/e2e/seed-cli.ts case <nl|en> <staff message>
  *   tsx tests/e2e/seed-cli.ts staff-message <caseId> <text>
+ *   tsx tests/e2e/seed-cli.ts close <caseId> <outcome>
  */
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import {
@@ -13,6 +14,7 @@ import {
   municipalityId,
   openTestCase,
   organisationId,
+  staffCloses,
   staffMessage,
 } from "../helpers/follow-fixtures";
 
@@ -33,6 +35,9 @@ async function main(command: string | undefined, args: string[]): Promise<unknow
     }
     case "staff-message":
       staffMessage(Number(args[0]), args[1] ?? "");
+      return { ok: true };
+    case "close":
+      staffCloses(Number(args[0]), args[1] ?? "");
       return { ok: true };
     default:
       throw new Error(`Unknown command ${command}`);

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { NewCase } from "~/domain/new-case";
 import { caseEventTypes } from "~/domain/case-events";
-import { sendMessage } from "~/server/case-admin.server";
+import { changeStatus, sendMessage } from "~/server/case-admin.server";
 import { createCase } from "~/server/cases.server";
 import { encrypt } from "~/server/crypto.server";
 import { getDb, schema, type Db } from "~/server/db.server";
@@ -183,9 +183,7 @@ export function addNote(caseId: number, body: string, db: Db = getDb()) {
 
 const staffIds = new WeakMap<Db, number>();
 
-/** A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail). */
-export function staffMessage(caseId: number, body: string, opts: { now?: number; db?: Db } = {}) {
-  const db = opts.db ?? getDb();
+function ombudsworker(db: Db) {
   let id = staffIds.get(db);
   if (id === undefined) {
     id = db
@@ -200,7 +198,23 @@ export function staffMessage(caseId: number, body: string, opts: { now?: number;
       .get().id;
     staffIds.set(db, id);
   }
-  const me = { id, name: "Ombudswerker", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
-  const result = sendMessage(caseId, me, body, opts.now ?? Date.now());
+  return { id, name: "Ombudswerker", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
+}
+
+/** A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail). */
+export function staffMessage(caseId: number, body: string, opts: { now?: number; db?: Db } = {}) {
+  const result = sendMessage(caseId, ombudsworker(opts.db ?? getDb()), body, opts.now ?? Date.now());
   if (!result.ok) throw new Error(`sendMessage: ${result.reason}`);
+}
+
+/** The back office closes the case with an outcome in words (changeStatus(), as staff would). */
+export function staffCloses(caseId: number, outcome: string, opts: { now?: number; db?: Db } = {}) {
+  const result = changeStatus(
+    caseId,
+    ombudsworker(opts.db ?? getDb()),
+    "closed",
+    outcome,
+    opts.now ?? Date.now(),
+  );
+  if (!result.ok) throw new Error(`changeStatus: ${result.reason}`);
 }
