@@ -93,6 +93,12 @@ export class SignInGuard {
   private async unknownCode(code: string, now: number): Promise<SignInResult> {
     if (this.unknown.size >= UNKNOWN_CODES_MAX) {
       for (const [k, v] of this.unknown) if (now - v.touchedAt > DAY_MS) this.unknown.delete(k);
+      // Still full (a flood of made-up codes): forget the oldest. They protect nothing, so losing
+      // their counts costs nothing; memory stays bounded.
+      for (const k of this.unknown.keys()) {
+        if (this.unknown.size < UNKNOWN_CODES_MAX * 0.9) break;
+        this.unknown.delete(k);
+      }
     }
     const counter = this.unknown.get(code) ?? { failedLookups: 0, lockedUntil: null, touchedAt: now };
     const r = reserveAttempt(counter, now);
