@@ -19,7 +19,8 @@ function playwrightBrowser() {
 }
 
 function found() {
-  if (process.env.CHROMIUM_PATH) return fs.existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
+  if (process.env.CHROMIUM_PATH)
+    return fs.existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
   if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   return playwrightBrowser();
 }
@@ -43,7 +44,10 @@ console.log("No Chromium found for the browser tests: trying to install one.");
 if (tryRun("npx playwright install chromium") && found()) process.exit(0);
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 if (fs.existsSync("/usr/bin/apt-get") && isRoot) {
-  if (tryRun("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium") && found()) {
+  if (
+    tryRun("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium") &&
+    found()
+  ) {
     process.exit(0);
   }
 }

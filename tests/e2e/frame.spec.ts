@@ -121,7 +121,10 @@ test.describe("without JavaScript", () => {
 });
 
 test("Accept-Language chooses English when no choice was made", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en" } });
+  const context = await browser.newContext({
+    locale: "en-GB",
+    extraHTTPHeaders: { "Accept-Language": "en-GB,en" },
+  });
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

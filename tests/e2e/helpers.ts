@@ -41,7 +41,9 @@ export function recordRequests(page: Page): string[] {
 
 /** The neutral site of the quick exit is not reachable from here: answer it locally. */
 export async function fakeNeutralSite(page: Page) {
-  await page.context().route(`${process.env.E2E_NEUTRAL_URL}**`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weer</title><h1>Het weer</h1>" }),
-  );
+  await page
+    .context()
+    .route(`${process.env.E2E_NEUTRAL_URL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weer</title><h1>Het weer</h1>" }),
+    );
 }
