@@ -102,6 +102,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
         <meta name="color-scheme" content="light" />
+        {/* react-aria reads this to put the nonce on the <style> it injects (touch-action for pressables);
+            the browser's copy of the nonce is the server's, so the client's empty value is not applied. */}
+        <meta name="csp-nonce" content={nonce} suppressHydrationWarning />
         <title>{title}</title>
         <Links />
       </head>

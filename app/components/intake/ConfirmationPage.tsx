@@ -3,11 +3,26 @@
  * with print and a .txt download, what happens next and by when, and how to follow the case.
  */
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/use-hydrated";
 import { Button, Form, Link } from "~/components/ui";
 import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
 import { kindContext } from "./kind";
+
+/** "7KQM-2XRT-…" that wraps only between groups of four on a narrow screen. */
+function Groups({ value }: { value: string }) {
+  return value.split("-").map((group, i) => (
+    <Fragment key={i}>
+      {i > 0 ? (
+        <>
+          -<wbr />
+        </>
+      ) : null}
+      <span className="intake-receipt__group">{group}</span>
+    </Fragment>
+  ));
+}
 
 export function ConfirmationPage() {
   const data = useLoaderData<typeof confirmationLoader>();
@@ -45,13 +60,13 @@ export function ConfirmationPage() {
         <div className="intake-receipt__item">
           <dt>{t("confirmation.code")}</dt>
           <dd className="intake-receipt__value" data-testid="case-code">
-            {receipt.code}
+            <Groups value={receipt.code} />
           </dd>
         </div>
         <div className="intake-receipt__item">
           <dt>{t("confirmation.passphrase")}</dt>
           <dd className="intake-receipt__value" data-testid="passphrase">
-            {receipt.passphrase}
+            <Groups value={receipt.passphrase} />
           </dd>
         </div>
       </dl>
