@@ -328,6 +328,28 @@ describe("finishing an intake", () => {
   });
 });
 
+describe("changing an answer from the check page", () => {
+  it("returns to the check page, through a question the change opened", async () => {
+    const b = new Browser();
+    await answerAll(b);
+    const change = (slug: string, fields: Record<string, string | string[]>) =>
+      b.run(() =>
+        stepAction("testimony", {
+          request: b.post(`/verhaal/${slug}`, { ...fields, change: "1" }),
+          params: { step: slug },
+          context: context(),
+        }),
+      );
+    expect((await change("wie", { reporterRole: "other" })).headers.get("Location")).toBe(
+      "/verhaal/controleren",
+    );
+    const wishes = await change("wensen", { wishes: ["investigation", "help_now"] });
+    expect(wishes.headers.get("Location")).toBe("/verhaal/toestemming?wijzigen=1");
+    const consent = await change("toestemming", { "consent-igj": "anonymous", "consent-ozj": "no" });
+    expect(consent.headers.get("Location")).toBe("/verhaal/controleren");
+  });
+});
+
 describe("a step with bad input", () => {
   it("answers 400 with messages in the person's language and keeps everything typed", async () => {
     const b = new Browser("en");

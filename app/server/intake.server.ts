@@ -219,11 +219,11 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done } });
   else setCookie = createDraft(kind, { answers: saved, done }, now).setCookie;
 
-  const next = afterSave(step, { done, answers: saved }, input.change === "1");
-  return redirect(
-    destinationPath(kind, next),
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  const changing = input.change === "1";
+  const next = afterSave(step, { done, answers: saved }, changing);
+  // A change that opens a new question keeps "changing" on, so that question leads back to the check page.
+  const target = destinationPath(kind, next) + (changing && "step" in next ? "?wijzigen=1" : "");
+  return redirect(target, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 // ---------------------------------------------------------------- check your answers
