@@ -318,6 +318,7 @@ export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunction
       ackDate: formatDate(receipt.ackDueAt, lang),
       urgent: receipt.urgent,
       downloadHref: `${intakeBasePath[receipt.kind]}/${RECEIPT_FILE}`,
+      followUrl: `${getEnv().PUBLIC_URL}/volgen`,
     },
   });
 }

@@ -103,6 +103,8 @@ export function ConfirmationPage() {
       <p>{t("confirmation.follow")}</p>
       <p>
         <Link href="/volgen">{t("confirmation.followLink")}</Link>
+        {/* On paper a link is only its address. */}
+        <span className="intake-print-only"> {receipt.followUrl}</span>
       </p>
 
       <div className="no-print">
