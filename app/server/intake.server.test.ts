@@ -10,6 +10,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { authenticateCase } from "./cases.server";
 import { decryptJson, randomToken } from "./crypto.server";
 import { schema, type Db } from "./db.server";
+import { endReporterSession } from "./reporter-session.server";
 import {
   checkAction,
   checkLoader,
@@ -459,6 +460,20 @@ describe("the draft", () => {
       await startLoader("testimony", { request: b.get("/verhaal"), params: {}, context: context() })
     ).json();
     expect(start).toMatchObject({ expired: true, resumeHref: null });
+  });
+
+  it("is deleted by the quick exit", async () => {
+    const b = new Browser();
+    await b.run(() =>
+      stepAction("testimony", {
+        request: b.post("/verhaal/wat-is-er-gebeurd", { story: STORY }),
+        params: { step: "wat-is-er-gebeurd" },
+        context: context(),
+      }),
+    );
+    expect(db.select().from(schema.drafts).all()).toHaveLength(1);
+    endReporterSession(b.get("/weg"));
+    expect(db.select().from(schema.drafts).all()).toHaveLength(0);
   });
 
   it("lets a person continue where they were", async () => {
