@@ -79,6 +79,15 @@ server.use((req, res, next) => {
   next();
 });
 
+// A page sent with `Referrer-Policy: no-referrer` makes the browser send `Origin: null` with every form
+// post. Remix 2 reads "null" as a foreign origin and refuses the action (a 500), so without JavaScript no
+// form would work. "null" says nothing about where a request came from; every form carries its own CSRF
+// token (app/server/csrf.server.ts), which is what protects it.
+server.use((req, _res, next) => {
+  if (req.headers.origin === "null") delete req.headers.origin;
+  next();
+});
+
 if (vite) {
   server.use(vite.middlewares);
 } else {
