@@ -272,7 +272,7 @@ export default function CasePage() {
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
       </h1>
-      {data.done ? (
+      {data.done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`case.done.${data.done}`, { defaultValue: t("case.done.default") })}</p>
         </div>
