@@ -79,12 +79,13 @@ server.use((req, res, next) => {
   next();
 });
 
-// A page sent with `Referrer-Policy: no-referrer` makes the browser send `Origin: null` with every form
-// post. Remix 2 reads "null" as a foreign origin and refuses the action (a 500), so without JavaScript no
-// form would work. "null" says nothing about where a request came from; every form carries its own CSRF
-// token (app/server/csrf.server.ts), which is what protects it.
+// With `Referrer-Policy: no-referrer` browsers send `Origin: null` on our own form posts, which Remix's
+// origin check reads as a foreign host and refuses: every form without JavaScript would fail. When the
+// browser says the post came from this origin (Sec-Fetch-Site), the meaningless header is dropped; a
+// cross-site post keeps it and is still refused. Forms carry our CSRF token besides (csrf.server.ts).
 server.use((req, _res, next) => {
-  if (req.headers.origin === "null") delete req.headers.origin;
+  if (req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin")
+    delete req.headers.origin;
   next();
 });
 
