@@ -4,7 +4,9 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { fakeNeutralSite, screenshots } from "./helpers";
-import { axe, choose, continueOn, expectErrorState, tr, type Lng } from "./intake-helpers";
+import { axe, closeAxeCopies, choose, continueOn, expectErrorState, tr, type Lng } from "./intake-helpers";
+
+test.afterEach(closeAxeCopies);
 
 async function errorState(
   page: Page,
@@ -126,8 +128,8 @@ test.describe("with JavaScript, in Dutch", () => {
     await page.goto("/verhaal/wie?lng=nl");
     await page.waitForFunction(() => "__remixRouter" in window);
     await choose(page, "radio", tr("nl", "who.options.young_person.label"));
-    await continueOn(page, "nl");
-    await continueOn(page, "nl");
+    await continueOn(page, "nl", "/verhaal/afdeling");
+    await continueOn(page, "nl", "/verhaal/wat-is-er-gebeurd");
     const story = page.getByRole("textbox", { name: tr("nl", "what.question") });
     await story.click();
     for (const word of ["Ik", "Was", "Daar"]) {

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers";
 
 export type Lng = "nl" | "en";
@@ -51,8 +51,10 @@ export function tr(
 
 export const basePath = (kind: Kind) => (kind === "testimony" ? "/verhaal" : "/klacht");
 
-export async function continueOn(page: Page, lng: Lng) {
+/** Presses "Continue"; with `next`, waits until that page is there (a second press must not hit the old one). */
+export async function continueOn(page: Page, lng: Lng, next?: string) {
   await page.getByRole("button", { name: tr(lng, "common:continue"), exact: true }).click();
+  if (next) await expect(page).toHaveURL(next);
 }
 
 /**
@@ -92,7 +94,13 @@ export async function expectErrorState(page: Page, lng: Lng, messages: string[])
  * do; then the exact HTML the server sent is checked in a second, scripting page that loads the same
  * styles but none of our scripts, so the DOM is the one a person without JavaScript gets.
  */
-const snapshotPages = new WeakMap<Page, Page>();
+const snapshotPages = new Map<Page, { context: BrowserContext; copy: Page }>();
+
+/** Closes the copies made for axe without JavaScript: call it in `test.afterEach`. */
+export async function closeAxeCopies() {
+  for (const { context } of snapshotPages.values()) await context.close();
+  snapshotPages.clear();
+}
 
 export async function axe(page: Page, js: boolean, context: string) {
   if (js) return expectNoAxeViolations(page, context);
@@ -100,13 +108,13 @@ export async function axe(page: Page, js: boolean, context: string) {
   const html = (await page.content())
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
-  let copy = snapshotPages.get(page);
-  if (!copy) {
-    const snapshot = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-    copy = await snapshot.newPage();
-    page.on("close", () => void snapshot.close());
-    snapshotPages.set(page, copy);
+  let snapshot = snapshotPages.get(page);
+  if (!snapshot) {
+    const created = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    snapshot = { context: created, copy: await created.newPage() };
+    snapshotPages.set(page, snapshot);
   }
+  const { copy } = snapshot;
   await copy.unroute("**/*");
   await copy.route("**/*", (route) => {
     const request = route.request();

@@ -4,7 +4,19 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { recordRequests, screenshots } from "./helpers";
-import { axe, basePath, choose, continueOn, expectQuestion, tr, type Kind, type Lng } from "./intake-helpers";
+import {
+  axe,
+  closeAxeCopies,
+  basePath,
+  choose,
+  continueOn,
+  expectQuestion,
+  tr,
+  type Kind,
+  type Lng,
+} from "./intake-helpers";
+
+test.afterEach(closeAxeCopies);
 
 const STORY = "Ik zat 23 uur per dag alleen.\n<script>alert('boe')</script> & <b>niet vet</b>";
 
@@ -145,10 +157,13 @@ async function journey(page: Page, opts: Options) {
   // 9. Confirmation: code and passphrase, the deadline, how to follow.
   await expect(page).toHaveURL(`${base}/bevestiging`);
   await expectQuestion(page, t("confirmation.title"));
+  // The page streams in: wait for the values rather than read them half-arrived.
+  await expect(page.getByTestId("case-code")).toHaveText(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  await expect(page.getByTestId("passphrase")).toHaveText(
+    /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/,
+  );
   const code = (await page.getByTestId("case-code").innerText()).trim();
   const passphrase = (await page.getByTestId("passphrase").innerText()).trim();
-  expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-  expect(passphrase).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
   await expect(page.getByText(t("confirmation.next.urgent"))).toBeVisible();
   await expect(page.getByText(new RegExp(t("confirmation.next.answer_one").split(",")[0]!))).toBeVisible();
   await expect(page.getByRole("link", { name: t("confirmation.followLink") }).first()).toHaveAttribute(
@@ -197,6 +212,7 @@ test.describe("sending twice", () => {
     await journeyToCheck(page);
     await page.getByRole("button", { name: tr("nl", "check.send") }).dblclick();
     await expect(page).toHaveURL("/verhaal/bevestiging");
+    await expect(page.getByTestId("case-code")).toHaveText(/^\w{4}-\w{4}$/);
     const shown = (await page.getByTestId("case-code").innerText()).trim();
     await page.reload();
     await expect(page.getByTestId("case-code")).toHaveText(shown);
@@ -221,15 +237,14 @@ async function journeyToCheck(page: Page) {
   const nl = (key: string) => tr("nl", key);
   await page.goto("/verhaal/wie?lng=nl");
   await choose(page, "radio", nl("who.options.close.label"));
-  await continueOn(page, "nl");
-  await continueOn(page, "nl");
+  await continueOn(page, "nl", "/verhaal/afdeling");
+  await continueOn(page, "nl", "/verhaal/wat-is-er-gebeurd");
   await page.getByRole("textbox", { name: nl("what.question") }).fill("Mijn zoon zat daar.");
-  await continueOn(page, "nl");
+  await continueOn(page, "nl", "/verhaal/veilig");
   await choose(page, "radio", nl("safe.options.rather_not_say"));
-  await continueOn(page, "nl");
+  await continueOn(page, "nl", "/verhaal/wensen");
   await choose(page, "checkbox", nl("wishes.options.counted.label"));
-  await continueOn(page, "nl");
+  await continueOn(page, "nl", "/verhaal/contact");
   await choose(page, "radio", nl("contact.options.none.label"));
-  await continueOn(page, "nl");
-  await expect(page).toHaveURL("/verhaal/controleren");
+  await continueOn(page, "nl", "/verhaal/controleren");
 }
