@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as RemixForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, formatPeriod, isoDate } from "~/components/staff/format";
 import { SelectField } from "~/components/staff/SelectField";
@@ -24,6 +23,7 @@ import { checkForm } from "~/server/csrf.server";
 import { activeStaff } from "~/server/staff-accounts.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { useCachedT } from "~/components/staff/use-cached-t";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -195,7 +195,7 @@ function Timeline({
   label: string;
   empty: string;
 }) {
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const { staffNames } = useLoaderData<typeof loader>();
   if (items.length === 0) return <p>{empty}</p>;
   return (
@@ -246,7 +246,7 @@ export default function CasePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const c = data.case;
   const closed = c.status === "closed";
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
