@@ -5,7 +5,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["build/", "node_modules/", "data/", "test-results/", "playwright-report/", "tests/artifacts/"],
+    ignores: [
+      "build/",
+      "build-minimal/",
+      "node_modules/",
+      "data/",
+      "test-results/",
+      "playwright-report/",
+      "tests/artifacts/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

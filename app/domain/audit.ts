@@ -24,6 +24,10 @@ export const auditActions = [
   "case_urgency_changed",
   "note_added",
   "message_sent",
+  "statistics_viewed",
+  "statistics_exported",
+  "settings_changed",
+  "retention_run",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

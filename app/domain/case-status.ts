@@ -3,7 +3,8 @@
  * test checks, without pulling the database schema into the browser bundle), and the status changes staff
  * may make.
  */
-import { deadlineBadge, workingDaysUntil, type DeadlineBadge } from "./working-days";
+import { workingDaysUntilFast } from "./working-day-count";
+import { deadlineBadge, type DeadlineBadge } from "./working-days";
 
 export const caseKinds = ["testimony", "complaint", "contact"] as const;
 export type CaseKind = (typeof caseKinds)[number];
@@ -74,5 +75,5 @@ export type DeadlineInfo = { which: "ack" | "answer"; dueAt: number; badge: Dead
 export function deadlineInfo(c: DeadlineFields, now: number): DeadlineInfo | null {
   const next = nextDeadline(c);
   if (!next) return null;
-  return { ...next, badge: deadlineBadge(next.dueAt, now), days: workingDaysUntil(next.dueAt, now) };
+  return { ...next, badge: deadlineBadge(next.dueAt, now), days: workingDaysUntilFast(next.dueAt, now) };
 }

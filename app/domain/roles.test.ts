@@ -16,7 +16,7 @@ describe("roles", () => {
 
   it("shows each role only the navigation it may use", () => {
     expect(navFor("ombudsworker")).toEqual(["queue"]);
-    expect(navFor("coordinator")).toEqual(["queue", "team", "audit"]);
+    expect(navFor("coordinator")).toEqual(["queue", "statistics", "team", "audit", "settings"]);
   });
 
   it("lets a coordinator manage other accounts but never their own", () => {

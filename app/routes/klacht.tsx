@@ -1,8 +1,9 @@
-import { ComingSoon } from "~/components/layout/ComingSoon";
-import type { RouteHandle } from "~/route-handle";
+import { Outlet } from "@remix-run/react";
+import { intakeLinks } from "~/components/intake/route-parts";
 
-export const handle: RouteHandle = { title: "pages:home.doors.complaint.title" };
+/** The complaint intake: every page under /klacht shares the intake stylesheet. */
+export const links = intakeLinks;
 
-export default function ComplaintComingSoon() {
-  return <ComingSoon titleKey="pages:home.doors.complaint.title" />;
+export default function IntakeLayout() {
+  return <Outlet />;
 }

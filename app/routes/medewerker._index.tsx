@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
 import { formatDate, isoDate } from "~/components/staff/format";
@@ -18,6 +17,7 @@ import {
 import type { RouteHandle } from "~/route-handle";
 import { loadQueue, queueOptions } from "~/server/queue.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { useCachedT } from "~/components/staff/use-cached-t";
 
 export const handle: RouteHandle = { title: "staff:queue.title" };
 
@@ -39,7 +39,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function Queue() {
   const { filters, rows, countByStatus, total, pages, options, meId } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const f = filters as QueueFilters;
   const countFor = (s: (typeof statusFilters)[number]) =>
     s === "all"

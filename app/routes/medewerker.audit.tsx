@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { formatDateTime, isoDate } from "~/components/staff/format";
 import { Pagination } from "~/components/staff/Pagination";
 import { SelectField } from "~/components/staff/SelectField";
@@ -10,6 +9,7 @@ import { auditSearch, dayRange, parseAuditFilters } from "~/domain/audit-filters
 import type { RouteHandle } from "~/route-handle";
 import { auditStaffOptions, caseIdForCode, listAudit } from "~/server/audit.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { useCachedT } from "~/components/staff/use-cached-t";
 
 export const handle: RouteHandle = { title: "staff:audit.title" };
 
@@ -61,7 +61,7 @@ function detailText(t: TFunction, action: string, d: AuditDetail | null, names: 
 
 export default function Audit() {
   const { filters, rows, hasNext, staff } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const names = new Map(staff.map((s) => [s.id, s.name]));
   const cols = {
     at: t("audit.columns.at"),

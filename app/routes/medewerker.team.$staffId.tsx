@@ -80,7 +80,7 @@ export default function Member() {
         </Link>
       </p>
       <h1>{t("member.title", { name: member.name })}</h1>
-      {done ? (
+      {done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`member.done.${done}`, { defaultValue: t("case.done.default") })}</p>
         </div>

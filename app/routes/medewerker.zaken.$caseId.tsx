@@ -2,12 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as RemixForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, formatPeriod, isoDate } from "~/components/staff/format";
 import { SelectField } from "~/components/staff/SelectField";
 import { Button, CheckboxGroup, Form, RadioGroup, TextArea, type FieldErrors } from "~/components/ui";
 import { deadlineInfo, staffStatuses } from "~/domain/case-status";
+import { buildTimelines } from "~/domain/timeline";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
 import { deadlineBadge } from "~/domain/working-days";
 import type { RouteHandle } from "~/route-handle";
@@ -21,9 +21,10 @@ import {
   type CaseActionResult,
 } from "~/server/case-admin.server";
 import { checkForm } from "~/server/csrf.server";
-import { activeStaff } from "~/server/staff-accounts.server";
+import { activeStaff, staffNames } from "~/server/staff-accounts.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { useCachedT } from "~/components/staff/use-cached-t";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -46,47 +47,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw json({ reason: "not_found" }, { status: 404 });
   const now = Date.now();
   const c = view.case;
-  const staff = activeStaff();
-  type Item =
-    | {
-        kind: "event";
-        id: string;
-        at: number;
-        type: string;
-        params: Record<string, string | number | boolean> | null;
-        staffName: string | null;
-        text: string | null;
-      }
-    | {
-        kind: "message";
-        id: string;
-        at: number;
-        author: "staff" | "reporter";
-        staffName: string | null;
-        body: string;
-      }
-    | { kind: "note"; id: string; at: number; staffName: string | null; body: string };
-  const eventItem = (e: (typeof view.events)[number]): Item => ({
-    kind: "event",
-    id: `e${e.id}`,
-    at: e.at,
-    type: e.type,
-    params: e.params,
-    staffName: e.staffName,
-    text: e.text,
-  });
-  const byTime = (a: Item, b: Item) => a.at - b.at || a.id.localeCompare(b.id);
-  // Messages come from the messages table (their text lives there), so their events are not repeated;
-  // notes likewise.
-  const reporterTimeline: Item[] = [
-    ...view.events.filter((e) => e.reporterVisible && !e.type.startsWith("message_")).map(eventItem),
-    ...view.messages.map((m): Item => ({ kind: "message", ...m, id: `m${m.id}` })),
-  ].sort(byTime);
-  const internalTimeline: Item[] = [
-    ...view.events.filter((e) => !e.reporterVisible && e.type !== "note_added").map(eventItem),
-    ...view.notes.map((n): Item => ({ kind: "note", ...n, id: `n${n.id}` })),
-  ].sort(byTime);
-  const staffNames = Object.fromEntries(staff.map((s) => [s.id, s.name]));
+  const timelines = buildTimelines(view.events, view.messages, view.notes);
   return json({
     case: c,
     story: view.story,
@@ -96,10 +57,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     contactShown: url.searchParams.get("contact") === "show",
     consents: view.consents,
     related: view.related,
-    reporterTimeline,
-    internalTimeline,
-    staffNames,
-    staff,
+    reporterTimeline: timelines.reporter,
+    internalTimeline: timelines.internal,
+    staffNames: Object.fromEntries(staffNames().map((s) => [s.id, s.name])),
+    staff: activeStaff(),
     meId: me.id,
     done: url.searchParams.get("gedaan"),
     deadline: deadlineInfo(c, now),
@@ -195,13 +156,13 @@ function Timeline({
   label: string;
   empty: string;
 }) {
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const { staffNames } = useLoaderData<typeof loader>();
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ol className="timeline" aria-label={label}>
       {items.map((item) => (
-        <li key={item.id} className={`timeline__item timeline__item--${item.kind}`}>
+        <li key={item.key} className={`timeline__item timeline__item--${item.kind}`}>
           <p className="timeline__meta">
             <time dateTime={isoDate(item.at)}>{formatDateTime(item.at, t)}</time>
             {item.kind === "message" && item.author === "reporter" ? (
@@ -246,7 +207,7 @@ export default function CasePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   const c = data.case;
   const closed = c.status === "closed";
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
@@ -272,7 +233,7 @@ export default function CasePage() {
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
       </h1>
-      {data.done ? (
+      {data.done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`case.done.${data.done}`, { defaultValue: t("case.done.default") })}</p>
         </div>

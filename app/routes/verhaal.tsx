@@ -1,8 +1,9 @@
-import { ComingSoon } from "~/components/layout/ComingSoon";
-import type { RouteHandle } from "~/route-handle";
+import { Outlet } from "@remix-run/react";
+import { intakeLinks } from "~/components/intake/route-parts";
 
-export const handle: RouteHandle = { title: "pages:home.doors.story.title" };
+/** The testimony intake: every page under /verhaal shares the intake stylesheet. */
+export const links = intakeLinks;
 
-export default function StoryComingSoon() {
-  return <ComingSoon titleKey="pages:home.doors.story.title" />;
+export default function IntakeLayout() {
+  return <Outlet />;
 }

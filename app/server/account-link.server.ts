@@ -4,7 +4,7 @@
  * recovery codes once.
  */
 import { json, redirect } from "@remix-run/node";
-import { accountSchema, fieldErrors } from "~/domain/staff-forms";
+import { accountSchema, fieldErrors, NAME_MAX } from "~/domain/staff-forms";
 import { findValidAccessToken } from "./access-tokens.server";
 import { sha256 } from "./crypto.server";
 import { checkForm } from "./csrf.server";
@@ -36,7 +36,7 @@ export async function accountLinkAction(request: Request, token: string | undefi
   if (checkForm(request, form) !== "ok") return fail({ name: tErr("csrf") });
 
   const parsed = accountSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
+  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: NAME_MAX }));
   const { secret } = enrolmentSecret(request, sha256(token));
   const step = totpStep(secret, parsed.data.code);
   if (step === null) return fail({ code: t("errors.codeWrongEnrol") });

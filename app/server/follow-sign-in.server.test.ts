@@ -139,9 +139,10 @@ describe("signing in to follow a case", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknownTimes) / median(known);
-    // argon2id dominates both paths; a lookup that skipped it would be 100 times faster.
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // argon2id dominates both paths; a lookup that skipped it would be about 100 times faster. The window is
+    // wide on purpose: a busy machine (CI on 2 cores) adds noise, but never a factor of 5 between medians.
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(5);
   });
 
   it("an erased case's code no longer signs in", async () => {

@@ -351,6 +351,11 @@ export function getStaffMember(id: number, db = getDb()) {
     .get();
 }
 
+/** Everyone who ever had an account (names stay on timelines and in the log after deactivation). */
+export function staffNames(db = getDb()) {
+  return db.select({ id: schema.staff.id, name: schema.staff.name }).from(schema.staff).all();
+}
+
 /** Active staff for the "assign to" list. */
 export function activeStaff(db = getDb()) {
   return db

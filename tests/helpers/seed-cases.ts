@@ -3,7 +3,13 @@
  * (WAL mode and a busy timeout, see openDatabase) with the same keys, and writes cases and staff directly.
  * Cases are written the way the intake writes them (app/server/dev-seed.server.ts).
  */
-import { hashPassword, newTotpSecret, totpCode } from "~/server/staff-auth.server";
+import {
+  generateRecoveryCodes,
+  hashPassword,
+  hashRecoveryCode,
+  newTotpSecret,
+  totpCode,
+} from "~/server/staff-auth.server";
 import { encrypt } from "~/server/crypto.server";
 import { openDatabase, schema, setDb, type Db } from "~/server/db.server";
 import { seedCase, seedManyCases, type SeedCaseInput } from "~/server/dev-seed.server";
@@ -29,6 +35,7 @@ export function e2eDatabase(): Db {
 }
 
 export type TestStaff = {
+  recoveryCodes: string[];
   id: number;
   name: string;
   email: string;
@@ -39,7 +46,7 @@ export type TestStaff = {
 
 let counter = 0;
 
-/** A staff account with a password and a linked app, as if it had come through an invitation. */
+/** A staff account with a password, a linked app and recovery codes, as if it came through an invitation. */
 export async function createStaff(
   database: Db,
   opts: { role: StaffRole; name?: string; email?: string; password?: string },
@@ -62,7 +69,14 @@ export async function createStaff(
     })
     .returning({ id: schema.staff.id })
     .get();
-  return { id: row.id, name, email, password, totpSecret, role: opts.role };
+  const recoveryCodes = generateRecoveryCodes();
+  for (const code of recoveryCodes) {
+    database
+      .insert(schema.recoveryCodes)
+      .values({ staffId: row.id, codeHash: hashRecoveryCode(code) })
+      .run();
+  }
+  return { id: row.id, name, email, password, totpSecret, role: opts.role, recoveryCodes };
 }
 
 /** The code the app would show, `steps` time steps (of 30 s) from now. */

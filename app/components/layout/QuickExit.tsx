@@ -21,7 +21,13 @@ export function QuickExit() {
     let presses = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     function onKeyDown(e: KeyboardEvent) {
-      if (e.key !== "Shift" || e.repeat) return;
+      if (e.repeat) return;
+      // Only Shift on its own counts: typing capitals ("Ik Was Daar") puts other keys in between and
+      // must never throw away what someone is writing (GOV.UK's Exit this page does the same).
+      if (e.key !== "Shift") {
+        presses = 0;
+        return;
+      }
       presses++;
       clearTimeout(timer);
       timer = setTimeout(() => (presses = 0), SHIFT_WINDOW_MS);

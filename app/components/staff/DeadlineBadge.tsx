@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { DeadlineBadge as Badge } from "~/domain/working-days";
+import { useCachedT } from "./use-cached-t";
 
 export type DeadlineInfo = { which: "ack" | "answer"; dueAt: number; badge: Badge; days: number } | null;
 
@@ -12,7 +12,7 @@ const badgeClass: Record<Badge, string> = {
 
 /** "Acknowledge · overdue · 3 working days late": what and how urgent, never by colour alone. */
 export function DeadlineBadge({ deadline, compact }: { deadline: DeadlineInfo; compact?: boolean }) {
-  const { t } = useTranslation("staff");
+  const t = useCachedT();
   if (!deadline) return <span className="tag">{t("badges.none")}</span>;
   const when =
     deadline.badge === "overdue"

@@ -8,6 +8,8 @@ const hrefs: Record<StaffNavItem, string> = {
   queue: "/medewerker",
   team: "/medewerker/team",
   audit: "/medewerker/audit",
+  statistics: "/medewerker/statistieken",
+  settings: "/medewerker/instellingen",
 };
 
 /** Who is signed in, the staff navigation their role allows, and signing out. */

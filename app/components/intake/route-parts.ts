@@ -1,0 +1,33 @@
+/** What the /verhaal and /klacht route modules share besides their loaders: titles and the stylesheet. */
+import type { IntakeKind } from "~/domain/intake/answers";
+import type { RouteHandle } from "~/route-handle";
+import intakeStyles from "~/styles/intake.css?url";
+import { kindContext } from "./kind";
+
+export const intakeLinks = () => [{ rel: "stylesheet", href: intakeStyles }];
+
+type KindData = { kind?: IntakeKind; step?: string; receipt?: unknown } | undefined;
+
+export const startHandle: RouteHandle = {
+  title: (t, data) =>
+    t("intake:start.title", { context: kindContext((data as KindData)?.kind ?? "testimony") }),
+};
+
+/** The page title is the question, as in the <h1>. */
+export const stepHandle: RouteHandle = {
+  title: (t, data) => {
+    const d = data as KindData;
+    return d?.step ? t(`intake:${d.step}.question`, { context: kindContext(d.kind ?? "testimony") }) : "";
+  },
+};
+
+export const checkHandle: RouteHandle = { title: "intake:check.title" };
+
+export const confirmationHandle: RouteHandle = {
+  title: (t, data) => {
+    const d = data as KindData;
+    return d?.receipt
+      ? t("intake:confirmation.title", { context: kindContext(d.kind ?? "testimony") })
+      : t("intake:confirmation.gone.title");
+  },
+};

@@ -1,0 +1,264 @@
+/**
+ * Validation of every intake step, with zod. It returns error keys (with their parameters), never
+ * sentences: the route translates them with the `intake` and `errors` namespaces. Text is kept as typed
+ * (HTML included: it is always rendered escaped) except control characters, which are refused.
+ */
+import { z } from "zod";
+import type { ConsentRecipient } from "../../../db/schema";
+import { contactMethods, reporterRoles, safeNowAnswers, themes, wishes, type Wish } from "../case-content";
+import {
+  consentAnswers,
+  relevantRecipients,
+  unitOther,
+  unitUnknown,
+  type ConsentAnswer,
+  type IntakeAnswers,
+  type IntakeKind,
+} from "./answers";
+import type { StepId } from "./steps";
+
+export type ErrorKey =
+  | "required"
+  | "choose"
+  | "chooseAtLeastOne"
+  | "invalidChoice"
+  | "tooLong"
+  | "controlChars"
+  | "email"
+  | "phone"
+  | "year"
+  | "yearOrder";
+export type FieldError = { key: ErrorKey; params?: Record<string, number> };
+export type FieldErrors = Record<string, FieldError>;
+
+/** What a form sent: one string per field, a list for fields with several values. */
+export type FormInput = Record<string, string | string[] | undefined>;
+
+export type StepResult = { ok: true; answers: Partial<IntakeAnswers> } | { ok: false; errors: FieldErrors };
+
+export type StepContext = {
+  kind: IntakeKind;
+  unitSlugs: readonly string[];
+  municipalityCodes: readonly string[];
+  currentYear: number;
+  /** The wishes saved so far: the consent step asks only about the recipients they make relevant. */
+  wishes: readonly Wish[] | undefined;
+};
+
+export const limits = {
+  story: 20_000,
+  desiredOutcome: 2_000,
+  complaintAbout: 500,
+  themeOther: 500,
+  unitOther: 200,
+  name: 100,
+  email: 254,
+  phone: 30,
+  safeTimes: 200,
+} as const;
+
+export const FIRST_YEAR = 2000;
+
+/** Fields that carry several values (checkboxes). */
+export const multiValueFields = new Set(["themes", "wishes"]);
+
+export const consentField = (recipient: ConsentRecipient) => `consent-${recipient}`;
+
+/** The first field of each step: a problem with the whole form (an expired form) points there. */
+export const firstField: Record<StepId, string> = {
+  who: "reporterRole",
+  unit: "unit",
+  what: "story",
+  safe: "safeNow",
+  wishes: "wishes",
+  consent: "consent-igj",
+  contact: "contactMethod",
+};
+
+// C0 and C1 control characters and DEL, except tab (\t) and line breaks (\n, \r).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const issue = (ctx: z.RefinementCtx, key: ErrorKey, params?: Record<string, number>) =>
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: key, params });
+
+const raw = z.union([z.string(), z.array(z.string()), z.undefined()]);
+const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+function text(max: number, required = false) {
+  return raw
+    .transform((v) => (single(v) ?? "").replace(/\r\n?/g, "\n").trim())
+    .superRefine((v, ctx) => {
+      if (v === "") {
+        if (required) issue(ctx, "required");
+        return;
+      }
+      if (CONTROL_CHARS.test(v)) issue(ctx, "controlChars");
+      else if (v.length > max) issue(ctx, "tooLong", { max });
+    })
+    .transform((v) => (v === "" ? undefined : v));
+}
+
+function choice<T extends string>(options: readonly T[], required = false) {
+  return raw
+    .transform((v) => (single(v) ?? "").trim())
+    .superRefine((v, ctx) => {
+      if (v === "") {
+        if (required) issue(ctx, "choose");
+      } else if (!options.includes(v as T)) issue(ctx, "invalidChoice");
+    })
+    .transform((v) => (v === "" ? undefined : (v as T)));
+}
+
+function choices<T extends string>(options: readonly T[], min = 0) {
+  return raw
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== ""))
+    .superRefine((v, ctx) => {
+      if (v.some((x) => !options.includes(x as T))) issue(ctx, "invalidChoice");
+      else if (v.length < min) issue(ctx, "chooseAtLeastOne");
+    })
+    .transform((v) => [...new Set(v)] as T[]);
+}
+
+function year(max: number) {
+  return raw
+    .transform((v) => (single(v) ?? "").trim())
+    .superRefine((v, ctx) => {
+      if (v === "") return;
+      const n = Number(v);
+      if (!/^\d{4}$/.test(v) || n < FIRST_YEAR || n > max) issue(ctx, "year", { min: FIRST_YEAR, max });
+    })
+    .transform((v) => (v === "" ? undefined : Number(v)));
+}
+
+const email = text(limits.email).superRefine((v, ctx) => {
+  if (v !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) issue(ctx, "email");
+});
+
+const phone = text(limits.phone).superRefine((v, ctx) => {
+  if (v === undefined) return;
+  const digits = v.replace(/\D/g, "").length;
+  if (!/^\+?[0-9 ()-]+$/.test(v) || digits < 8 || digits > 15) issue(ctx, "phone");
+});
+
+/** Runs one schema per field, so every problem on the page is reported at once. */
+class Collector {
+  readonly errors: FieldErrors = {};
+  constructor(private readonly input: FormInput) {}
+
+  field<S extends z.ZodTypeAny>(name: string, schema: S): z.output<S> | undefined {
+    const result = schema.safeParse(this.input[name]);
+    if (result.success) return result.data;
+    const first = result.error.issues[0];
+    const params =
+      first && "params" in first ? (first.params as Record<string, number> | undefined) : undefined;
+    this.errors[name] = { key: (first?.message ?? "required") as ErrorKey, ...(params ? { params } : {}) };
+    return undefined;
+  }
+
+  fail(name: string, error: FieldError) {
+    this.errors[name] ??= error;
+  }
+
+  result(answers: Partial<IntakeAnswers>): StepResult {
+    return Object.keys(this.errors).length > 0 ? { ok: false, errors: this.errors } : { ok: true, answers };
+  }
+}
+
+export function validateStep(step: StepId, input: FormInput, ctx: StepContext): StepResult {
+  const c = new Collector(input);
+  switch (step) {
+    case "who":
+      return c.result({ reporterRole: c.field("reporterRole", choice(reporterRoles, true)) });
+
+    case "unit": {
+      const unit = c.field("unit", choice([...ctx.unitSlugs, unitOther, unitUnknown]));
+      const unitOtherText = c.field("unitOther", text(limits.unitOther));
+      const periodFrom = c.field("periodFrom", year(ctx.currentYear));
+      const periodTo = c.field("periodTo", year(ctx.currentYear));
+      if (periodFrom !== undefined && periodTo !== undefined && periodTo < periodFrom) {
+        c.fail("periodTo", { key: "yearOrder" });
+      }
+      return c.result({ unit, unitOther: unitOtherText, periodFrom, periodTo });
+    }
+
+    case "what": {
+      const complaint = ctx.kind === "complaint";
+      return c.result({
+        story: c.field("story", text(limits.story, true)),
+        themes: c.field("themes", choices(themes)),
+        themeOther: c.field("themeOther", text(limits.themeOther)),
+        complaintAbout: complaint ? c.field("complaintAbout", text(limits.complaintAbout)) : undefined,
+        desiredOutcome: complaint ? c.field("desiredOutcome", text(limits.desiredOutcome)) : undefined,
+      });
+    }
+
+    case "safe":
+      return c.result({ safeNow: c.field("safeNow", choice(safeNowAnswers, true)) });
+
+    case "wishes":
+      return c.result({ wishes: c.field("wishes", choices(wishes, 1)) });
+
+    case "consent": {
+      const consents: Partial<Record<ConsentRecipient, ConsentAnswer>> = {};
+      for (const recipient of relevantRecipients(ctx.wishes)) {
+        const answer = c.field(consentField(recipient), choice(consentAnswers, true));
+        if (answer) consents[recipient] = answer;
+      }
+      return c.result({ consents });
+    }
+
+    case "contact": {
+      // Fields in page order, so the error summary lists them as the page shows them.
+      const contactMethod = c.field("contactMethod", choice(contactMethods, true));
+      const byEmail = contactMethod === "email";
+      const byPhone = contactMethod === "phone";
+      const reachable = byEmail || byPhone;
+      // Only what belongs to the chosen way is kept: an address typed before switching to "phone" goes.
+      const emailAddress = byEmail ? c.field("email", email) : undefined;
+      if (byEmail && emailAddress === undefined) c.fail("email", { key: "required" });
+      const phoneNumber = byPhone ? c.field("phone", phone) : undefined;
+      if (byPhone && phoneNumber === undefined) c.fail("phone", { key: "required" });
+      const name = reachable ? c.field("name", text(limits.name)) : undefined;
+      const safeTimes = reachable ? c.field("safeTimes", text(limits.safeTimes)) : undefined;
+      const mayLeaveMessage = byPhone
+        ? c.field("mayLeaveMessage", choice(["yes", "no"] as const, true))
+        : undefined;
+      const municipality = c.field("municipality", choice(ctx.municipalityCodes));
+      return c.result({
+        contactMethod,
+        email: emailAddress,
+        phone: phoneNumber,
+        name,
+        safeTimes,
+        mayLeaveMessage,
+        municipality,
+      });
+    }
+  }
+}
+
+/** Reads a submitted form into plain values (files are ignored: no step asks for one). */
+export function formInputFrom(formData: FormData): FormInput {
+  const input: FormInput = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    input[key] = multiValueFields.has(key) ? values : values[0];
+  }
+  return input;
+}
+
+/** The saved answers as form values, to fill a step's fields when it is shown again. */
+export function formValuesFrom(answers: IntakeAnswers): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (value === undefined) continue;
+    if (key === "consents") {
+      for (const [recipient, answer] of Object.entries(value as Record<string, string>)) {
+        values[consentField(recipient as ConsentRecipient)] = answer;
+      }
+    } else if (Array.isArray(value)) values[key] = value.map(String);
+    else values[key] = String(value);
+  }
+  return values;
+}

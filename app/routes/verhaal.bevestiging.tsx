@@ -1,0 +1,9 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ConfirmationPage } from "~/components/intake/ConfirmationPage";
+import { confirmationHandle } from "~/components/intake/route-parts";
+import { confirmationAction, confirmationLoader } from "~/server/intake.server";
+
+export const handle = confirmationHandle;
+export const loader = (args: LoaderFunctionArgs) => confirmationLoader("testimony", args);
+export const action = (args: ActionFunctionArgs) => confirmationAction("testimony", args);
+export default ConfirmationPage;

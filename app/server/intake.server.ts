@@ -1,0 +1,356 @@
+/**
+ * Loaders and actions of the intake routes (/verhaal/… and /klacht/…), shared by both kinds. Each reads
+ * the request, asks the pure intake machine (app/domain/intake), keeps the answers in the encrypted draft
+ * and redirects (POST/redirect/GET). Finishing creates the case in one transaction with the receipt.
+ */
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { and, asc, eq } from "drizzle-orm";
+import { getEnv } from "~/config/env.server";
+import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import {
+  relevantRecipients,
+  toNewCase,
+  unitOther,
+  unitUnknown,
+  type IntakeKind,
+} from "~/domain/intake/answers";
+import { receiptText } from "~/domain/intake/receipt";
+import {
+  afterSave,
+  applyStep,
+  checkPath,
+  confirmationPath,
+  firstIncompleteStep,
+  intakeBasePath,
+  previousStep,
+  RECEIPT_FILE,
+  redirectBeforeShowing,
+  stepFromSlug,
+  stepPath,
+  stepPosition,
+  type Destination,
+  type StepId,
+} from "~/domain/intake/steps";
+import {
+  consentField,
+  firstField,
+  formInputFrom,
+  formValuesFrom,
+  limits,
+  validateStep,
+  type FieldErrors,
+  type FormInput,
+} from "~/domain/intake/validation";
+import { defaultDeadlineSettings } from "~/domain/working-days";
+import type { Language } from "~/i18n/config";
+import { detectLanguage } from "~/i18n/locale.server";
+import { getFixedT } from "~/i18n/resources.server";
+import { createCase } from "./cases.server";
+import { checkForm } from "./csrf.server";
+import { getDb, schema } from "./db.server";
+import {
+  createDraft,
+  deleteDraft,
+  hasDraftCookie,
+  keepReceipt,
+  readDraft,
+  saveDraft,
+  type Draft,
+  type Receipt,
+} from "./drafts.server";
+import { RateLimiter } from "./rate-limit.server";
+
+/** Finishing an intake: 20 cases per client per 10 minutes is far above any person, far below a flood. */
+export const finishLimiter = new RateLimiter(20, 10 * 60 * 1000);
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+function destinationPath(kind: IntakeKind, d: Destination): string {
+  return "check" in d ? checkPath(kind) : stepPath(kind, d.step);
+}
+
+// ---------------------------------------------------------------- reference data
+
+function activeUnits() {
+  return getDb()
+    .select({
+      id: schema.units.id,
+      slug: schema.units.slug,
+      name: schema.units.name,
+      place: schema.units.place,
+      operator: schema.units.operator,
+    })
+    .from(schema.units)
+    .where(eq(schema.units.active, true))
+    .orderBy(asc(schema.units.name))
+    .all();
+}
+
+function municipalities() {
+  return getDb()
+    .select({ code: schema.organisations.cbsCode, name: schema.organisations.name })
+    .from(schema.organisations)
+    .where(and(eq(schema.organisations.kind, "gemeente"), eq(schema.organisations.active, true)))
+    .orderBy(asc(schema.organisations.name))
+    .all()
+    .filter((m): m is { code: string; name: string } => m.code !== null);
+}
+
+// ---------------------------------------------------------------- messages
+
+/** Error keys to sentences: a message for this field if the intake has one, else the general one. */
+function translateErrors(errors: FieldErrors, lang: Language): Record<string, string> {
+  const t = getFixedT(lang, "intake");
+  const number = new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB");
+  const out: Record<string, string> = {};
+  for (const [field, { key, params }] of Object.entries(errors)) {
+    const shown = key === "tooLong" && params ? { ...params, max: number.format(params.max ?? 0) } : params;
+    out[field] = t([`fieldErrors.${field}.${key}`, `errors:${key}`], shown ?? {});
+  }
+  return out;
+}
+
+/** What the person sent, minus the form's own fields: shown again so nothing typed is lost. */
+function keptValues(input: FormInput): FormInput {
+  const { csrf: _csrf, website: _website, change: _change, ...values } = input;
+  return values;
+}
+
+function formatDate(epochMs: number, lang: Language, weekday = true): string {
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
+    weekday: weekday ? "long" : undefined,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Amsterdam",
+  }).format(epochMs);
+}
+
+const ackDays = (urgent: boolean) =>
+  urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays;
+
+// ---------------------------------------------------------------- start page
+
+export function startLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
+  const draft = readDraft(request);
+  const receipt = draft?.data.receipt;
+  let resumeHref: string | null = null;
+  if (draft && !receipt && draft.data.done.length > 0) {
+    const open = firstIncompleteStep(draft.data);
+    resumeHref = open ? stepPath(kind, open) : checkPath(kind);
+  }
+  return json({
+    kind,
+    firstStepHref: stepPath(kind, "who"),
+    resumeHref,
+    receiptHref: receipt ? confirmationPath(receipt.kind) : null,
+    expired: !draft && hasDraftCookie(request),
+  });
+}
+
+// ---------------------------------------------------------------- question steps
+
+function stepOr404(slug: string | undefined): StepId {
+  const step = stepFromSlug(slug);
+  if (!step) throw notFound();
+  return step;
+}
+
+export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunctionArgs) {
+  const step = stepOr404(params.step);
+  const draft = readDraft(request);
+  if (draft?.data.receipt) throw redirect(confirmationPath(draft.data.receipt.kind));
+  const progress = { done: draft?.data.done ?? [], answers: draft?.data.answers ?? {} };
+  const elsewhere = redirectBeforeShowing(step, progress);
+  if (elsewhere) throw redirect(destinationPath(kind, elsewhere));
+
+  const { answers } = progress;
+  const changing = new URL(request.url).searchParams.has("wijzigen");
+  const previous = previousStep(step, answers);
+  return json({
+    kind,
+    step,
+    position: stepPosition(step, answers),
+    backHref: changing ? checkPath(kind) : previous ? stepPath(kind, previous) : intakeBasePath[kind],
+    changing,
+    values: formValuesFrom(answers),
+    units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
+    municipalities: step === "contact" ? municipalities() : [],
+    recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
+    urgentNotice: step === "wishes" && answers.safeNow === "no",
+    limits,
+  });
+}
+
+export async function stepAction(kind: IntakeKind, { request, params }: ActionFunctionArgs) {
+  const step = stepOr404(params.step);
+  const formData = await request.formData();
+  const input = formInputFrom(formData);
+  const lang = detectLanguage(request);
+  const now = Date.now();
+  const draft = readDraft(request, now);
+  if (draft?.data.receipt) return redirect(confirmationPath(draft.data.receipt.kind));
+  const answers = draft?.data.answers ?? {};
+
+  const anchor =
+    step === "consent" ? consentField(relevantRecipients(answers.wishes)[0] ?? "igj") : firstField[step];
+  const check = checkForm(request, formData);
+  if (check !== "ok") {
+    const message = getFixedT(lang, "errors")(check === "csrf" ? "csrf" : "formProblem");
+    return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 400 });
+  }
+
+  const result = validateStep(step, input, {
+    kind,
+    unitSlugs: step === "unit" ? activeUnits().map((u) => u.slug) : [],
+    municipalityCodes: step === "contact" ? municipalities().map((m) => m.code) : [],
+    currentYear: Number(
+      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now),
+    ),
+    wishes: answers.wishes,
+  });
+  if (!result.ok) {
+    return json({ errors: translateErrors(result.errors, lang), values: keptValues(input) }, { status: 400 });
+  }
+
+  const saved = applyStep(answers, step, result.answers);
+  const done = [...new Set([...(draft?.data.done ?? []), step])];
+  let setCookie: string | undefined;
+  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done } });
+  else setCookie = createDraft(kind, { answers: saved, done }, now).setCookie;
+
+  const changing = input.change === "1";
+  const next = afterSave(step, { done, answers: saved }, changing);
+  // A change that opens a new question keeps "changing" on, so that question leads back to the check page.
+  const target = destinationPath(kind, next) + (changing && "step" in next ? "?wijzigen=1" : "");
+  return redirect(target, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+// ---------------------------------------------------------------- check your answers
+
+function draftReadyToSend(kind: IntakeKind, draft: Draft | null): Draft {
+  if (!draft) throw redirect(intakeBasePath[kind]);
+  if (draft.data.receipt) throw redirect(confirmationPath(draft.data.receipt.kind));
+  const open = firstIncompleteStep(draft.data);
+  if (open) throw redirect(stepPath(kind, open));
+  return draft;
+}
+
+const STORY_PREVIEW = 500;
+
+export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
+  const { answers } = draftReadyToSend(kind, readDraft(request)).data;
+  const unit = activeUnits().find((u) => u.slug === answers.unit);
+  const municipality = answers.municipality
+    ? municipalities().find((m) => m.code === answers.municipality)
+    : undefined;
+  const story = answers.story ?? "";
+  return json({
+    kind,
+    answers: { ...answers, story: story.slice(0, STORY_PREVIEW) },
+    storyMore: Math.max(0, story.length - STORY_PREVIEW),
+    unit: unit
+      ? { name: unit.name, place: unit.place }
+      : answers.unit === unitOther || answers.unit === unitUnknown
+        ? answers.unit
+        : null,
+    municipalityName: municipality?.name ?? null,
+    recipients: relevantRecipients(answers.wishes),
+    paths: Object.fromEntries(
+      (["who", "unit", "what", "safe", "wishes", "consent", "contact"] as const).map((s) => [
+        s,
+        `${stepPath(kind, s)}?wijzigen=1`,
+      ]),
+    ) as Record<StepId, string>,
+  });
+}
+
+export async function checkAction(kind: IntakeKind, { request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const lang = detectLanguage(request);
+  const check = checkForm(request, formData);
+  if (check !== "ok") {
+    const message = getFixedT(lang, "errors")(check === "csrf" ? "csrf" : "formProblem");
+    return json({ errors: { submit: message } }, { status: 400 });
+  }
+  const now = Date.now();
+  const draft = draftReadyToSend(kind, readDraft(request, now));
+  if (!finishLimiter.hit(context.clientKey, now)) {
+    return json({ errors: { submit: getFixedT(lang, "errors")("rateLimited") } }, { status: 429 });
+  }
+
+  const unitIdBySlug = new Map(activeUnits().map((u) => [u.slug, u.id]));
+  const newCase = toNewCase(kind, draft.data.answers, { language: lang, unitIdBySlug });
+  let setCookie: string | undefined;
+  await createCase(newCase, {
+    submissionKey: draft.data.submissionKey,
+    now,
+    withinTransaction: (tx, created) => {
+      // A repeat finds the receipt the first submission kept; it never has the passphrase to keep.
+      if (!created.created || !created.passphrase) return;
+      const receipt: Receipt = {
+        kind,
+        code: created.code,
+        passphrase: created.passphrase,
+        receivedAt: created.receivedAt,
+        ackDueAt: created.ackDueAt,
+        urgent: created.urgent,
+        contactMethod: newCase.contactMethod,
+      };
+      setCookie = keepReceipt(draft, receipt, now, tx);
+    },
+  });
+  return redirect(confirmationPath(kind), setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+// ---------------------------------------------------------------- confirmation and receipt
+
+export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
+  const receipt = readDraft(request)?.data.receipt;
+  const lang = detectLanguage(request);
+  if (!receipt) return json({ kind, receipt: null });
+  return json({
+    kind: receipt.kind,
+    receipt: {
+      code: formatCaseCode(receipt.code),
+      passphrase: formatPassphrase(receipt.passphrase),
+      ackDays: ackDays(receipt.urgent),
+      ackDate: formatDate(receipt.ackDueAt, lang),
+      urgent: receipt.urgent,
+      downloadHref: `${intakeBasePath[receipt.kind]}/${RECEIPT_FILE}`,
+      followUrl: `${getEnv().PUBLIC_URL}/volgen`,
+    },
+  });
+}
+
+export async function confirmationAction(kind: IntakeKind, { request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (checkForm(request, formData) !== "ok") {
+    const lang = detectLanguage(request);
+    return json({ errors: { done: getFixedT(lang, "errors")("formProblem") } }, { status: 400 });
+  }
+  return redirect(confirmationPath(kind), { headers: { "Set-Cookie": deleteDraft(request) } });
+}
+
+export function receiptFileLoader(_kind: IntakeKind, { request }: LoaderFunctionArgs) {
+  const receipt = readDraft(request)?.data.receipt;
+  if (!receipt) throw notFound();
+  const lang = detectLanguage(request);
+  const t = getFixedT(lang, "intake");
+  const body = receiptText((key, options) => t(key, options ?? {}), {
+    kind: receipt.kind,
+    code: formatCaseCode(receipt.code),
+    passphrase: formatPassphrase(receipt.passphrase),
+    sentDate: formatDate(receipt.receivedAt, lang, false),
+    ackDays: ackDays(receipt.urgent),
+    ackDate: formatDate(receipt.ackDueAt, lang),
+    followUrl: `${getEnv().PUBLIC_URL}/volgen`,
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${t("receipt.fileName")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,77 @@
+/** A small HTTP client for benchmarks: keep-alive per virtual visitor, cookies, and a chosen source address. */
+import http from "node:http";
+
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
+
+export class Visitor {
+  private readonly agent: http.Agent;
+  private readonly cookies = new Map<string, string>();
+
+  /**
+   * `localAddress`: a loopback address of its own (127.x.y.z), so each visitor is a different client to
+   * the server's per-client rate limits, as real people are.
+   */
+  constructor(
+    private readonly base: URL,
+    private readonly localAddress?: string,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+
+  request(method: "GET" | "POST", path: string, form?: URLSearchParams): Promise<Reply> {
+    const body = form?.toString();
+    const headers: http.OutgoingHttpHeaders = {
+      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      "Accept-Language": "nl",
+    };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+      headers["Content-Length"] = Buffer.byteLength(body);
+    }
+    const start = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: this.base.hostname,
+          port: this.base.port,
+          path,
+          method,
+          headers,
+          agent: this.agent,
+          localAddress: this.localAddress,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            for (const cookie of res.headers["set-cookie"] ?? []) {
+              const [pair] = cookie.split(";");
+              const [name, ...value] = pair!.split("=");
+              if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
+              else this.cookies.set(name!, value.join("="));
+            }
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+              ms: performance.now() - start,
+            });
+          });
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}

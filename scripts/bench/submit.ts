@@ -1,0 +1,116 @@
+/**
+ * Finished intakes through the real HTTP forms, as a browser without JavaScript sends them: every step a
+ * POST with the CSRF token, then "send" on the check page, which creates the case (argon2id included).
+ * Times the final POST, and each step for information. Every visitor comes from its own loopback address,
+ * so the per-client rate limit on finishing sees different people, as it would in real use.
+ */
+import { Visitor } from "./http";
+
+export type SubmitTimings = { finishMs: number[]; stepMs: number[] };
+
+const STORY = [
+  "Ik was vijftien toen ik op de afdeling kwam. De eerste week zat ik bijna de hele dag alleen op mijn kamer.",
+  "Als ik boos werd, hielden ze me vast met vier mensen. Daarna moest ik naar de separeer.",
+  "Er was geen school. Mijn moeder mocht maar één keer per week bellen.",
+].join("\n");
+
+function stepsFor(i: number): [string, Record<string, string | string[]>][] {
+  const urgent = i % 5 === 0;
+  const byPhone = i % 3 === 0;
+  return [
+    ["wie", { reporterRole: i % 4 === 0 ? "close" : "young_person" }],
+    ["afdeling", { unit: i % 2 === 0 ? "t-anker" : "pactum-zetten", periodFrom: "2019", periodTo: "2021" }],
+    [
+      "wat-is-er-gebeurd",
+      {
+        story: `${STORY}\n(${i}) ${"Nog meer. ".repeat(i % 50)}`,
+        themes: ["isolation", "restraint", "no_school"],
+      },
+    ],
+    ["veilig", { safeNow: urgent ? "no" : "yes" }],
+    ["wensen", { wishes: ["heard", "investigation", "counted"] }],
+    ["toestemming", { "consent-igj": i % 2 === 0 ? "anonymous" : "with_identity" }],
+    [
+      "contact",
+      byPhone
+        ? {
+            contactMethod: "phone",
+            phone: "06 12345678",
+            mayLeaveMessage: "no",
+            safeTimes: "na 16 uur",
+            municipality: "GM0363",
+          }
+        : { contactMethod: "none" },
+    ],
+  ];
+}
+
+function form(token: string, fields: Record<string, string | string[]>): URLSearchParams {
+  const body = new URLSearchParams({ csrf: token });
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+  return body;
+}
+
+/** A loopback source address per visitor: 127.0.1.1, 127.0.1.2, … */
+export const sourceAddress = (i: number) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
+
+/** A visitor whose intake is complete up to "send": the draft is on the server, the cookie in hand. */
+export type Prepared = { visitor: Visitor; token: string };
+
+export async function prepare(base: URL, i: number, into: SubmitTimings): Promise<Prepared> {
+  const visitor = new Visitor(base, sourceAddress(i));
+  const first = await visitor.request("GET", "/verhaal/wie");
+  const token = /name="csrf" value="([^"]+)"/.exec(first.body)?.[1];
+  if (first.status !== 200 || !token)
+    throw new Error(`GET /verhaal/wie answered ${first.status} without a form`);
+  for (const [slug, fields] of stepsFor(i)) {
+    const res = await visitor.request("POST", `/verhaal/${slug}`, form(token, fields));
+    if (res.status !== 302) throw new Error(`POST /verhaal/${slug} answered ${res.status}`);
+    into.stepMs.push(res.ms);
+  }
+  return { visitor, token };
+}
+
+/** Presses "send" on the check page and checks the receipt; the POST's time goes into `finishMs`. */
+export async function finish({ visitor, token }: Prepared, into: SubmitTimings): Promise<void> {
+  try {
+    const res = await visitor.request("POST", "/verhaal/controleren", form(token, {}));
+    if (res.status !== 302 || res.headers.location !== "/verhaal/bevestiging") {
+      throw new Error(`POST /verhaal/controleren answered ${res.status} ${res.headers.location ?? ""}`);
+    }
+    into.finishMs.push(res.ms);
+    const receipt = await visitor.request("GET", "/verhaal/bevestiging");
+    if (!/data-testid="passphrase"/.test(receipt.body))
+      throw new Error("The confirmation shows no passphrase");
+  } finally {
+    visitor.close();
+  }
+}
+
+/** One person after another, each answering every question and sending. */
+export async function sequential(base: URL, count: number, firstIndex: number): Promise<SubmitTimings> {
+  const timings: SubmitTimings = { finishMs: [], stepMs: [] };
+  for (let i = 0; i < count; i++) await finish(await prepare(base, firstIndex + i, timings), timings);
+  return timings;
+}
+
+/**
+ * `count` people with their answers ready press "send", `atOnce` at the same moment: the finishing
+ * requests overlap (argon2id and the case transaction compete), the questions before them do not.
+ */
+export async function concurrent(
+  base: URL,
+  count: number,
+  atOnce: number,
+  firstIndex: number,
+): Promise<SubmitTimings> {
+  const timings: SubmitTimings = { finishMs: [], stepMs: [] };
+  for (let batch = 0; batch < count; batch += atOnce) {
+    const ready: Prepared[] = [];
+    for (let i = batch; i < Math.min(count, batch + atOnce); i++) {
+      ready.push(await prepare(base, firstIndex + i, timings));
+    }
+    await Promise.all(ready.map((p) => finish(p, timings)));
+  }
+  return timings;
+}

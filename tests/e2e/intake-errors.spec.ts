@@ -1,0 +1,170 @@
+/**
+ * Every intake step with bad input: a message in the person's language in an error summary that takes
+ * focus, "Fout:"/"Error:" in the title, the message at the field, nothing typed lost; axe on each state.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { fakeNeutralSite, screenshots } from "./helpers";
+import { axe, closeAxeCopies, choose, continueOn, expectErrorState, tr, type Lng } from "./intake-helpers";
+
+test.afterEach(closeAxeCopies);
+
+async function errorState(
+  page: Page,
+  lng: Lng,
+  js: boolean,
+  name: string,
+  messages: string[],
+  atField = true,
+) {
+  await expectErrorState(page, lng, messages);
+  for (const message of messages) {
+    // The same message stands at the field itself: once in the summary, once at the field.
+    if (atField) await expect(page.getByRole("main").getByText(message)).toHaveCount(2);
+  }
+  await axe(page, js, `error ${name} ${lng}`);
+  if (js && lng === "nl") await screenshots(page, `intake-error-${name}-nl`);
+}
+
+async function everyStepWrongFirst(page: Page, lng: Lng, js: boolean) {
+  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params);
+  const e = (key: string, params: Record<string, string | number> = {}) => tr(lng, `errors:${key}`, params);
+  await page.goto(`/verhaal/wie?lng=${lng}`);
+  if (js) await page.waitForFunction(() => "__remixRouter" in window);
+
+  // 1. Nothing chosen.
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "1-who", [t("fieldErrors.reporterRole.choose")]);
+  await choose(page, "radio", t("who.options.other.label"));
+  await continueOn(page, lng);
+
+  // 2. Control characters and years in the wrong order; what was typed stays.
+  await expect(page).toHaveURL("/verhaal/afdeling");
+  const about = page.getByRole("textbox", { name: t("unit.unitOther.label") });
+  await about.fill("Groep \u0007Noord");
+  await page.getByLabel(t("unit.period.from")).fill("2021");
+  await page.getByLabel(t("unit.period.to")).fill("2019");
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "2-unit", [e("controlChars"), e("yearOrder")]);
+  await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2021");
+  await expect(about).toHaveValue("Groep \u0007Noord");
+  // The summary's link takes the person to the field.
+  await page.getByRole("link", { name: e("yearOrder") }).click();
+  await expect(page.getByLabel(t("unit.period.to"))).toBeFocused();
+  await about.fill("Groep Noord");
+  await page.getByLabel(t("unit.period.to")).fill("2022");
+  await continueOn(page, lng);
+
+  // 3. One character too many, with markup in it: kept in full, and the counter says so.
+  await expect(page).toHaveURL("/verhaal/wat-is-er-gebeurd");
+  const story = page.getByRole("textbox", { name: t("what.question") });
+  const long = "<i>x</i>" + "a".repeat(20_000 - 8 + 1);
+  await story.fill(long);
+  await continueOn(page, lng);
+  const max = lng === "nl" ? "20.000" : "20,000";
+  await errorState(page, lng, js, "3-what", [t("fieldErrors.story.tooLong", { max })]);
+  await expect(story).toHaveValue(long);
+  await expect(page.getByText(tr(lng, "common:textArea.over_one", { count: 1 }))).toBeVisible();
+  await story.fill("Het ging mis.");
+  await continueOn(page, lng);
+
+  // 4. Nothing chosen.
+  await expect(page).toHaveURL("/verhaal/veilig");
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "4-safe", [t("fieldErrors.safeNow.choose")]);
+  await choose(page, "radio", t("safe.options.yes"));
+  await continueOn(page, lng);
+
+  // 5. Nothing chosen.
+  await expect(page).toHaveURL("/verhaal/wensen");
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "5-wishes", [t("fieldErrors.wishes.chooseAtLeastOne")]);
+  await choose(page, "checkbox", t("wishes.options.investigation.label"));
+  await choose(page, "checkbox", t("wishes.options.help_now.label"));
+  await continueOn(page, lng);
+
+  // 6. Two bodies asked about, neither answered.
+  await expect(page).toHaveURL("/verhaal/toestemming");
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "6-consent", [
+    t("fieldErrors.consent-igj.choose"),
+    t("fieldErrors.consent-ozj.choose"),
+  ]);
+  for (const r of ["igj", "ozj"]) {
+    await page
+      .getByRole("radiogroup", { name: t(`consent.recipients.${r}.label`) })
+      .getByRole("radio", { name: t("consent.options.no.label") })
+      .check({ force: true });
+  }
+  await continueOn(page, lng);
+
+  // 7. A phone number that is not one, and no answer about voice messages.
+  await expect(page).toHaveURL("/verhaal/contact");
+  await choose(page, "radio", t("contact.options.phone.label"));
+  const phone = page.getByRole("textbox", { name: t("contact.phone.label") });
+  await phone.fill("12");
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "7-contact", [e("phone"), t("fieldErrors.mayLeaveMessage.choose")]);
+  await expect(phone).toHaveValue("12");
+  await expect(
+    page.getByRole("radio", { name: new RegExp(`^${t("contact.options.phone.label")}`) }),
+  ).toBeChecked();
+  await phone.fill("06 12345678");
+  await page
+    .getByRole("radiogroup", { name: t("contact.mayLeaveMessage.label") })
+    .getByRole("radio", { name: t("contact.mayLeaveMessage.options.no") })
+    .check({ force: true });
+  await continueOn(page, lng);
+  await expect(page).toHaveURL("/verhaal/controleren");
+}
+
+test.describe("with JavaScript, in Dutch", () => {
+  test("every step shows its error state and keeps the input", async ({ page }) => {
+    test.setTimeout(180_000);
+    await everyStepWrongFirst(page, "nl", true);
+  });
+
+  test("typing capitals never sets off the quick exit, three Shifts in a row do", async ({ page }) => {
+    await fakeNeutralSite(page);
+    await page.goto("/verhaal/wie?lng=nl");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await choose(page, "radio", tr("nl", "who.options.young_person.label"));
+    await continueOn(page, "nl", "/verhaal/afdeling");
+    await continueOn(page, "nl", "/verhaal/wat-is-er-gebeurd");
+    const story = page.getByRole("textbox", { name: tr("nl", "what.question") });
+    await story.click();
+    for (const word of ["Ik", "Was", "Daar"]) {
+      await page.keyboard.down("Shift");
+      await page.keyboard.press(`Key${word[0]}`);
+      await page.keyboard.up("Shift");
+      await page.keyboard.type(`${word.slice(1)} `);
+    }
+    await expect(story).toHaveValue("Ik Was Daar ");
+    await expect(page).toHaveURL("/verhaal/wat-is-er-gebeurd");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+  });
+});
+
+test.describe("without JavaScript, in English", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("every step shows its error state and keeps the input", async ({ page }) => {
+    test.setTimeout(180_000);
+    await everyStepWrongFirst(page, "en", false);
+  });
+
+  test("an expired form on the check page keeps the answers and can be sent again", async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await everyStepWrongFirst(page, "en", false);
+    await context.clearCookies({ name: "ap_csrf" });
+    await page.getByRole("button", { name: tr("en", "check.send") }).click();
+    await errorState(page, "en", false, "8-check", [tr("en", "errors:csrf")], false);
+    // The error page set a fresh token: sending again works.
+    await page.getByRole("button", { name: tr("en", "check.send") }).click();
+    await expect(page).toHaveURL("/verhaal/bevestiging");
+    await expect(page.getByTestId("case-code")).toBeVisible();
+  });
+});

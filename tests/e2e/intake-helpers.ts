@@ -1,0 +1,127 @@
+/**
+ * Helpers for the intake journeys: the texts come from the locale files themselves, so a test finds a
+ * field by the label a person reads, in either language.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers";
+
+export type Lng = "nl" | "en";
+export type Kind = "testimony" | "complaint";
+
+const cache = new Map<string, unknown>();
+function load(lng: Lng, ns: string): unknown {
+  const key = `${lng}/${ns}`;
+  if (!cache.has(key)) {
+    cache.set(key, JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8")));
+  }
+  return cache.get(key);
+}
+
+function lookup(lng: Lng, ns: string, key: string): string | undefined {
+  let node: unknown = load(lng, ns);
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/**
+ * A text as i18next would give it: "ns:key" (default namespace intake), `_complaint` for a complaint,
+ * `_one`/`_other` for a count, {{name}} filled in.
+ */
+export function tr(
+  lng: Lng,
+  fullKey: string,
+  params: Record<string, string | number> = {},
+  kind?: Kind,
+): string {
+  const [ns, key] = fullKey.includes(":") ? (fullKey.split(":") as [string, string]) : ["intake", fullKey];
+  const candidates = [
+    kind === "complaint" ? `${key}_complaint` : undefined,
+    typeof params.count === "number" ? `${key}_${params.count === 1 ? "one" : "other"}` : undefined,
+    key,
+  ].filter((k): k is string => Boolean(k));
+  const text = candidates.map((k) => lookup(lng, ns, k)).find((v) => v !== undefined);
+  if (text === undefined) throw new Error(`No text for ${lng}/${ns}:${key}`);
+  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}
+
+export const basePath = (kind: Kind) => (kind === "testimony" ? "/verhaal" : "/klacht");
+
+/** Presses "Continue"; with `next`, waits until that page is there (a second press must not hit the old one). */
+export async function continueOn(page: Page, lng: Lng, next?: string) {
+  await page.getByRole("button", { name: tr(lng, "common:continue"), exact: true }).click();
+  if (next) await expect(page).toHaveURL(next);
+}
+
+/**
+ * Ticks a radio or checkbox by its label. The control itself is visually hidden behind its styled label
+ * (react-aria), so the click goes to the label, as a person's does.
+ */
+export async function choose(page: Page, role: "radio" | "checkbox", label: string) {
+  // The accessible name is the label followed by its hint, if any.
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const control = page.getByRole(role, { name: new RegExp(`^${escaped}(\\s|$)`) });
+  await control.check({ force: true });
+  await expect(control).toBeChecked();
+}
+
+export async function expectQuestion(
+  page: Page,
+  question: string,
+  step?: { number: number; total: number },
+  lng?: Lng,
+) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(question);
+  if (step && lng) await expect(page.getByText(tr(lng, "progress", step), { exact: true })).toBeVisible();
+}
+
+/** GOV.UK error state: "Error:" in the title, a focused summary that links to the field, the message inline. */
+export async function expectErrorState(page: Page, lng: Lng, messages: string[]) {
+  await expect(page).toHaveTitle(new RegExp(`^${tr(lng, "common:errorTitlePrefix")}`));
+  const summary = page.getByRole("alert").filter({ hasText: tr(lng, "common:errorSummary.title") });
+  await expect(summary).toBeFocused();
+  for (const message of messages) {
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  }
+}
+
+/**
+ * axe on the page as it is. axe runs as a script in the page, which a browser with JavaScript off will not
+ * do; then the exact HTML the server sent is checked in a second, scripting page that loads the same
+ * styles but none of our scripts, so the DOM is the one a person without JavaScript gets.
+ */
+const snapshotPages = new Map<Page, { context: BrowserContext; copy: Page }>();
+
+/** Closes the copies made for axe without JavaScript: call it in `test.afterEach`. */
+export async function closeAxeCopies() {
+  for (const { context } of snapshotPages.values()) await context.close();
+  snapshotPages.clear();
+}
+
+export async function axe(page: Page, js: boolean, context: string) {
+  if (js) return expectNoAxeViolations(page, context);
+  // No script of ours may run in the copy, or it would hydrate into the JavaScript version of the page.
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  let snapshot = snapshotPages.get(page);
+  if (!snapshot) {
+    const created = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    snapshot = { context: created, copy: await created.newPage() };
+    snapshotPages.set(page, snapshot);
+  }
+  const { copy } = snapshot;
+  await copy.unroute("**/*");
+  await copy.route("**/*", (route) => {
+    const request = route.request();
+    if (request.resourceType() === "document") return route.fulfill({ body: html, contentType: "text/html" });
+    if (request.resourceType() === "script" || request.url().endsWith(".js")) return route.abort();
+    return route.continue();
+  });
+  await copy.goto(page.url());
+  await expectNoAxeViolations(copy, `${context} (without JavaScript)`);
+}

@@ -1,0 +1,250 @@
+/**
+ * Telling a story and filing a complaint, end to end: Dutch and English, with JavaScript and without,
+ * axe on every page, screenshots of every step (Dutch, with JavaScript).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { recordRequests, screenshots } from "./helpers";
+import {
+  axe,
+  closeAxeCopies,
+  basePath,
+  choose,
+  continueOn,
+  expectQuestion,
+  tr,
+  type Kind,
+  type Lng,
+} from "./intake-helpers";
+
+test.afterEach(closeAxeCopies);
+
+const STORY = "Ik zat 23 uur per dag alleen.\n<script>alert('boe')</script> & <b>niet vet</b>";
+
+/**
+ * axe is slow on a small machine, so each page is checked where it can differ: every page of the story in
+ * both languages, with and without JavaScript; for a complaint the pages whose content differs.
+ */
+type Options = { kind: Kind; lng: Lng; js: boolean; shots?: string; axePages: "all" | "complaint" };
+const complaintPages = new Set(["0-start", "1-who", "3-what", "6-consent", "8-check", "9-confirmation"]);
+
+async function check(page: Page, name: string, opts: Options) {
+  if (opts.axePages === "all" || complaintPages.has(name))
+    await axe(page, opts.js, `${opts.kind} ${opts.lng} ${name}`);
+  if (opts.shots) await screenshots(page, `${opts.shots}-${name}`);
+}
+
+/** Waits until react-aria has taken over the page (the municipality list becomes a searchable box). */
+async function hydrated(page: Page, label: string) {
+  await expect(page.getByRole("combobox", { name: new RegExp(label) })).toHaveJSProperty("tagName", "INPUT");
+}
+
+async function journey(page: Page, opts: Options) {
+  const { kind, lng, js } = opts;
+  const base = basePath(kind);
+  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, kind);
+
+  await page.goto(`${base}?lng=${lng}`);
+  // With JavaScript, go on once the app runs, so the journey really goes through it.
+  if (js) await page.waitForFunction(() => "__remixRouter" in window);
+  await expectQuestion(page, t("start.title"));
+  await check(page, "0-start", opts);
+  await page.getByRole("link", { name: t("start.begin") }).click();
+
+  // 1. Who is telling
+  await expect(page).toHaveURL(`${base}/wie`);
+  await expectQuestion(page, t("who.question"), { number: 1, total: 6 }, lng);
+  await expect(page.getByRole("link", { name: tr(lng, "common:back") })).toHaveAttribute("href", base);
+  await check(page, "1-who", opts);
+  await choose(page, "radio", t("who.options.young_person.label"));
+  await continueOn(page, lng);
+
+  // 2. Which unit and when, both optional
+  await expect(page).toHaveURL(`${base}/afdeling`);
+  await expectQuestion(
+    page,
+    `${t("unit.question")} ${tr(lng, "common:optional")}`,
+    { number: 2, total: 6 },
+    lng,
+  );
+  await check(page, "2-unit", opts);
+  await choose(page, "radio", t("unit.unitLabel", { name: "'t Anker", place: "Harreveld" }));
+  await page.getByLabel(t("unit.period.from")).fill("2019");
+  await page.getByLabel(t("unit.period.to")).fill("2021");
+  await continueOn(page, lng);
+
+  // 3. What happened (a complaint also asks about the organisation and the outcome)
+  await expect(page).toHaveURL(`${base}/wat-is-er-gebeurd`);
+  await expectQuestion(page, t("what.question"), { number: 3, total: 6 }, lng);
+  const story = page.getByRole("textbox", { name: t("what.question") });
+  await story.fill(STORY);
+  if (js)
+    await expect(
+      page.getByText(tr(lng, "common:textArea.remaining_other", { count: 20_000 - STORY.length })),
+    ).toBeVisible();
+  await choose(page, "checkbox", t("what.themes.options.isolation"));
+  await choose(page, "checkbox", t("what.themes.options.no_school"));
+  if (kind === "complaint") {
+    await page.getByRole("textbox", { name: t("what.complaintAbout.label") }).fill("Horizon");
+    await page.getByRole("textbox", { name: t("what.desiredOutcome.label") }).fill("Excuses en uitleg");
+  } else {
+    await expect(page.getByRole("textbox", { name: t("what.complaintAbout.label") })).toHaveCount(0);
+  }
+  await check(page, "3-what", opts);
+  await continueOn(page, lng);
+
+  // 4. Safe now? "No" shows the crisis numbers right there, and the journey continues.
+  await expect(page).toHaveURL(`${base}/veilig`);
+  await expectQuestion(page, t("safe.question"), { number: 4, total: 6 }, lng);
+  const notSafe = page.getByRole("heading", { name: t("safe.notSafe.heading") });
+  await expect(notSafe).toBeHidden();
+  await choose(page, "radio", t("safe.options.no"));
+  await expect(notSafe).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: /112/ })).toHaveAttribute("href", "tel:112");
+  await check(page, "4-safe", opts);
+  await continueOn(page, lng);
+
+  // 5. Wishes: the case is urgent now, and the page says so.
+  await expect(page).toHaveURL(`${base}/wensen`);
+  await expectQuestion(page, t("wishes.question"), { number: 5, total: 6 }, lng);
+  await expect(page.getByRole("heading", { name: t("urgentNotice.heading") })).toBeVisible();
+  await choose(page, "checkbox", t("wishes.options.heard.label"));
+  await choose(page, "checkbox", t("wishes.options.investigation.label"));
+  await check(page, "5-wishes", opts);
+  await continueOn(page, lng);
+
+  // 6. Consent, only about the Inspectorate (the wish for an investigation needs it).
+  await expect(page).toHaveURL(`${base}/toestemming`);
+  await expectQuestion(page, t("consent.question"), { number: 6, total: 7 }, lng);
+  await expect(page.getByRole("radiogroup")).toHaveCount(1);
+  const igj = page.getByRole("radiogroup", { name: t("consent.recipients.igj.label") });
+  await expect(igj).toBeVisible();
+  await check(page, "6-consent", opts);
+  await igj.getByRole("radio", { name: t("consent.options.anonymous.label") }).check({ force: true });
+  await continueOn(page, lng);
+
+  // 7. How to reach you, and the municipality (a <select> without JavaScript, a search box with it).
+  await expect(page).toHaveURL(`${base}/contact`);
+  await expectQuestion(page, t("contact.question"), { number: 7, total: 7 }, lng);
+  const email = page.getByRole("textbox", { name: t("contact.email.label") });
+  await expect(email).toBeHidden();
+  await choose(page, "radio", t("contact.options.email.label"));
+  await expect(email).toBeVisible();
+  await email.fill("sam@example.nl");
+  const municipality = `${t("contact.municipality.label")} ${tr(lng, "common:optional")}`;
+  if (js) {
+    await hydrated(page, t("contact.municipality.label"));
+    const box = page.getByRole("combobox", { name: municipality });
+    await box.click();
+    await box.fill("Amster");
+    await page.getByRole("option", { name: "Amsterdam", exact: true }).click();
+  } else {
+    await page.getByRole("combobox", { name: municipality }).selectOption({ label: "Amsterdam" });
+  }
+  await check(page, "7-contact", opts);
+  await continueOn(page, lng);
+
+  // 8. Check your answers: what was typed is shown as text, never as markup.
+  await expect(page).toHaveURL(`${base}/controleren`);
+  await expectQuestion(page, t("check.title"));
+  const answers = page.getByRole("main");
+  await expect(answers.getByText("<script>alert('boe')</script> & <b>niet vet</b>")).toBeVisible();
+  await expect(answers.locator("b")).toHaveCount(0);
+  await expect(answers.getByText("Amsterdam", { exact: true })).toBeVisible();
+  await expect(answers.getByText("sam@example.nl")).toBeVisible();
+  await check(page, "8-check", opts);
+  await page.getByRole("button", { name: t("check.send") }).click();
+
+  // 9. Confirmation: code and passphrase, the deadline, how to follow.
+  await expect(page).toHaveURL(`${base}/bevestiging`);
+  await expectQuestion(page, t("confirmation.title"));
+  // The page streams in: wait for the values rather than read them half-arrived.
+  await expect(page.getByTestId("case-code")).toHaveText(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  await expect(page.getByTestId("passphrase")).toHaveText(
+    /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/,
+  );
+  const code = (await page.getByTestId("case-code").innerText()).trim();
+  const passphrase = (await page.getByTestId("passphrase").innerText()).trim();
+  await expect(page.getByText(t("confirmation.next.urgent"))).toBeVisible();
+  await expect(page.getByText(new RegExp(t("confirmation.next.answer_one").split(",")[0]!))).toBeVisible();
+  await expect(page.getByRole("link", { name: t("confirmation.followLink") }).first()).toHaveAttribute(
+    "href",
+    "/volgen",
+  );
+  if (js) await expect(page.getByRole("button", { name: t("confirmation.print") })).toBeVisible();
+  else await expect(page.getByText(t("confirmation.printWithoutScript"))).toBeVisible();
+  await check(page, "9-confirmation", opts);
+
+  // The .txt receipt holds the same code and passphrase.
+  const href = await page.getByRole("link", { name: t("confirmation.download") }).getAttribute("href");
+  const file = await page.request.get(href!);
+  expect(file.headers()["content-disposition"]).toContain(t("receipt.fileName"));
+  const text = await file.text();
+  expect(text).toContain(code);
+  expect(text).toContain(passphrase);
+  expect(text).not.toContain("alleen");
+  return { code, passphrase };
+}
+
+for (const js of [true, false]) {
+  test.describe(js ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: js });
+    for (const kind of ["testimony", "complaint"] as const) {
+      for (const lng of ["nl", "en"] as const) {
+        test(`${kind} in ${lng}: from the first question to a code and passphrase`, async ({
+          page,
+          baseURL,
+        }) => {
+          test.setTimeout(180_000);
+          const requests = recordRequests(page);
+          const shots = js && lng === "nl" ? `intake-${kind}-nl` : undefined;
+          await journey(page, { kind, lng, js, shots, axePages: kind === "testimony" ? "all" : "complaint" });
+          expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
+        });
+      }
+    }
+  });
+}
+
+test.describe("sending twice", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a double click, a reload and back-and-send all end on the same receipt", async ({ page }) => {
+    await journeyToCheck(page);
+    await page.getByRole("button", { name: tr("nl", "check.send") }).dblclick();
+    await expect(page).toHaveURL("/verhaal/bevestiging");
+    await expect(page.getByTestId("case-code")).toHaveText(/^\w{4}-\w{4}$/);
+    const shown = (await page.getByTestId("case-code").innerText()).trim();
+    await page.reload();
+    await expect(page.getByTestId("case-code")).toHaveText(shown);
+    await page.goBack();
+    // The check page now leads to the receipt: the answers went into the case.
+    await expect(page).toHaveURL("/verhaal/bevestiging");
+    await page.goto("/verhaal/controleren");
+    await expect(page).toHaveURL("/verhaal/bevestiging");
+    await expect(page.getByTestId("case-code")).toHaveText(shown);
+
+    // "I have saved everything" takes the passphrase off the site.
+    await page.getByRole("button", { name: tr("nl", "confirmation.done") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr("nl", "confirmation.gone.title"));
+    await expect(page.getByTestId("passphrase")).toHaveCount(0);
+    await axe(page, false, "receipt gone");
+    await screenshots(page, "intake-receipt-gone-nl");
+  });
+});
+
+/** A short way to the check page (JavaScript off keeps it fast and deterministic). */
+async function journeyToCheck(page: Page) {
+  const nl = (key: string) => tr("nl", key);
+  await page.goto("/verhaal/wie?lng=nl");
+  await choose(page, "radio", nl("who.options.close.label"));
+  await continueOn(page, "nl", "/verhaal/afdeling");
+  await continueOn(page, "nl", "/verhaal/wat-is-er-gebeurd");
+  await page.getByRole("textbox", { name: nl("what.question") }).fill("Mijn zoon zat daar.");
+  await continueOn(page, "nl", "/verhaal/veilig");
+  await choose(page, "radio", nl("safe.options.rather_not_say"));
+  await continueOn(page, "nl", "/verhaal/wensen");
+  await choose(page, "checkbox", nl("wishes.options.counted.label"));
+  await continueOn(page, "nl", "/verhaal/contact");
+  await choose(page, "radio", nl("contact.options.none.label"));
+  await continueOn(page, "nl", "/verhaal/controleren");
+}
