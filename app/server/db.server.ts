@@ -21,6 +21,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Freed space is overwritten with zeros, so an erased story leaves no bytes behind (erasure.server.ts).
+  sqlite.pragma("secure_delete = ON");
   return drizzle(sqlite, { schema }) as Db;
 }
 

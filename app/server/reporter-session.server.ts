@@ -8,7 +8,8 @@ import { getDb, schema } from "./db.server";
 
 export const DRAFT_COOKIE = "ap_draft";
 export const FOLLOW_COOKIE = "ap_follow";
-const REPORTER_COOKIES = [DRAFT_COOKIE, FOLLOW_COOKIE, "ap_csrf"];
+export const CONTACT_DRAFT_COOKIE = "ap_contact";
+const REPORTER_COOKIES = [DRAFT_COOKIE, FOLLOW_COOKIE, CONTACT_DRAFT_COOKIE, "ap_csrf"];
 
 export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("Cookie");

@@ -1,0 +1,58 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Paragraphs } from "~/components/layout/Prose";
+import { Receipt } from "~/components/receipt/Receipt";
+import { Button, Form } from "~/components/ui";
+import type { RouteHandle } from "~/route-handle";
+import { contactReceipt, deleteContactDraft } from "~/server/contact-draft.server";
+import followStyles from "~/styles/follow.css?url";
+
+export const handle: RouteHandle = {
+  title: (t, data) =>
+    t(
+      (data as { receipt: unknown } | undefined)?.receipt
+        ? "follow:contact.confirmation.title"
+        : "follow:contact.confirmation.goneTitle",
+    ),
+};
+export const links = () => [{ rel: "stylesheet", href: followStyles }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return json({ receipt: contactReceipt(request) });
+}
+
+/** "I have saved them": the receipt is deleted now rather than in 30 minutes. No CSRF: it only forgets. */
+export function action({ request }: ActionFunctionArgs) {
+  return redirect("/volgen", { headers: { "Set-Cookie": deleteContactDraft(request) } });
+}
+
+export default function ContactConfirmation() {
+  const { receipt } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("follow");
+  if (!receipt) {
+    return (
+      <div className="page">
+        <h1>{t("contact.confirmation.goneTitle")}</h1>
+        <p>{t("contact.confirmation.gone")}</p>
+        <p>
+          <a href="/volgen">{t("contact.confirmation.toFollow")}</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <div className="panel-done">
+        <h1>{t("contact.confirmation.title")}</h1>
+        <p>{t("contact.confirmation.panel")}</p>
+      </div>
+      <Receipt code={receipt.code} passphrase={receipt.passphrase} downloadHref="/contact/code.txt" />
+      <h2>{t("contact.confirmation.nextHeading")}</h2>
+      <Paragraphs k="contact.confirmation.next" ns="follow" />
+      <Form id="receipt-saved">
+        <Button>{t("contact.confirmation.saved")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, Form, Link, RadioGroup, TextArea } from "~/components/ui";
+import {
+  contactQuestionFields,
+  contactQuestionSchema,
+  knowsAnswers,
+  QUESTION_MAX,
+  yesNo,
+} from "~/domain/contact-request";
+import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import type { RouteHandle } from "~/route-handle";
+import { contactAnswers, saveContactAnswers } from "~/server/contact-draft.server";
+import { formProblem, messagesOf } from "~/server/follow-route.server";
+import followStyles from "~/styles/follow.css?url";
+
+export const handle: RouteHandle = { title: "follow:contact.question.title" };
+export const links = () => [{ rel: "stylesheet", href: followStyles }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const answers = contactAnswers(request);
+  if (!answers.details) throw redirect("/contact");
+  return json({ values: answers.question ? { ...answers.question } : null });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!contactAnswers(request).details) throw redirect("/contact");
+  const form = await request.formData();
+  const values = formValues(form, contactQuestionFields);
+  const fail = (problems: Problems) =>
+    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const bad = formProblem(request, form);
+  if (bad) return fail(bad);
+  const parsed = contactQuestionSchema.safeParse(values);
+  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const setCookie = saveContactAnswers(request, { question: parsed.data });
+  return redirect("/contact/controleren", { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+}
+
+export default function ContactQuestion() {
+  const loaded = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation("follow");
+  const errors = data?.errors ?? {};
+  const v: Partial<Record<(typeof contactQuestionFields)[number], string>> =
+    data?.values ?? loaded.values ?? {};
+  return (
+    <div className="page">
+      <Link href="/contact" variant="back">
+        {t("contact.back")}
+      </Link>
+      <p className="caption">{t("contact.step", { step: 2, of: 2 })}</p>
+      <Form errors={errors} id="contact-question" key={JSON.stringify(data ?? null)}>
+        <div id="field-form" />
+        <TextArea
+          name="question"
+          labelIsHeading
+          label={t("contact.question.title")}
+          hint={t("contact.question.hint")}
+          error={errors.question}
+          defaultValue={v.question ?? ""}
+          maxLength={QUESTION_MAX}
+          rows={6}
+        />
+        <RadioGroup
+          name="youngPersonKnows"
+          label={t("contact.question.youngPersonKnows.label")}
+          hint={t("contact.question.youngPersonKnows.hint")}
+          error={errors.youngPersonKnows}
+          defaultValue={v.youngPersonKnows || undefined}
+          options={knowsAnswers.map((value) => ({ value, label: t(`contact.answers.${value}`) }))}
+        />
+        <RadioGroup
+          name="urgent"
+          label={t("contact.question.urgent.label")}
+          hint={t("contact.question.urgent.hint")}
+          error={errors.urgent}
+          defaultValue={v.urgent || undefined}
+          options={yesNo.map((value) => ({ value, label: t(`contact.question.urgent.${value}`) }))}
+        />
+        <Button>{t("contact.continue")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, Form, Link, TextArea } from "~/components/ui";
+import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
+import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import type { RouteHandle } from "~/route-handle";
+import { addInformation, openCaseKind } from "~/server/follow.server";
+import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import followStyles from "~/styles/follow.css?url";
+
+export const handle: RouteHandle = { title: "follow:addition.title" };
+export const links = () => [{ rel: "stylesheet", href: followStyles }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { caseId } = requireReporter(request);
+  return json({ kind: openCaseKind(caseId) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { caseId } = requireReporter(request);
+  const form = await request.formData();
+  const values = formValues(form, ["addition"]);
+  const fail = (problems: Problems) =>
+    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const bad = formProblem(request, form);
+  if (bad) return fail(bad);
+  const parsed = additionSchema.safeParse(values);
+  if (!parsed.success) return fail(problemsOf(parsed.error));
+  addInformation(caseId, parsed.data.addition);
+  return redirect("/volgen/zaak?gedaan=toegevoegd");
+}
+
+export default function AddInformation() {
+  const { kind } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation("follow");
+  const errors = data?.errors ?? {};
+  return (
+    <div className="page">
+      <Link href="/volgen/zaak" variant="back">
+        {t("backToCase")}
+      </Link>
+      <Form errors={errors} id="addition" key={JSON.stringify(data ?? null)}>
+        <div id="field-form" />
+        <TextArea
+          name="addition"
+          labelIsHeading
+          label={t(kind === "contact" ? "addition.labelContact" : "addition.label")}
+          hint={t("addition.hint")}
+          error={errors.addition}
+          defaultValue={data?.values.addition ?? ""}
+          maxLength={ADDITION_MAX}
+          rows={10}
+        />
+        <Button>{t("addition.submit")}</Button>
+      </Form>
+    </div>
+  );
+}

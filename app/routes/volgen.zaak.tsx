@@ -1,0 +1,144 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CaseTimeline } from "~/components/follow/CaseTimeline";
+import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
+import { MESSAGE_MAX, replySchema } from "~/domain/follow-forms";
+import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { detectLanguage } from "~/i18n/locale.server";
+import type { RouteHandle } from "~/route-handle";
+import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
+import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { datedCase } from "~/server/follow-view.server";
+import followStyles from "~/styles/follow.css?url";
+
+export const handle: RouteHandle = { title: "follow:case.title" };
+export const links = () => [{ rel: "stylesheet", href: followStyles }];
+
+const doneFlags = ["bericht", "toegevoegd", "delen", "email-aan", "email-uit"] as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { caseId } = requireReporter(request);
+  const found = openCaseForReporter(caseId);
+  if (!found) throw redirect("/volgen?reden=verlopen");
+  const gedaan = new URL(request.url).searchParams.get("gedaan");
+  return json({
+    ...datedCase(found, detectLanguage(request)),
+    done: doneFlags.find((f) => f === gedaan) ?? null,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { caseId } = requireReporter(request);
+  const form = await request.formData();
+  const values = formValues(form, ["message"]);
+  const fail = (problems: Problems) =>
+    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const bad = formProblem(request, form);
+  if (bad) return fail(bad);
+  const parsed = replySchema.safeParse(values);
+  if (!parsed.success) return fail(problemsOf(parsed.error));
+  postReporterMessage(caseId, parsed.data.message);
+  return redirect("/volgen/zaak?gedaan=bericht#berichten");
+}
+
+export default function FollowCase() {
+  const c = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation("follow");
+  const errors = data?.errors ?? {};
+  return (
+    <div className="follow">
+      <ErrorSummary errors={errors} />
+      {c.done && !data ? (
+        <div className="notice notice--success" role="status">
+          <p>{t(`case.done.${c.done}`)}</p>
+        </div>
+      ) : null}
+      <h1>{t(`case.kind.${c.kind}`)}</h1>
+      <p className="follow__meta">{t("case.receivedOn", { date: c.receivedOn })}</p>
+
+      <section className={`status status--${c.status}`} aria-labelledby="status-heading">
+        <h2 id="status-heading" className="status__heading">
+          {t("case.statusHeading")}{" "}
+          <span className="status__label">{t(`case.status.${c.status}.label`)}</span>
+        </h2>
+        <p>{t(`case.status.${c.status}.text`)}</p>
+        {c.deadline ? (
+          <p className="status__deadline">
+            {c.deadline.overdue
+              ? t("case.deadline.overdue")
+              : t(`case.deadline.${c.deadline.kind}`, { day: c.deadline.day })}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="berichten">
+        <h2 id="berichten" tabIndex={-1}>
+          {t("case.messages.heading")}
+        </h2>
+        {c.messages.length === 0 ? (
+          <p>{t("case.messages.none")}</p>
+        ) : (
+          <ol className="thread">
+            {c.messages.map((m) => (
+              <li key={m.id} className={`thread__message thread__message--${m.author}`}>
+                <p className="thread__meta">
+                  <span className="thread__author">{t(`case.messages.from.${m.author}`)}</span>{" "}
+                  <span className="thread__when">{t("timeline.when", { date: m.date, time: m.time })}</span>
+                  {m.isNew ? <strong className="tag thread__new">{t("case.messages.new")}</strong> : null}
+                </p>
+                <p className="thread__body">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Form id="reply" key={JSON.stringify(data ?? null)}>
+          <div id="field-form" />
+          <TextArea
+            name="message"
+            label={t("case.reply.label")}
+            hint={t("case.reply.hint")}
+            error={errors.message}
+            defaultValue={data?.values.message ?? ""}
+            maxLength={MESSAGE_MAX}
+            rows={5}
+          />
+          <Button>{t("case.reply.submit")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("case.timelineHeading")}</h2>
+        <CaseTimeline items={c.timeline} organisations={c.organisations} />
+      </section>
+
+      <section aria-labelledby="more-heading">
+        <h2 id="more-heading">{t("case.more.heading")}</h2>
+        <ul className="actions-list">
+          <li>
+            <Link href="/volgen/toevoegen">
+              {t(c.kind === "contact" ? "case.more.addToQuestion" : "case.more.add")}
+            </Link>
+          </li>
+          {c.kind !== "contact" ? (
+            <li>
+              <Link href="/volgen/delen">{t("case.more.consent")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link href="/volgen/email">{t(c.notifyEmailSet ? "case.more.newsOn" : "case.more.newsOff")}</Link>
+          </li>
+          <li>
+            <Link href="/volgen/verwijderen">{t("case.more.erase")}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <Form id="sign-out" action="/volgen/afmelden" className="follow__sign-out">
+        <p>{t("signOut.hint")}</p>
+        <Button variant="secondary">{t("signOut.button")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The unfinished contact request, kept encrypted on the server (table `drafts`, kind `contact`) under a
+ * random id in an httpOnly cookie, so nothing personal travels in URLs or hidden fields. Submitting opens
+ * the case with the draft's submission key (a double submit finds the same case) and, in the same
+ * transaction, replaces the answers in the draft by the receipt, which the confirmation page shows for 30
+ * minutes at most (docs/decisions/005). The quick exit and "I have saved it" delete the draft.
+ */
+import { eq } from "drizzle-orm";
+import { getEnv } from "~/config/env.server";
+import { contactRequestToNewCase, isComplete, type ContactAnswers } from "~/domain/contact-request";
+import { createCase } from "./cases.server";
+import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
+import { getDb, schema, type Db } from "./db.server";
+import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
+
+export const DRAFT_TTL_MS = 2 * 60 * 60_000;
+export const RECEIPT_TTL_MS = 30 * 60_000;
+
+export type Receipt = { code: string; passphrase: string };
+type ContactDraft = { submissionKey: string; answers: ContactAnswers; receipt?: Receipt };
+
+const tokenOf = (request: Request) => {
+  const token = readCookie(request, CONTACT_DRAFT_COOKIE);
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
+};
+
+function cookieHeader(value: string, maxAge?: number) {
+  const secure = getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
+  return `${CONTACT_DRAFT_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax${secure}${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}`;
+}
+
+function read(db: Db, token: string, now: number): ContactDraft | null {
+  const row = db
+    .select()
+    .from(schema.drafts)
+    .where(eq(schema.drafts.idHash, sha256(token)))
+    .get();
+  if (!row || row.kind !== "contact") return null;
+  if (row.expiresAt <= now) {
+    db.delete(schema.drafts).where(eq(schema.drafts.idHash, row.idHash)).run();
+    return null;
+  }
+  return decryptJson<ContactDraft>(row.dataEnc);
+}
+
+/** The answers so far (empty when there is no draft). */
+export function contactAnswers(request: Request, opts: { now?: number; db?: Db } = {}): ContactAnswers {
+  const token = tokenOf(request);
+  if (!token) return {};
+  return read(opts.db ?? getDb(), token, opts.now ?? Date.now())?.answers ?? {};
+}
+
+/** Stores a page's answers; returns a Set-Cookie header when a new draft had to be started. */
+export function saveContactAnswers(
+  request: Request,
+  patch: ContactAnswers,
+  opts: { now?: number; db?: Db } = {},
+): string | undefined {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const existing = tokenOf(request);
+  const draft = existing ? read(db, existing, now) : null;
+  // A draft that already became a case starts over: a second request is a new case.
+  const usable = draft && !draft.receipt ? draft : null;
+  const token = usable && existing ? existing : randomToken(32);
+  const next: ContactDraft = {
+    submissionKey: usable?.submissionKey ?? randomToken(16),
+    answers: { ...(usable?.answers ?? {}), ...patch },
+  };
+  const values = {
+    idHash: sha256(token),
+    kind: "contact" as const,
+    dataEnc: encryptJson(next),
+    createdAt: now,
+    expiresAt: now + DRAFT_TTL_MS,
+  };
+  db.insert(schema.drafts)
+    .values(values)
+    .onConflictDoUpdate({
+      target: schema.drafts.idHash,
+      set: { dataEnc: values.dataEnc, expiresAt: values.expiresAt },
+    })
+    .run();
+  return token === existing ? undefined : cookieHeader(token);
+}
+
+export type SubmitResult = "submitted" | "incomplete";
+
+/** Opens the case (once, whatever the number of submits) and keeps only the receipt in the draft. */
+export async function submitContactRequest(
+  request: Request,
+  language: "nl" | "en",
+  opts: { now?: number; db?: Db } = {},
+): Promise<SubmitResult> {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const token = tokenOf(request);
+  const draft = token ? read(db, token, now) : null;
+  if (!token || !draft) return "incomplete";
+  if (draft.receipt) return "submitted";
+  if (!isComplete(draft.answers)) return "incomplete";
+  await createCase(contactRequestToNewCase(draft.answers, language), {
+    submissionKey: draft.submissionKey,
+    now,
+    db,
+    withinTransaction: (tx, created) => {
+      // Only the request that made the case knows the passphrase; a repeat leaves the receipt alone.
+      if (!created.passphrase) return;
+      const receipt: ContactDraft = {
+        submissionKey: draft.submissionKey,
+        answers: {},
+        receipt: { code: created.code, passphrase: created.passphrase },
+      };
+      tx.update(schema.drafts)
+        .set({ dataEnc: encryptJson(receipt), expiresAt: now + RECEIPT_TTL_MS })
+        .where(eq(schema.drafts.idHash, sha256(token)))
+        .run();
+    },
+  });
+  return "submitted";
+}
+
+/** The receipt for the confirmation page, while it is kept. */
+export function contactReceipt(request: Request, opts: { now?: number; db?: Db } = {}): Receipt | null {
+  const token = tokenOf(request);
+  if (!token) return null;
+  return read(opts.db ?? getDb(), token, opts.now ?? Date.now())?.receipt ?? null;
+}
+
+/** Deletes the draft (and with it any receipt). Returns the Set-Cookie header that removes the cookie. */
+export function deleteContactDraft(request: Request, db: Db = getDb()): string {
+  const token = tokenOf(request);
+  if (token)
+    db.delete(schema.drafts)
+      .where(eq(schema.drafts.idHash, sha256(token)))
+      .run();
+  return cookieHeader("", 0);
+}
+
+onReporterSessionEnd((request) => {
+  deleteContactDraft(request);
+});

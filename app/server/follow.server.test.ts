@@ -1,0 +1,141 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { CaseStory } from "~/domain/case-content";
+import {
+  addReferral,
+  closeCase,
+  openTestCase,
+  organisationId,
+  reportReferralStatus,
+  setStatus,
+} from "../../tests/helpers/follow-fixtures";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { decrypt, decryptJson } from "./crypto.server";
+import { schema, type Db } from "./db.server";
+import {
+  addInformation,
+  consentsForReporter,
+  notifyEmailOf,
+  openCaseForReporter,
+  organisationsReached,
+  postReporterMessage,
+  setNotifyEmail,
+} from "./follow.server";
+import { postStaffMessage } from "./messages.server";
+
+const NOW = Date.UTC(2026, 5, 2, 8, 0);
+let db: Db;
+beforeEach(() => {
+  ({ db } = createTestDb());
+});
+
+describe("the reporter's view of a case", () => {
+  it("shows status, the next promise and a timeline in plain steps", async () => {
+    const c = await openTestCase({}, { now: NOW });
+    let view = openCaseForReporter(c.caseId, { now: NOW + 1 })!;
+    expect(view).toMatchObject({
+      kind: "complaint",
+      status: "received",
+      nextDeadline: { kind: "acknowledge", overdue: false },
+    });
+    expect(view.timeline).toEqual([{ key: "received", at: NOW }]);
+
+    setStatus(c.caseId, "acknowledged", { now: NOW + 10 });
+    const igj = organisationId("igj");
+    const ref = addReferral(c.caseId, igj, { status: "sent", now: NOW + 20 });
+    reportReferralStatus(c.caseId, ref, "in_progress", { now: NOW + 30, note: "Interne opmerking" });
+    closeCase(c.caseId, "De inspectie doet onderzoek.", { now: NOW + 40 });
+
+    view = openCaseForReporter(c.caseId, { now: NOW + 50 })!;
+    expect(view.status).toBe("closed");
+    expect(view.nextDeadline).toBeNull();
+    expect(view.timeline.map((i) => i.key)).toEqual([
+      "received",
+      "acknowledged",
+      "referralCreated",
+      "referralStatus",
+      "closed",
+    ]);
+    expect(view.timeline.at(-1)).toMatchObject({ outcome: "De inspectie doet onderzoek." });
+    expect(view.organisations[igj]).toMatch(/Inspectie/);
+    expect(JSON.stringify(view)).not.toContain("Interne opmerking");
+    expect(organisationsReached(c.caseId)).toEqual(["Inspectie Gezondheidszorg en Jeugd (IGJ)"]);
+  });
+
+  it("marks new staff messages as new once, then as read", async () => {
+    const c = await openTestCase();
+    postStaffMessage(c.caseId, "Hoi, hoe gaat het?", { now: NOW });
+    postReporterMessage(c.caseId, "Goed, dank je", { now: NOW + 1 });
+    const first = openCaseForReporter(c.caseId, { now: NOW + 2 })!;
+    expect(first.messages.map((m) => [m.author, m.body, m.isNew])).toEqual([
+      ["staff", "Hoi, hoe gaat het?", true],
+      ["reporter", "Goed, dank je", false],
+    ]);
+    expect(db.select().from(schema.messages).where(eq(schema.messages.author, "staff")).get()!.readAt).toBe(
+      NOW + 2,
+    );
+    expect(openCaseForReporter(c.caseId, { now: NOW + 3 })!.messages[0]!.isNew).toBe(false);
+  });
+
+  it("never shows or changes another case", async () => {
+    const mine = await openTestCase();
+    const theirs = await openTestCase();
+    postStaffMessage(theirs.caseId, "Alleen voor de ander", { now: NOW });
+    const view = openCaseForReporter(mine.caseId, { now: NOW })!;
+    expect(view.messages).toEqual([]);
+    expect(
+      db.select().from(schema.messages).where(eq(schema.messages.caseId, theirs.caseId)).get()!.readAt,
+    ).toBeNull();
+  });
+
+  it("stores a reply encrypted; a case waiting for the reporter is back with us", async () => {
+    const c = await openTestCase();
+    setStatus(c.caseId, "waiting", { now: NOW });
+    expect(postReporterMessage(c.caseId, "Hier is mijn antwoord <script>x</script>", { now: NOW + 1 })).toBe(
+      true,
+    );
+    const m = db.select().from(schema.messages).where(eq(schema.messages.caseId, c.caseId)).get()!;
+    expect(m.author).toBe("reporter");
+    expect(m.bodyEnc).not.toContain("antwoord");
+    expect(decrypt(m.bodyEnc)).toBe("Hier is mijn antwoord <script>x</script>");
+    expect(db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.status).toBe(
+      "in_progress",
+    );
+  });
+
+  it("adds information to the encrypted story, dated", async () => {
+    const c = await openTestCase();
+    addInformation(c.caseId, "Nog iets", { now: NOW });
+    const row = db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!;
+    expect(row.storyEnc).not.toContain("Nog iets");
+    const story = decryptJson<CaseStory>(row.storyEnc)!;
+    expect(story.text).toContain("[story-marker]");
+    expect(story.additions).toEqual([{ at: NOW, text: "Nog iets" }]);
+    const types = db
+      .select()
+      .from(schema.caseEvents)
+      .where(eq(schema.caseEvents.caseId, c.caseId))
+      .all()
+      .map((e) => e.type);
+    expect(types).toContain("information_added");
+  });
+
+  it("keeps the news address encrypted and can remove it", async () => {
+    const c = await openTestCase();
+    setNotifyEmail(c.caseId, "mij@example.nl");
+    expect(db.select().from(schema.cases).get()!.notifyEmailEnc).not.toContain("mij@");
+    expect(notifyEmailOf(c.caseId)).toBe("mij@example.nl");
+    setNotifyEmail(c.caseId, null);
+    expect(notifyEmailOf(c.caseId)).toBeNull();
+  });
+
+  it("tells the reporter their consents and the municipality by name", async () => {
+    const c = await openTestCase();
+    const found = consentsForReporter(c.caseId)!;
+    expect(found.municipality).toBe("Amsterdam");
+    expect(found.consents.find((x) => x.recipient === "gemeente")).toMatchObject({
+      given: true,
+      withIdentity: true,
+    });
+  });
+});

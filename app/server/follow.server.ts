@@ -1,0 +1,271 @@
+/**
+ * The reporter's side of a case: what /volgen shows and what the reporter may change (reply, add to the
+ * story, the "there is news" email). Every function takes the case id from the reporter's session, never
+ * from the request, and works on that case only.
+ */
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { CaseStory } from "~/domain/case-content";
+import { caseEventTypes } from "~/domain/case-events";
+import type { ConsentState } from "~/domain/consent";
+import {
+  nextDeadline,
+  reporterStatus,
+  reporterTimeline,
+  type NextDeadline,
+  type ReferralFacts,
+  type ReporterStatus,
+  type TimelineItem,
+} from "~/domain/reporter-view";
+import type { CaseKind } from "../../db/schema";
+import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
+import { getDb, schema, type Db } from "./db.server";
+
+export type ReporterMessage = {
+  id: number;
+  at: number;
+  author: "staff" | "reporter";
+  body: string;
+  isNew: boolean;
+};
+
+export type ReporterCase = {
+  kind: CaseKind;
+  status: ReporterStatus;
+  receivedAt: number;
+  nextDeadline: NextDeadline | null;
+  timeline: TimelineItem[];
+  /** Names of the organisations the timeline mentions. */
+  organisations: Record<number, string>;
+  messages: ReporterMessage[];
+  notifyEmail: string | null;
+};
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function liveCase(db: Db | Tx, caseId: number) {
+  return db
+    .select()
+    .from(schema.cases)
+    .where(and(eq(schema.cases.id, caseId), isNull(schema.cases.erasedAt)))
+    .get();
+}
+
+/** true while the case exists and is not erased. */
+export function caseIsOpenToReporter(caseId: number, db: Db = getDb()): boolean {
+  return liveCase(db, caseId) !== undefined;
+}
+
+/** The kind of a live case (the signed-in reporter's), for wording. */
+export function openCaseKind(caseId: number, db: Db = getDb()): CaseKind | null {
+  return liveCase(db, caseId)?.kind ?? null;
+}
+
+/**
+ * The case as its reporter sees it. Staff messages not seen before are returned with `isNew` and marked
+ * read in the same step, so the next visit shows them as read.
+ */
+export function openCaseForReporter(
+  caseId: number,
+  opts: { now?: number; db?: Db } = {},
+): ReporterCase | null {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  return db.transaction((tx) => {
+    const c = liveCase(tx, caseId);
+    if (!c) return null;
+
+    const events = tx
+      .select()
+      .from(schema.caseEvents)
+      .where(and(eq(schema.caseEvents.caseId, caseId), eq(schema.caseEvents.reporterVisible, true)))
+      .orderBy(asc(schema.caseEvents.at), asc(schema.caseEvents.id))
+      .all();
+    const referralRows = tx
+      .select({
+        id: schema.referrals.id,
+        organisationId: schema.referrals.organisationId,
+        status: schema.referrals.status,
+      })
+      .from(schema.referrals)
+      .where(eq(schema.referrals.caseId, caseId))
+      .all();
+    const referrals = new Map<number, ReferralFacts>(referralRows.map((r) => [r.id, r]));
+    const timeline = reporterTimeline(
+      events.map((e) => ({
+        at: e.at,
+        type: e.type,
+        reporterVisible: e.reporterVisible,
+        referralId: e.referralId,
+        params: e.params,
+        // Only the closing outcome is written for the reporter; other encrypted notes stay with staff.
+        text: e.type === "closed" && e.dataEnc ? decrypt(e.dataEnc) : null,
+      })),
+      referrals,
+    );
+
+    const orgIds = [...new Set(referralRows.map((r) => r.organisationId))];
+    const organisations: Record<number, string> = {};
+    if (orgIds.length > 0) {
+      for (const o of tx
+        .select({ id: schema.organisations.id, name: schema.organisations.name })
+        .from(schema.organisations)
+        .where(inArray(schema.organisations.id, orgIds))
+        .all())
+        organisations[o.id] = o.name;
+    }
+
+    const rows = tx
+      .select()
+      .from(schema.messages)
+      .where(eq(schema.messages.caseId, caseId))
+      .orderBy(asc(schema.messages.at), asc(schema.messages.id))
+      .all();
+    const messages: ReporterMessage[] = rows.map((m) => ({
+      id: m.id,
+      at: m.at,
+      author: m.author,
+      body: decrypt(m.bodyEnc),
+      isNew: m.author === "staff" && m.readAt === null,
+    }));
+    const unread = messages.filter((m) => m.isNew).map((m) => m.id);
+    if (unread.length > 0) {
+      tx.update(schema.messages)
+        .set({ readAt: now })
+        .where(and(eq(schema.messages.caseId, caseId), inArray(schema.messages.id, unread)))
+        .run();
+    }
+
+    return {
+      kind: c.kind,
+      status: reporterStatus(c.status),
+      receivedAt: c.receivedAt,
+      nextDeadline: nextDeadline(c, now),
+      timeline,
+      organisations,
+      messages,
+      notifyEmail: c.notifyEmailEnc ? decrypt(c.notifyEmailEnc) : null,
+    };
+  });
+}
+
+/** The reporter's answer in the thread. A case that waited for the reporter is back with us. */
+export function postReporterMessage(
+  caseId: number,
+  body: string,
+  opts: { now?: number; db?: Db } = {},
+): boolean {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  return db.transaction((tx) => {
+    const c = liveCase(tx, caseId);
+    if (!c) return false;
+    tx.insert(schema.messages)
+      .values({ caseId, at: now, author: "reporter", bodyEnc: encrypt(body) })
+      .run();
+    tx.insert(schema.caseEvents)
+      .values({
+        caseId,
+        at: now,
+        type: "message_from_reporter",
+        reporterVisible: caseEventTypes.message_from_reporter.reporterVisible,
+      })
+      .run();
+    if (c.status === "waiting") {
+      tx.update(schema.cases).set({ status: "in_progress" }).where(eq(schema.cases.id, caseId)).run();
+      tx.insert(schema.caseEvents)
+        .values({
+          caseId,
+          at: now,
+          type: "status_changed",
+          reporterVisible: caseEventTypes.status_changed.reporterVisible,
+          params: { from: "waiting", to: "in_progress" },
+        })
+        .run();
+    }
+    return true;
+  });
+}
+
+/** More of the story, kept with the story (encrypted) and dated. */
+export function addInformation(caseId: number, text: string, opts: { now?: number; db?: Db } = {}): boolean {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  return db.transaction((tx) => {
+    const c = liveCase(tx, caseId);
+    if (!c) return false;
+    const story = decryptJson<CaseStory>(c.storyEnc) ?? { text: "" };
+    const next: CaseStory = { ...story, additions: [...(story.additions ?? []), { at: now, text }] };
+    tx.update(schema.cases)
+      .set({ storyEnc: encryptJson(next) })
+      .where(eq(schema.cases.id, caseId))
+      .run();
+    tx.insert(schema.caseEvents)
+      .values({
+        caseId,
+        at: now,
+        type: "information_added",
+        reporterVisible: caseEventTypes.information_added.reporterVisible,
+      })
+      .run();
+    return true;
+  });
+}
+
+/** The address that gets "there is news", or null. */
+export function notifyEmailOf(caseId: number, db: Db = getDb()): string | null {
+  const c = liveCase(db, caseId);
+  return c?.notifyEmailEnc ? decrypt(c.notifyEmailEnc) : null;
+}
+
+/** Sets the address that gets "there is news" (null removes it). */
+export function setNotifyEmail(caseId: number, email: string | null, db: Db = getDb()): boolean {
+  return (
+    db
+      .update(schema.cases)
+      .set({ notifyEmailEnc: email ? encrypt(email) : null })
+      .where(and(eq(schema.cases.id, caseId), isNull(schema.cases.erasedAt)))
+      .run().changes === 1
+  );
+}
+
+/** The organisations that already received something of this case (it stays with them). */
+export function organisationsReached(caseId: number, db: Db = getDb()): string[] {
+  const rows = db
+    .selectDistinct({ name: schema.organisations.name })
+    .from(schema.referrals)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.referrals.organisationId))
+    .where(
+      and(
+        eq(schema.referrals.caseId, caseId),
+        inArray(schema.referrals.status, ["sent", "received", "in_progress", "done"]),
+      ),
+    )
+    .all();
+  return rows.map((r) => r.name).sort();
+}
+
+/** What the reporter agreed to share, per recipient, and the municipality the case names (if any). */
+export function consentsForReporter(
+  caseId: number,
+  db: Db = getDb(),
+): { consents: ConsentState[]; municipality: string | null } | null {
+  const c = liveCase(db, caseId);
+  if (!c) return null;
+  const consents = db
+    .select({
+      recipient: schema.consents.recipient,
+      given: schema.consents.given,
+      withIdentity: schema.consents.withIdentity,
+    })
+    .from(schema.consents)
+    .where(eq(schema.consents.caseId, caseId))
+    .all();
+  const municipality = c.municipalityCode
+    ? (db
+        .select({ name: schema.organisations.name })
+        .from(schema.organisations)
+        .where(eq(schema.organisations.cbsCode, c.municipalityCode))
+        .get()?.name ?? null)
+    : null;
+  return { consents, municipality };
+}

@@ -1,0 +1,181 @@
+/**
+ * Test data for following a case: a case as the intake would open it, and what the back office would do
+ * to it (referrals, status changes, closing). Used by vitest and by Playwright (against the e2e database).
+ */
+import { eq } from "drizzle-orm";
+import type { NewCase } from "~/domain/new-case";
+import { caseEventTypes } from "~/domain/case-events";
+import { createCase } from "~/server/cases.server";
+import { encrypt } from "~/server/crypto.server";
+import { getDb, schema, type Db } from "~/server/db.server";
+import type { CaseStatus, ReferralStatus } from "../../db/schema";
+
+export function testCase(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    kind: "complaint",
+    language: "nl",
+    urgent: false,
+    reporterRole: "young_person",
+    unitId: 1,
+    periodFrom: 2019,
+    periodTo: 2021,
+    themes: ["isolation", "no_school"],
+    wishes: ["investigation"],
+    safeNow: "yes",
+    municipalityCode: "GM0363",
+    contactMethod: "none",
+    story: { text: "Ik zat meer dan 20 uur per dag alleen. [story-marker]" },
+    details: { desiredOutcome: "Dat het niemand meer overkomt" },
+    contact: null,
+    consents: [
+      { recipient: "igj", given: true, withIdentity: false },
+      { recipient: "gemeente", given: true, withIdentity: true },
+    ],
+    ...overrides,
+  };
+}
+
+let keys = 0;
+export async function openTestCase(overrides: Partial<NewCase> = {}, opts: { now?: number; db?: Db } = {}) {
+  const created = await createCase(testCase(overrides), {
+    submissionKey: `test-${process.pid}-${Date.now()}-${keys++}`,
+    now: opts.now,
+    db: opts.db,
+  });
+  return { caseId: created.caseId, code: created.code, passphrase: created.passphrase! };
+}
+
+export function organisationId(kind: "igj" | "ozj" | "vng", db: Db = getDb()): number {
+  return db
+    .select({ id: schema.organisations.id })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.kind, kind))
+    .get()!.id;
+}
+
+export function municipalityId(cbsCode: string, db: Db = getDb()): number {
+  return db
+    .select({ id: schema.organisations.id })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.cbsCode, cbsCode))
+    .get()!.id;
+}
+
+/** A referral as the back office would write it, with its timeline event. */
+export function addReferral(
+  caseId: number,
+  orgId: number,
+  opts: { status?: ReferralStatus; parts?: string[]; now?: number; db?: Db; content?: string } = {},
+): number {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const status = opts.status ?? "pending";
+  return db.transaction((tx) => {
+    const { id } = tx
+      .insert(schema.referrals)
+      .values({
+        caseId,
+        organisationId: orgId,
+        parts: opts.parts ?? ["story", "themes"],
+        contentEnc: encrypt(opts.content ?? "shared copy of the story"),
+        status,
+        createdAt: now,
+        sentAt: status === "pending" || status === "blocked" ? null : now,
+        linkExpiresAt: now + 30 * 86_400_000,
+      })
+      .returning({ id: schema.referrals.id })
+      .get();
+    tx.insert(schema.caseEvents)
+      .values({
+        caseId,
+        at: now,
+        type: "referral_created",
+        reporterVisible: caseEventTypes.referral_created.reporterVisible,
+        referralId: id,
+        params: { organisationId: orgId },
+      })
+      .run();
+    if (status !== "pending" && status !== "blocked") {
+      tx.update(schema.cases).set({ status: "referred" }).where(eq(schema.cases.id, caseId)).run();
+    }
+    return id;
+  });
+}
+
+/** The organisation reports back through its link. */
+export function reportReferralStatus(
+  caseId: number,
+  referralId: number,
+  status: "received" | "in_progress" | "done",
+  opts: { now?: number; db?: Db; note?: string } = {},
+) {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  db.transaction((tx) => {
+    tx.update(schema.referrals).set({ status }).where(eq(schema.referrals.id, referralId)).run();
+    tx.insert(schema.caseEvents)
+      .values({
+        caseId,
+        at: now,
+        type: "referral_status",
+        reporterVisible: caseEventTypes.referral_status.reporterVisible,
+        referralId,
+        params: { status },
+        dataEnc: opts.note ? encrypt(opts.note) : null,
+      })
+      .run();
+  });
+}
+
+export function setStatus(caseId: number, to: CaseStatus, opts: { now?: number; db?: Db } = {}) {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  db.transaction((tx) => {
+    const from = tx
+      .select({ status: schema.cases.status })
+      .from(schema.cases)
+      .where(eq(schema.cases.id, caseId))
+      .get()!.status;
+    const patch: Partial<typeof schema.cases.$inferInsert> = { status: to };
+    if (to === "acknowledged") patch.acknowledgedAt = now;
+    tx.update(schema.cases).set(patch).where(eq(schema.cases.id, caseId)).run();
+    tx.insert(schema.caseEvents)
+      .values(
+        to === "acknowledged"
+          ? { caseId, at: now, type: "acknowledged", reporterVisible: true }
+          : { caseId, at: now, type: "status_changed", reporterVisible: true, params: { from, to } },
+      )
+      .run();
+  });
+}
+
+export function closeCase(caseId: number, outcome: string, opts: { now?: number; db?: Db } = {}) {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  db.transaction((tx) => {
+    tx.update(schema.cases)
+      .set({ status: "closed", closedAt: now, outcomeEnc: encrypt(outcome) })
+      .where(eq(schema.cases.id, caseId))
+      .run();
+    tx.insert(schema.caseEvents)
+      .values({ caseId, at: now, type: "closed", reporterVisible: true, dataEnc: encrypt(outcome) })
+      .run();
+  });
+}
+
+/** A note only staff see, for erasure tests. */
+export function addNote(caseId: number, body: string, db: Db = getDb()) {
+  const staffId = db
+    .insert(schema.staff)
+    .values({
+      name: "Test",
+      email: `t${Date.now()}${keys++}@example.nl`,
+      passwordHash: "x",
+      role: "ombudsworker",
+    })
+    .returning({ id: schema.staff.id })
+    .get().id;
+  db.insert(schema.notes)
+    .values({ caseId, at: Date.now(), staffId, bodyEnc: encrypt(body) })
+    .run();
+}
