@@ -10,23 +10,39 @@ export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === "string" && (staffRoles as readonly string[]).includes(value);
 }
 
-export const permissions = ["cases.read", "cases.handle", "team.manage", "audit.read"] as const;
+export const permissions = [
+  "cases.read",
+  "cases.handle",
+  "team.manage",
+  "audit.read",
+  "organisations.manage",
+  "mail.manage",
+] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<StaffRole, readonly Permission[]> = {
   ombudsworker: ["cases.read", "cases.handle"],
-  coordinator: ["cases.read", "cases.handle", "team.manage", "audit.read"],
+  coordinator: [
+    "cases.read",
+    "cases.handle",
+    "team.manage",
+    "audit.read",
+    "organisations.manage",
+    "mail.manage",
+  ],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-export type StaffNavItem = "queue" | "team" | "audit";
+export type StaffNavItem = "queue" | "team" | "organisations" | "mail" | "audit";
 
 const navPermission: Record<StaffNavItem, Permission> = {
   queue: "cases.read",
   team: "team.manage",
+  organisations: "organisations.manage",
+  mail: "mail.manage",
   audit: "audit.read",
 };
 
