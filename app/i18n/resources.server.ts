@@ -8,12 +8,14 @@ import enErrors from "../../locales/en/errors.json";
 import enFollow from "../../locales/en/follow.json";
 import enIntake from "../../locales/en/intake.json";
 import enPages from "../../locales/en/pages.json";
+import enReferral from "../../locales/en/referral.json";
 import enStaff from "../../locales/en/staff.json";
 import nlCommon from "../../locales/nl/common.json";
 import nlErrors from "../../locales/nl/errors.json";
 import nlFollow from "../../locales/nl/follow.json";
 import nlIntake from "../../locales/nl/intake.json";
 import nlPages from "../../locales/nl/pages.json";
+import nlReferral from "../../locales/nl/referral.json";
 import nlStaff from "../../locales/nl/staff.json";
 
 export const resources = {
@@ -24,6 +26,7 @@ export const resources = {
     intake: nlIntake,
     follow: nlFollow,
     staff: nlStaff,
+    referral: nlReferral,
   },
   en: {
     common: enCommon,
@@ -32,6 +35,7 @@ export const resources = {
     intake: enIntake,
     follow: enFollow,
     staff: enStaff,
+    referral: enReferral,
   },
 } satisfies Record<Language, Record<Namespace, unknown>> as Resource;
 
