@@ -486,6 +486,10 @@ export function renewReferralLink(
       referralId: ref.id,
       params: { organisation: org.name, reference: referralReference(ref.id) },
     });
+    // A mail with the old link that has not gone yet never will: its link is dead.
+    tx.delete(schema.outbox)
+      .where(and(eq(schema.outbox.purpose, referralMailPurpose(ref.id)), eq(schema.outbox.status, "queued")))
+      .run();
     queueReferralMail(tx, org, next, true, now);
     audit(
       tx,
