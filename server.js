@@ -74,7 +74,9 @@ server.use((req, res, next) => {
   res.on("finish", () => {
     if (req.path.startsWith("/assets/") || process.env.ACCESS_LOG === "off") return;
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    console.log(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    // A referral link's token is a credential: it never goes into a log.
+    const logged = req.path.startsWith("/verwijzing/") ? "/verwijzing/…" : req.path;
+    console.log(`${req.method} ${logged} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 });

@@ -28,6 +28,15 @@ export const auditActions = [
   "statistics_exported",
   "settings_changed",
   "retention_run",
+  "organisation_created",
+  "organisation_changed",
+  "region_coordination_changed",
+  "referral_created",
+  "referral_sent",
+  "referral_link_renewed",
+  "referral_viewed",
+  "referral_status_reported",
+  "mail_retried",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

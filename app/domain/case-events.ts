@@ -13,8 +13,10 @@ export const caseEventTypes = {
   information_added: { reporterVisible: true },
   note_added: { reporterVisible: false },
   consent_changed: { reporterVisible: true }, // params: { recipient, given, withIdentity }
-  referral_created: { reporterVisible: true }, // params: { organisationId }, referralId
-  referral_status: { reporterVisible: true }, // params: { status }, dataEnc: the organisation's note
+  referral_created: { reporterVisible: true }, // params: { organisationId, organisation, reference }, referralId
+  referral_shared: { reporterVisible: false }, // params: { organisationId, organisation, reference, parts }, dataEnc: covering note
+  referral_link_renewed: { reporterVisible: false }, // params: { organisation, reference }
+  referral_status: { reporterVisible: true }, // params: { status, organisation, reference }, dataEnc: the organisation's note (staff only)
   referral_blocked: { reporterVisible: false },
   closed: { reporterVisible: true }, // dataEnc: the outcome text the reporter sees
   erasure_requested: { reporterVisible: true },

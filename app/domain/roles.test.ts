@@ -8,6 +8,8 @@ describe("roles", () => {
     expect(can("ombudsworker", "cases.handle")).toBe(true);
     expect(can("ombudsworker", "team.manage")).toBe(false);
     expect(can("ombudsworker", "audit.read")).toBe(false);
+    expect(can("ombudsworker", "organisations.manage")).toBe(false);
+    expect(can("ombudsworker", "mail.manage")).toBe(false);
   });
 
   it("lets a coordinator do everything", () => {
@@ -16,7 +18,15 @@ describe("roles", () => {
 
   it("shows each role only the navigation it may use", () => {
     expect(navFor("ombudsworker")).toEqual(["queue"]);
-    expect(navFor("coordinator")).toEqual(["queue", "statistics", "team", "audit", "settings"]);
+    expect(navFor("coordinator")).toEqual([
+      "queue",
+      "statistics",
+      "team",
+      "organisations",
+      "mail",
+      "audit",
+      "settings",
+    ]);
   });
 
   it("lets a coordinator manage other accounts but never their own", () => {

@@ -17,6 +17,8 @@ export const permissions = [
   "audit.read",
   "statistics.read",
   "settings.manage",
+  "organisations.manage",
+  "mail.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,6 +31,8 @@ const grants: Record<StaffRole, readonly Permission[]> = {
     "audit.read",
     "statistics.read",
     "settings.manage",
+    "organisations.manage",
+    "mail.manage",
   ],
 };
 
@@ -36,12 +40,14 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-export type StaffNavItem = "queue" | "team" | "audit" | "statistics" | "settings";
+export type StaffNavItem = "queue" | "statistics" | "team" | "organisations" | "mail" | "audit" | "settings";
 
 const navPermission: Record<StaffNavItem, Permission> = {
   queue: "cases.read",
   statistics: "statistics.read",
   team: "team.manage",
+  organisations: "organisations.manage",
+  mail: "mail.manage",
   audit: "audit.read",
   settings: "settings.manage",
 };

@@ -2,7 +2,16 @@
 export const languages = ["nl", "en"] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = "nl";
-export const namespaces = ["common", "pages", "errors", "intake", "follow", "staff", "reports"] as const;
+export const namespaces = [
+  "common",
+  "pages",
+  "errors",
+  "intake",
+  "follow",
+  "staff",
+  "reports",
+  "referral",
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export function isLanguage(value: unknown): value is Language {

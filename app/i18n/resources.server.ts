@@ -9,6 +9,7 @@ import enFollow from "../../locales/en/follow.json";
 import enIntake from "../../locales/en/intake.json";
 import enPages from "../../locales/en/pages.json";
 import enReports from "../../locales/en/reports.json";
+import enReferral from "../../locales/en/referral.json";
 import enStaff from "../../locales/en/staff.json";
 import nlCommon from "../../locales/nl/common.json";
 import nlErrors from "../../locales/nl/errors.json";
@@ -16,6 +17,7 @@ import nlFollow from "../../locales/nl/follow.json";
 import nlIntake from "../../locales/nl/intake.json";
 import nlPages from "../../locales/nl/pages.json";
 import nlReports from "../../locales/nl/reports.json";
+import nlReferral from "../../locales/nl/referral.json";
 import nlStaff from "../../locales/nl/staff.json";
 
 export const resources = {
@@ -27,6 +29,7 @@ export const resources = {
     follow: nlFollow,
     staff: nlStaff,
     reports: nlReports,
+    referral: nlReferral,
   },
   en: {
     common: enCommon,
@@ -36,6 +39,7 @@ export const resources = {
     follow: enFollow,
     staff: enStaff,
     reports: enReports,
+    referral: enReferral,
   },
 } satisfies Record<Language, Record<Namespace, unknown>> as Resource;
 

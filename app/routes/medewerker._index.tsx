@@ -16,6 +16,7 @@ import {
 } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
 import { loadQueue, queueOptions } from "~/server/queue.server";
+import { casesWithOrganisationNews } from "~/server/referrals.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { useCachedT } from "~/components/staff/use-cached-t";
 
@@ -26,9 +27,10 @@ export function loader({ request }: LoaderFunctionArgs) {
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const now = Date.now();
   const { rows, countByStatus, total } = loadQueue(filters, me.id, now);
+  const news = casesWithOrganisationNews(rows.map((r) => r.id));
   return json({
     filters,
-    rows: rows.map((r) => ({ ...r, deadline: deadlineInfo(r, now) })),
+    rows: rows.map((r) => ({ ...r, deadline: deadlineInfo(r, now), organisationNews: news.has(r.id) })),
     countByStatus,
     total,
     pages: pageCount(total),
@@ -175,7 +177,15 @@ export default function Queue() {
                 <td data-label={cols.deadline}>
                   <DeadlineBadge deadline={r.deadline} />
                 </td>
-                <td data-label={cols.status}>{t(`statuses.${r.status}`)}</td>
+                <td data-label={cols.status}>
+                  {t(`statuses.${r.status}`)}
+                  {r.organisationNews ? (
+                    <>
+                      {" "}
+                      <span className="tag tag--warning">{t("queue.organisationNews")}</span>
+                    </>
+                  ) : null}
+                </td>
                 <td data-label={cols.assignee}>{r.assigneeName ?? t("queue.nobody")}</td>
                 <td data-label={cols.unit}>{r.unitName ?? t("queue.noUnit")}</td>
                 <td data-label={cols.unread}>

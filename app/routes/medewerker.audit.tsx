@@ -54,6 +54,23 @@ function detailText(t: TFunction, action: string, d: AuditDetail | null, names: 
       return t(`audit.detail.method.${String(d.method)}`, { defaultValue: String(d.method) });
     case "sign_in_failed":
       return d.limited ? t("audit.detail.limited") : "";
+    case "referral_created":
+    case "referral_sent":
+    case "referral_link_renewed":
+    case "referral_viewed":
+      return t("audit.detail.referral", { reference: `R-${String(d.referralId)}` });
+    case "referral_status_reported":
+      return t("audit.detail.referralStatus", {
+        reference: `R-${String(d.referralId)}`,
+        status: t(`routing.statuses.${String(d.status)}`, { defaultValue: String(d.status) }),
+      });
+    case "organisation_created":
+    case "organisation_changed":
+      return t("audit.detail.organisation", { id: String(d.organisationId) });
+    case "region_coordination_changed":
+      return t("audit.detail.region", { region: String(d.region) });
+    case "mail_retried":
+      return t("audit.detail.mail", { id: String(d.mailId) });
     default:
       return "";
   }

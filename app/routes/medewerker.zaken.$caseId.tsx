@@ -2,6 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as RemixForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { ReferralPanel } from "~/components/routing/ReferralPanel";
+import { referralEventText } from "~/components/routing/referral-text";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, formatPeriod, isoDate } from "~/components/staff/format";
 import { SelectField } from "~/components/staff/SelectField";
@@ -21,6 +23,8 @@ import {
   type CaseActionResult,
 } from "~/server/case-admin.server";
 import { checkForm } from "~/server/csrf.server";
+import { renewLinkAction } from "~/server/referral-actions.server";
+import { referralPanel } from "~/server/referrals.server";
 import { activeStaff, staffNames } from "~/server/staff-accounts.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -57,6 +61,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     contactShown: url.searchParams.get("contact") === "show",
     consents: view.consents,
     related: view.related,
+    referralPanel: referralPanel(id),
     reporterTimeline: timelines.reporter,
     internalTimeline: timelines.internal,
     staffNames: Object.fromEntries(staffNames().map((s) => [s.id, s.name])),
@@ -85,6 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
   const raw = Object.fromEntries(form) as Record<string, string>;
+  if (raw.intent === "renewLink") return renewLinkAction(request, form, me, id);
   const intent = (
     Object.keys(fieldOf).includes(raw.intent ?? "") ? raw.intent : "note"
   ) as CaseAction["intent"];
@@ -142,6 +148,11 @@ function eventText(
         : t("events.unassigned");
     case "urgent_marked":
       return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
+    case "referral_created":
+    case "referral_shared":
+    case "referral_status":
+    case "referral_link_renewed":
+      return referralEventText(t, item.type, p, Boolean(item.text));
     default:
       return t(`events.${item.type}`, { defaultValue: item.type });
   }
@@ -462,6 +473,13 @@ export default function CasePage() {
               </div>
             )}
           </section>
+
+          {data.referralPanel ? (
+            <ReferralPanel
+              panel={data.referralPanel}
+              errors={actionData?.intent === "renewLink" ? actionData.errors : undefined}
+            />
+          ) : null}
 
           <section aria-labelledby="reporter-timeline-heading">
             <h2 id="reporter-timeline-heading">{t("case.timeline.reporterHeading")}</h2>

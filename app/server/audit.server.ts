@@ -10,7 +10,8 @@ import type { DbOrTx } from "./tx.server";
 export type AuditEntry = {
   action: AuditAction;
   staffId?: number | null;
-  actor?: "staff" | "system";
+  /** organisation: a receiving organisation through its referral link (no account, so no staffId). */
+  actor?: "staff" | "system" | "organisation";
   caseId?: number | null;
   detail?: AuditDetail;
 };

@@ -254,20 +254,34 @@ function addEvent(
 
 /** One "there is news" mail per change the reporter can see, when they left an address for it. */
 function queueNews(ctx: Ctx) {
-  if (!ctx.news || !ctx.row.notifyEmailEnc) return;
-  const to = decryptText(ctx.row.notifyEmailEnc);
-  if (!to) return;
-  const t = getFixedT(ctx.row.language, "staff");
+  if (ctx.news) queueNewsMail(ctx.tx, ctx.row.id, ctx.now);
+}
+
+/**
+ * A "there is news" mail (no case content, no code) to the address the reporter left, if any. Shared by
+ * every change the reporter can see, here and in referrals.server.ts.
+ */
+export function queueNewsMail(tx: DbOrTx, caseId: number, now: number): boolean {
+  const row = tx
+    .select({ notifyEmailEnc: schema.cases.notifyEmailEnc, language: schema.cases.language })
+    .from(schema.cases)
+    .where(eq(schema.cases.id, caseId))
+    .get();
+  if (!row?.notifyEmailEnc) return false;
+  const to = decryptText(row.notifyEmailEnc);
+  if (!to) return false;
+  const t = getFixedT(row.language, "staff");
   enqueueMail(
-    ctx.tx,
+    tx,
     {
       purpose: "news",
       to,
       subject: t("newsMail.subject"),
       bodyText: t("newsMail.body", { url: `${getEnv().PUBLIC_URL}/volgen` }),
     },
-    ctx.now,
+    now,
   );
+  return true;
 }
 
 function withCase(

@@ -5,11 +5,17 @@
  * left in `sending` is shown to coordinators as uncertain and only resent by hand. A refused or
  * unreachable server means the mail was not sent, so it is retried with exponential backoff and marked
  * `failed` after MAX_ATTEMPTS (coordinators can retry it).
+ *
+ * Referral mails (purpose `referral:<id>`) are checked right before sending: a referral blocked by a
+ * consent withdrawal (or whose case was erased) is not sent, and the mail is marked failed with
+ * REFERRAL_MAIL_CANCELLED. After sending, the referral becomes `sent`.
  */
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { defaultSender, type Sender } from "./mailer.server";
+import type { DbOrTx } from "./tx.server";
+import { REFERRAL_MAIL_CANCELLED, referralMailAllowed, referralMailSent } from "./referrals.server";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;
@@ -37,19 +43,34 @@ export async function processOutbox(
     .limit(opts.limit ?? 50)
     .all();
   for (const mail of due) {
-    // Claim it: only one worker (or one turn) may take a queued mail.
-    const claimed = db
-      .update(schema.outbox)
-      .set({ status: "sending", attempts: mail.attempts + 1 })
-      .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
-      .run();
-    if (claimed.changes !== 1) continue;
+    // Claim it: only one worker (or one turn) may take a queued mail. While `sending`, nextAttemptAt
+    // holds when this attempt started, so a mail stuck mid-send shows as uncertain after a while.
+    const claimed = db.transaction((tx) => {
+      if (!referralMailAllowed(tx, mail.purpose)) {
+        tx.update(schema.outbox)
+          .set({ status: "failed", lastError: REFERRAL_MAIL_CANCELLED })
+          .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
+          .run();
+        return false;
+      }
+      return (
+        tx
+          .update(schema.outbox)
+          .set({ status: "sending", attempts: mail.attempts + 1, nextAttemptAt: now() })
+          .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
+          .run().changes === 1
+      );
+    });
+    if (!claimed) continue;
     try {
       await send({ to: decrypt(mail.toEnc), subject: mail.subject, text: mail.bodyText });
-      db.update(schema.outbox)
-        .set({ status: "sent", sentAt: now(), lastError: null })
-        .where(eq(schema.outbox.id, mail.id))
-        .run();
+      db.transaction((tx) => {
+        tx.update(schema.outbox)
+          .set({ status: "sent", sentAt: now(), lastError: null })
+          .where(eq(schema.outbox.id, mail.id))
+          .run();
+        referralMailSent(tx, mail.purpose, now());
+      });
       run.sent++;
     } catch (e) {
       const attempts = mail.attempts + 1;
@@ -70,13 +91,13 @@ export async function processOutbox(
   return run;
 }
 
-/** A coordinator's "retry": a failed (or uncertain) mail goes back into the queue, due now. */
-export function retryMail(id: number, db: Db = getDb(), now = Date.now()): boolean {
+/** A coordinator's "retry": a failed (or uncertain) mail goes back into the queue, due now. Never a sent one. */
+export function retryMail(id: number, db: DbOrTx = getDb(), now = Date.now()): boolean {
   return (
     db
       .update(schema.outbox)
       .set({ status: "queued", nextAttemptAt: now, attempts: 0 })
-      .where(and(eq(schema.outbox.id, id)))
+      .where(and(eq(schema.outbox.id, id), inArray(schema.outbox.status, ["failed", "sending"])))
       .run().changes === 1
   );
 }

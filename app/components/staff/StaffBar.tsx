@@ -7,6 +7,8 @@ import type { StaffRole } from "../../../db/schema";
 const hrefs: Record<StaffNavItem, string> = {
   queue: "/medewerker",
   team: "/medewerker/team",
+  organisations: "/medewerker/organisaties",
+  mail: "/medewerker/mail",
   audit: "/medewerker/audit",
   statistics: "/medewerker/statistieken",
   settings: "/medewerker/instellingen",

@@ -1,0 +1,137 @@
+/**
+ * A referral's mail through a real SMTP server started in the test (smtp-server): it arrives with the
+ * link and without the story; with the server down it waits, and exactly one arrives once it is back.
+ */
+import net from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { schema, type Db } from "./db.server";
+import { smtpSender } from "./mailer.server";
+import { backoffMs, processOutbox } from "./outbox-worker.server";
+import { createReferral, openReferral } from "./referrals.server";
+import type { StaffUser } from "./staff-session.server";
+
+type Received = { to: string[]; body: string };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startSmtp(port: number, received: Received[]) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let body = "";
+      stream.on("data", (c: Buffer) => (body += c.toString()));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
+/** The plain text of a received mail (nodemailer may use quoted-printable for long lines). */
+function decoded(body: string): string {
+  const text = body
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
+  return /quoted-printable/i.test(body)
+    ? text
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : text;
+}
+
+const servers: SMTPServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+});
+
+let db: Db;
+let me: StaffUser;
+beforeEach(() => {
+  db = createTestDb().db;
+  const id = db
+    .insert(schema.staff)
+    .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
+    .returning({ id: schema.staff.id })
+    .get().id;
+  me = { id, name: "Johan", email: "johan@example.org", role: "ombudsworker", sessionIdHash: "s" };
+  db.update(schema.organisations)
+    .set({ referralEmail: "meldingen@igj.example" })
+    .where(eq(schema.organisations.kind, "igj"))
+    .run();
+});
+
+async function refer(now: number) {
+  const c = await openTestCase({}, { now, db });
+  const r = createReferral(
+    me,
+    c.caseId,
+    { organisationId: organisationId("igj", db), parts: ["story", "themes"], coveringNote: "Zie bijlage." },
+    now,
+  );
+  if (!r.ok) throw new Error(r.reason);
+  // Only the referral's mail: leave out anything else the transaction queued.
+  db.delete(schema.outbox).where(eq(schema.outbox.purpose, "news")).run();
+  return { ...c, referralId: r.referralId };
+}
+
+describe("a referral's mail through a real SMTP server", () => {
+  it("arrives with the signed link and the reference, without the story, the note or the case code", async () => {
+    const port = await freePort();
+    const received: Received[] = [];
+    servers.push(await startSmtp(port, received));
+    const c = await refer(1_000);
+    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    expect(await processOutbox({ db, send, now: () => 2_000 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(["meldingen@igj.example"]);
+    const text = decoded(received[0]!.body);
+    expect(text).toContain(`R-${c.referralId}`);
+    const link = /http:\/\/localhost:3000\/verwijzing\/([A-Za-z0-9_.-]+)/.exec(text);
+    expect(link).not.toBeNull();
+    expect(text).not.toContain("story-marker");
+    expect(text).not.toContain("20 uur");
+    expect(text).not.toContain("Zie bijlage");
+    expect(text).not.toContain(c.code);
+    // The link in the mail opens this referral.
+    const opened = openReferral(link![1]!, 3_000);
+    expect(opened.ok && opened.view.reference).toBe(`R-${c.referralId}`);
+    expect(db.select().from(schema.referrals).get()).toMatchObject({ status: "sent", sentAt: 2_000 });
+  });
+
+  it("waits while the SMTP server is down, then exactly one mail arrives when it is back", async () => {
+    const port = await freePort();
+    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    await refer(0);
+    let t = 0;
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(db.select().from(schema.referrals).get()!.status).toBe("pending");
+    t = backoffMs(1) - 1;
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+    const received: Received[] = [];
+    servers.push(await startSmtp(port, received));
+    t = backoffMs(1);
+    expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    t += 60 * 60_000;
+    await processOutbox({ db, send, now: () => t });
+    expect(received).toHaveLength(1);
+    expect(db.select().from(schema.referrals).get()!.status).toBe("sent");
+  });
+});
