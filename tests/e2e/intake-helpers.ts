@@ -103,6 +103,8 @@ export async function closeAxeCopies() {
 }
 
 export async function axe(page: Page, js: boolean, context: string) {
+  // Pages stream in: check the whole document, not the part that has arrived.
+  await page.waitForLoadState("load");
   if (js) return expectNoAxeViolations(page, context);
   // No script of ours may run in the copy, or it would hydrate into the JavaScript version of the page.
   const html = (await page.content())
