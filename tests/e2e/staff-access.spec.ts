@@ -118,7 +118,7 @@ for (const lng of languages) {
 test("a coordinator invites a colleague, who creates an account with the link (nl), and sees the team and the audit log (en)", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const db = e2eDatabase();
   const coordinator = await createStaff(db, { role: "coordinator" });
   const { context, page } = await signedInPage(browser, coordinator, "nl");
@@ -191,7 +191,7 @@ test("a coordinator invites a colleague, who creates an account with the link (n
 test("a deactivated account is signed out at once, and a reset second factor is linked again at the next sign-in", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const db = e2eDatabase();
   const coordinator = await createStaff(db, { role: "coordinator" });
   const worker = await createStaff(db, { role: "ombudsworker" });
