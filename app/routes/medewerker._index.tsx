@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
@@ -27,6 +27,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const now = Date.now();
   const { rows, countByStatus, total } = loadQueue(filters, me.id, now);
+  // A bookmark or a link can point past the last page once cases are closed: show the last page instead.
+  if (filters.page > pageCount(total))
+    throw redirect(`/medewerker${queueSearch(filters, { page: pageCount(total) })}`);
   const news = casesWithOrganisationNews(rows.map((r) => r.id));
   return json({
     filters,

@@ -244,6 +244,9 @@ export default function CasePage() {
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
       </h1>
+      <p className="case__to-actions">
+        <a href="#actions-heading">{t("case.toActions")}</a>
+      </p>
       {data.done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`case.done.${data.done}`, { defaultValue: t("case.done.default") })}</p>
@@ -502,7 +505,9 @@ export default function CasePage() {
         </div>
 
         <section className="case__actions" aria-labelledby="actions-heading" key={location.key}>
-          <h2 id="actions-heading">{t("case.actions.heading")}</h2>
+          <h2 id="actions-heading" tabIndex={-1}>
+            {t("case.actions.heading")}
+          </h2>
           {closed ? (
             <div className="notice">
               <p>{t("case.actions.closed")}</p>

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "~/domain/staff-session";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
-import { requireStaff, revokeAllSessions, startSession, STAFF_COOKIE } from "./staff-session.server";
+import { loadEnv } from "~/config/env.server";
+import {
+  requireStaff,
+  revokeAllSessions,
+  sessionCookie,
+  startSession,
+  STAFF_COOKIE,
+} from "./staff-session.server";
 
 let db: Db;
 const t0 = Date.UTC(2025, 2, 3, 9);
@@ -52,6 +59,16 @@ describe("requireStaff", () => {
       /^ap_staff=[A-Za-z0-9_-]{43}; Path=\/medewerker; HttpOnly; SameSite=Lax; Max-Age=43200$/,
     );
     expect(db.select().from(schema.staffSessions).get()?.idHash).not.toContain(cookie.slice(9, 52));
+  });
+
+  it("marks the cookie Secure when the site runs on https", () => {
+    loadEnv({ ...process.env, PUBLIC_URL: "https://aanspreekpunt.example" });
+    try {
+      expect(sessionCookie("t", 60)).toMatch(/; HttpOnly; SameSite=Lax; Max-Age=60; Secure$/);
+    } finally {
+      loadEnv(process.env);
+    }
+    expect(sessionCookie("t", 60)).not.toContain("Secure");
   });
 
   it("lets a signed-in ombudsworker read cases and refuses coordinator pages with 403", () => {

@@ -6,7 +6,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { schema } from "~/server/db.server";
-import { createStaff, e2eDatabase, type TestStaff } from "../helpers/seed-cases";
+import { createStaff, e2eDatabase, seedCase, type TestStaff } from "../helpers/seed-cases";
 import { expectNoAxeViolations, languages, screenshots } from "./helpers";
 import { expectErrorTitle, label, open, signIn, type Lng } from "./staff-helpers";
 
@@ -38,6 +38,14 @@ for (const lng of languages) {
     await expectNoAxeViolations(page, `403 ${lng}`);
     await screenshots(page, `staff-forbidden-${lng}`);
     // Actions are checked too, not only pages.
+    // A case action without the form's CSRF token changes nothing.
+    const db = e2eDatabase();
+    const c = seedCase(db, { receivedAt: Date.now() - 86_400_000 });
+    const forged = await page.request.post(`/medewerker/zaken/${c.id}`, {
+      form: { intent: "note", note: "x" },
+    });
+    expect(forged.status()).toBe(400);
+    expect(db.select().from(schema.notes).where(eq(schema.notes.caseId, c.id)).all()).toEqual([]);
     const post = await page.request.post(`/medewerker/team?lng=${lng}`, {
       form: { intent: "invite", role: "coordinator" },
     });
@@ -118,7 +126,7 @@ for (const lng of languages) {
 test("a coordinator invites a colleague, who creates an account with the link (nl), and sees the team and the audit log (en)", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const db = e2eDatabase();
   const coordinator = await createStaff(db, { role: "coordinator" });
   const { context, page } = await signedInPage(browser, coordinator, "nl");
@@ -191,7 +199,7 @@ test("a coordinator invites a colleague, who creates an account with the link (n
 test("a deactivated account is signed out at once, and a reset second factor is linked again at the next sign-in", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const db = e2eDatabase();
   const coordinator = await createStaff(db, { role: "coordinator" });
   const worker = await createStaff(db, { role: "ombudsworker" });

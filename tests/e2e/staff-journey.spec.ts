@@ -44,7 +44,7 @@ for (const lng of languages) {
   test(`setup link → coordinator with TOTP → sign in → a case from the queue handled end to end (${lng})`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const db = e2eDatabase();
     const l = lng as Lng;
     const token = createAccessToken("setup", "coordinator", { ttlMs: SETUP_TTL_MS, db });
