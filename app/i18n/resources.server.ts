@@ -1,47 +1,21 @@
-import type { Resource } from "i18next";
-import type { Language, Namespace } from "./config";
+import type { Resource, ResourceKey } from "i18next";
+import fs from "node:fs";
+import path from "node:path";
+import { projectRoot } from "~/server/paths.server";
+import { languages, namespaces, type Language, type Namespace } from "./config";
 import { createI18n } from "./instance";
 
-// Static imports: the server always has both languages in memory.
-import enCommon from "../../locales/en/common.json";
-import enErrors from "../../locales/en/errors.json";
-import enFollow from "../../locales/en/follow.json";
-import enIntake from "../../locales/en/intake.json";
-import enPages from "../../locales/en/pages.json";
-import enReports from "../../locales/en/reports.json";
-import enReferral from "../../locales/en/referral.json";
-import enStaff from "../../locales/en/staff.json";
-import nlCommon from "../../locales/nl/common.json";
-import nlErrors from "../../locales/nl/errors.json";
-import nlFollow from "../../locales/nl/follow.json";
-import nlIntake from "../../locales/nl/intake.json";
-import nlPages from "../../locales/nl/pages.json";
-import nlReports from "../../locales/nl/reports.json";
-import nlReferral from "../../locales/nl/referral.json";
-import nlStaff from "../../locales/nl/staff.json";
+// Read from disk once at start (not imported): plain Node, Vite's SSR build, vitest and Playwright's loader
+// all run this module, and Node's ESM loader refuses JSON imports without an import attribute.
+function readLocale(lng: Language, ns: Namespace): ResourceKey {
+  return JSON.parse(
+    fs.readFileSync(path.join(projectRoot, "locales", lng, `${ns}.json`), "utf8"),
+  ) as ResourceKey;
+}
 
-export const resources = {
-  nl: {
-    common: nlCommon,
-    pages: nlPages,
-    errors: nlErrors,
-    intake: nlIntake,
-    follow: nlFollow,
-    staff: nlStaff,
-    reports: nlReports,
-    referral: nlReferral,
-  },
-  en: {
-    common: enCommon,
-    pages: enPages,
-    errors: enErrors,
-    intake: enIntake,
-    follow: enFollow,
-    staff: enStaff,
-    reports: enReports,
-    referral: enReferral,
-  },
-} satisfies Record<Language, Record<Namespace, unknown>> as Resource;
+export const resources: Resource = Object.fromEntries(
+  languages.map((lng) => [lng, Object.fromEntries(namespaces.map((ns) => [ns, readLocale(lng, ns)]))]),
+);
 
 export function serverI18n(lng: Language) {
   return createI18n(lng, resources);
