@@ -76,6 +76,8 @@ test.describe("quick exit", () => {
     await page.goto("/privacy?lng=nl");
     await page.goto("/?lng=nl");
     expect((await context.cookies()).map((c) => c.name)).toContain("ap_csrf");
+    // Only the hydrated button uses location.replace; on a busy machine a click can come before that.
+    await page.waitForLoadState("networkidle");
     const exitResponse = page.waitForResponse((r) => r.url().endsWith("/weg"));
     await page.getByRole("link", { name: "Snel weg" }).click();
     const res = await exitResponse;
