@@ -2,7 +2,7 @@
  * A searchable list (react-aria ComboBox) once JavaScript runs; a plain <select> before that and without
  * JavaScript. Both submit the option's value under the same name.
  */
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import {
   Button as AriaButton,
   ComboBox,
@@ -41,6 +41,14 @@ export function ComboBoxField({
   emptyLabel: string;
 }) {
   const { t } = useTranslation();
+  // What was picked in the plain <select> before the page's JavaScript ran carries over to the combo box.
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const [picked, setPicked] = useState(defaultValue ?? "");
+  useEffect(() => {
+    if (selectRef.current && selectRef.current.value !== picked) setPicked(selectRef.current.value);
+    // Only once, right after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const hydrated = useHydrated();
   const labelContent = (
     <>
@@ -69,6 +77,7 @@ export function ComboBoxField({
           </p>
         ) : null}
         <select
+          ref={selectRef}
           id={fieldId(name)}
           name={name}
           defaultValue={defaultValue ?? ""}
@@ -92,7 +101,7 @@ export function ComboBoxField({
       name={name}
       formValue="key"
       defaultItems={options}
-      defaultSelectedKey={defaultValue || undefined}
+      defaultSelectedKey={picked || undefined}
       isInvalid={Boolean(error)}
       validationBehavior="aria"
       menuTrigger="focus"

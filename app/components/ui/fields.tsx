@@ -3,7 +3,7 @@
  * control, "(optional)" on optional fields. Styled with :has(input:checked) so radios and checkboxes show
  * their state even before (or without) JavaScript.
  */
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import {
   Checkbox,
   CheckboxGroup as AriaCheckboxGroup,
@@ -29,6 +29,41 @@ type Common = {
 };
 
 export const fieldId = (name: string) => `field-${name}`;
+
+/**
+ * react-aria renders controlled inputs: a re-render after hydration would put the state value back into
+ * the DOM and wipe what someone typed, picked or ticked before the page's JavaScript ran (a slow phone).
+ * React keeps such input during hydration, so once mounted we read the DOM and adopt what it holds.
+ */
+function useAdoptFromDom<T>(
+  read: () => T | undefined,
+  current: T,
+  set: (v: T) => void,
+  same: (a: T, b: T) => boolean,
+) {
+  useEffect(() => {
+    const fromDom = read();
+    if (fromDom !== undefined && !same(fromDom, current)) set(fromDom);
+    // Only once, right after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+const sameString = (a: string, b: string) => a === b;
+
+function useTextFromDom(
+  ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>,
+  defaultValue: string,
+): [string, (v: string) => void] {
+  const [value, setValue] = useState(defaultValue);
+  useAdoptFromDom(() => ref.current?.value, value, setValue, sameString);
+  return [value, setValue];
+}
+
+function checkedIn(ref: RefObject<HTMLElement | null>): string[] | undefined {
+  const inputs = ref.current?.querySelectorAll<HTMLInputElement>("input:checked");
+  return inputs ? Array.from(inputs, (i) => i.value) : undefined;
+}
 
 function FieldLabel({
   label,
@@ -78,11 +113,14 @@ export function TextField({
   inputMode?: "text" | "numeric" | "tel" | "email";
   spellCheck?: boolean;
 }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useTextFromDom(inputRef, defaultValue ?? "");
   return (
     <AriaTextField
       name={c.name}
       type={type}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       autoComplete={autoComplete}
       inputMode={inputMode}
       isInvalid={Boolean(c.error)}
@@ -96,7 +134,12 @@ export function TextField({
         </Text>
       ) : null}
       <ErrorText error={c.error} />
-      <Input id={fieldId(c.name)} className={`input input--${width ?? "full"}`} spellCheck={spellCheck} />
+      <Input
+        ref={inputRef}
+        id={fieldId(c.name)}
+        className={`input input--${width ?? "full"}`}
+        spellCheck={spellCheck}
+      />
     </AriaTextField>
   );
 }
@@ -108,13 +151,14 @@ export function TextArea({
   ...c
 }: Common & { defaultValue?: string; maxLength: number; rows?: number }) {
   const { t } = useTranslation();
-  const [length, setLength] = useState(defaultValue.length);
-  const left = maxLength - length;
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const [value, setValue] = useTextFromDom(areaRef, defaultValue);
+  const left = maxLength - value.length;
   return (
     <AriaTextField
       name={c.name}
-      defaultValue={defaultValue}
-      onChange={(v) => setLength(v.length)}
+      value={value}
+      onChange={setValue}
       isInvalid={Boolean(c.error)}
       validationBehavior="aria"
       className={c.error ? "field field--error" : "field"}
@@ -126,7 +170,7 @@ export function TextArea({
         </Text>
       ) : null}
       <ErrorText error={c.error} />
-      <AriaTextArea id={fieldId(c.name)} rows={rows} className="input textarea" />
+      <AriaTextArea ref={areaRef} id={fieldId(c.name)} rows={rows} className="input textarea" />
       <p className={left < 0 ? "field__count field__count--over" : "field__count"} aria-live="polite">
         {left >= 0 ? t("textArea.remaining", { count: left }) : t("textArea.over", { count: -left })}
       </p>
@@ -147,10 +191,20 @@ export function RadioGroup({
   /** values that get an "or" divider before them */ dividerBefore?: string[];
 }) {
   const { t } = useTranslation();
+  const groupRef = useRef<HTMLDivElement>(null);
+  const [value, setValue] = useState<string | null>(defaultValue ?? null);
+  useAdoptFromDom(
+    () => checkedIn(groupRef)?.[0],
+    value,
+    setValue,
+    (a, b) => a === b,
+  );
   return (
     <AriaRadioGroup
+      ref={groupRef}
       name={c.name}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       isInvalid={Boolean(c.error)}
       validationBehavior="aria"
       id={fieldId(c.name)}
@@ -184,10 +238,20 @@ export function CheckboxGroup({
   defaultValue,
   ...c
 }: Common & { options: Option[]; defaultValue?: string[] }) {
+  const groupRef = useRef<HTMLDivElement>(null);
+  const [value, setValue] = useState<string[]>(defaultValue ?? []);
+  useAdoptFromDom(
+    () => checkedIn(groupRef),
+    value,
+    setValue,
+    (a, b) => a.join("\n") === b.join("\n"),
+  );
   return (
     <AriaCheckboxGroup
+      ref={groupRef}
       name={c.name}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       isInvalid={Boolean(c.error)}
       validationBehavior="aria"
       id={fieldId(c.name)}
