@@ -50,4 +50,12 @@ describe("the audit log", () => {
       1019, 1018, 1017, 1016, 1015, 1014, 1013, 1012, 1011, 1010,
     ]);
   });
+
+  it("finds a case by its code as the reporter reads it: any case, with or without the dash", () => {
+    const { id, code } = seedCase(db);
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    for (const typed of [code, `${code.slice(0, 4)}-${code.slice(4)}`, ` ${code.toLowerCase()} `])
+      expect(auditModule.caseIdForCode(typed, db)).toBe(id);
+    expect(auditModule.caseIdForCode("not a code", db)).toBe(-1);
+  });
 });

@@ -6,6 +6,7 @@ import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { AuditAction, AuditDetail } from "~/domain/audit";
 import { getDb, schema } from "./db.server";
 import type { DbOrTx } from "./tx.server";
+import { formatCaseCode, normaliseCaseCode } from "~/domain/codes";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -73,16 +74,23 @@ export function listAudit(f: AuditFilters, db = getDb()) {
   return {
     rows: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
       ...r,
+      caseCode: r.caseCode ? formatCaseCode(r.caseCode) : r.caseCode,
       detail: r.detail ? (JSON.parse(r.detail) as AuditDetail) : null,
     })),
     hasNext: rows.length > AUDIT_PAGE_SIZE,
   };
 }
 
-/** The id of the case with this code, for filtering the log by case (-1 when there is none). */
+/**
+ * The id of the case with this code, for filtering the log by case (-1 when there is none). The code may
+ * be typed as the reporter reads it ("7KQM-2XRT"), in any case, with or without the dash.
+ */
 export function caseIdForCode(code: string, db = getDb()): number {
+  const canonical = normaliseCaseCode(code);
+  if (!canonical) return -1;
   return (
-    db.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.code, code)).get()?.id ?? -1
+    db.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.code, canonical)).get()?.id ??
+    -1
   );
 }
 

@@ -18,6 +18,7 @@ import { getDeadlineSettings } from "./deadline-settings.server";
 import { enqueueMail } from "./outbox.server";
 import type { StaffUser } from "./staff-session.server";
 import type { DbOrTx, Tx } from "./tx.server";
+import { formatCaseCode } from "~/domain/codes";
 
 const c = schema.cases;
 
@@ -81,7 +82,8 @@ export function relatedCases(
     .where(where)
     .orderBy(desc(c.receivedAt), desc(c.id))
     .limit(RELATED_LIST_LIMIT)
-    .all();
+    .all()
+    .map((r) => ({ ...r, code: formatCaseCode(r.code) }));
   return { summary, recent };
 }
 
@@ -185,7 +187,7 @@ export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boo
     return {
       case: {
         id: row.id,
-        code: row.code,
+        code: formatCaseCode(row.code),
         kind: row.kind,
         status: row.status,
         urgent: row.urgent,

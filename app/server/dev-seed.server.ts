@@ -9,6 +9,7 @@ import type { Algorithm } from "@node-rs/argon2";
 import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
 import { themes as allThemes, wishes as allWishes } from "~/domain/case-content";
 import type { CaseKind, CaseStatus } from "~/domain/case-status";
+import { CODE_ALPHABET, generateCaseCode } from "~/domain/codes";
 import { caseDeadlines } from "~/domain/working-days";
 import { encrypt, encryptJson } from "./crypto.server";
 import type { Db } from "./db.server";
@@ -45,10 +46,16 @@ export type SeedCaseInput = {
   code?: string;
 };
 
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/** A case code in its canonical form, as the intake stores it (shown to people as XXXX-XXXX). */
 export function randomCaseCode(): string {
-  const pick = () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)];
-  return `${Array.from({ length: 4 }, pick).join("")}-${Array.from({ length: 4 }, pick).join("")}`;
+  return generateCaseCode((n) => crypto.randomBytes(n));
+}
+
+/** `n` in Crockford base32, `length` symbols: bulk-seeded codes that cannot collide with each other. */
+function crockford(n: number, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++, n = Math.floor(n / 32)) out = CODE_ALPHABET[n % 32]! + out;
+  return out;
 }
 
 const STORIES = [
@@ -219,7 +226,7 @@ export function seedManyCases(
           contact: rnd() < 0.5 ? null : { name: "Alex", email: `alex${i}@example.org` },
           assigneeId: opts.staffIds?.length && rnd() < 0.6 ? pick(opts.staffIds) : null,
           reporterMessages: !closed && rnd() < 0.1 ? ["Is er al nieuws?"] : [],
-          code: `B${i.toString(32).toUpperCase().padStart(3, "0")}-${randomCaseCode().slice(0, 4)}`,
+          code: `B${crockford(i, 4)}${randomCaseCode().slice(0, 3)}`,
         },
         now,
       );

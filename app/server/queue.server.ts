@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { CaseKind, CaseStatus } from "~/domain/case-status";
 import { PAGE_SIZE, statusesFor, type QueueFilters } from "~/domain/queue";
 import { getDb, schema } from "./db.server";
+import { formatCaseCode } from "~/domain/codes";
 
 const c = schema.cases;
 
@@ -117,7 +118,11 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
   const unreadBy = new Map(unread.map((u) => [u.caseId, u.n]));
 
   return {
-    rows: rows.map((r): QueueRow => ({ ...r, unread: unreadBy.get(r.id) ?? 0 })),
+    rows: rows.map((r): QueueRow => ({
+      ...r,
+      code: formatCaseCode(r.code),
+      unread: unreadBy.get(r.id) ?? 0,
+    })),
     countByStatus,
     total,
   };

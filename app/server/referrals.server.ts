@@ -41,6 +41,7 @@ import { enqueueMail } from "./outbox.server";
 import { signLink, verifyLink } from "./signed-links.server";
 import type { StaffUser } from "./staff-session.server";
 import type { DbOrTx, Tx } from "./tx.server";
+import { formatCaseCode } from "~/domain/codes";
 
 const r = schema.referrals;
 const o = schema.organisations;
@@ -324,7 +325,7 @@ export function referralChoices(caseId: number, selectedId: number | null, db: D
     : null;
   const org = selectedId ? db.select().from(o).where(eq(o.id, selectedId)).get() : undefined;
   return {
-    case: { id: c.id, code: c.code, closed: c.status === "closed" },
+    case: { id: c.id, code: formatCaseCode(c.code), closed: c.status === "closed" },
     suggestions,
     groups: {
       suggested: all.filter((x) => suggestedIds.has(x.id) || x.id === own),

@@ -127,3 +127,39 @@ export async function axe(page: Page, js: boolean, context: string) {
   await copy.goto(page.url());
   await expectNoAxeViolations(copy, `${context} (without JavaScript)`);
 }
+
+/**
+ * Files a complaint through the public intake the quick way (a young person, 't Anker, not safe now so it
+ * is urgent, reachable by email) and returns the code and passphrase from the confirmation page.
+ */
+export async function fileUrgentComplaint(
+  page: Page,
+  lng: Lng,
+  answers: { story: string; email: string },
+): Promise<{ code: string; passphrase: string }> {
+  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, "complaint");
+  await page.goto(`/klacht/wie?lng=${lng}`);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await choose(page, "radio", t("who.options.young_person.label"));
+  await continueOn(page, lng, "/klacht/afdeling");
+  await choose(page, "radio", t("unit.unitLabel", { name: "'t Anker", place: "Harreveld" }));
+  await page.getByLabel(t("unit.period.from")).fill("2022");
+  await continueOn(page, lng, "/klacht/wat-is-er-gebeurd");
+  await page.getByRole("textbox", { name: t("what.question") }).fill(answers.story);
+  await choose(page, "checkbox", t("what.themes.options.isolation"));
+  await continueOn(page, lng, "/klacht/veilig");
+  await choose(page, "radio", t("safe.options.no"));
+  await continueOn(page, lng, "/klacht/wensen");
+  await choose(page, "checkbox", t("wishes.options.conversation.label"));
+  await continueOn(page, lng, "/klacht/contact");
+  await choose(page, "radio", t("contact.options.email.label"));
+  await page.getByRole("textbox", { name: t("contact.email.label") }).fill(answers.email);
+  await continueOn(page, lng, "/klacht/controleren");
+  await page.getByRole("button", { name: t("check.send") }).click();
+  await expect(page).toHaveURL("/klacht/bevestiging");
+  await expect(page.getByTestId("case-code")).toHaveText(/^\w{4}-\w{4}$/);
+  return {
+    code: (await page.getByTestId("case-code").innerText()).trim(),
+    passphrase: (await page.getByTestId("passphrase").innerText()).trim(),
+  };
+}

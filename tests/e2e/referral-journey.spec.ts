@@ -52,7 +52,7 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   await expect(section.getByText(text("staff", "routing.consent.given"))).toBeVisible();
   await section.getByRole("link", { name: text("staff", "routing.referTo", { name: IGJ }) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    text("staff", "routing.create.title", { code: reporter.code }),
+    text("staff", "routing.create.title", { code: formatCaseCode(reporter.code) }),
   );
   // Contact details are not offered: the IGJ consent is without identity.
   await expect(page.getByRole("checkbox", { name: /Contactgegevens/ })).toHaveCount(0);
@@ -121,7 +121,9 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   ).toHaveCount(1);
   // The queue shows there is news from the organisation.
   await page.goto("/medewerker?status=all&sort=newest&lng=nl");
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reporter.code }) });
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: formatCaseCode(reporter.code) }) });
   await expect(row.getByText(text("staff", "queue.organisationNews"))).toBeVisible();
 
   // Done, with a note for the aanspreekpunt; an error state first (note too long).

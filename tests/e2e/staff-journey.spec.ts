@@ -2,19 +2,39 @@
  * The whole staff journey in both languages: the one-time setup link creates the first coordinator with a
  * TOTP app (codes computed here), sign-in, a case in the queue, and handling it end to end.
  *
- * The public intake and /volgen are built on another branch: the case is seeded the way the intake
- * writes it, and what the reporter would see is checked in the data (reporter-visible timeline events,
- * the staff message, the "there is news" mail) and in the case page's reporter timeline.
+ * The case is filed through the public intake in a second browser (the reporter's), who follows it at
+ * /volgen with the code and passphrase and sees each step: the message, the acknowledgement, the outcome.
+ * The rows behind it (timeline, messages, "there is news" mails, audit) are checked too.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { createAccessToken, SETUP_TTL_MS } from "~/server/access-tokens.server";
 import { decrypt } from "~/server/crypto.server";
 import { schema } from "~/server/db.server";
-import { e2eDatabase, seedCase } from "../helpers/seed-cases";
+import { e2eDatabase } from "../helpers/seed-cases";
+import { text as followText } from "./follow-helpers";
 import { expectNoAxeViolations, languages, screenshots } from "./helpers";
+import { fileUrgentComplaint } from "./intake-helpers";
 import { expectErrorTitle, label, open, type Lng } from "./staff-helpers";
+
+async function signInReporter(
+  page: Page,
+  lng: Lng,
+  { code, passphrase }: { code: string; passphrase: string },
+) {
+  await page.getByLabel(followText(lng, "signIn.code.label"), { exact: true }).fill(code);
+  await page.getByLabel(followText(lng, "signIn.passphrase.label")).fill(passphrase);
+  await page.getByRole("button", { name: followText(lng, "signIn.submit") }).click();
+  await expect(page).toHaveURL(/\/volgen\/zaak$/);
+}
+
+/** The plain-word status the reporter reads at the top of their case. */
+async function expectReporterStatus(page: Page, lng: Lng, status: "received" | "handling" | "closed") {
+  await expect(page.getByRole("region", { name: followText(lng, "case.statusHeading") })).toContainText(
+    followText(lng, `case.status.${status}.label`),
+  );
+}
 
 const text = {
   setupTitle: { nl: "Eerste coördinator aanmaken", en: "Create the first coordinator" },
@@ -43,6 +63,7 @@ const text = {
 for (const lng of languages) {
   test(`setup link → coordinator with TOTP → sign in → a case from the queue handled end to end (${lng})`, async ({
     page,
+    browser,
   }) => {
     test.setTimeout(300_000);
     const db = e2eDatabase();
@@ -104,21 +125,32 @@ for (const lng of languages) {
     await page.getByRole("button", { name: label.signIn[l], exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(label.queue[l]);
 
-    // --- a case filed by a reporter (seeded as the intake writes it) appears in the queue
+    // --- a young person files an urgent complaint through the public intake, in their own browser,
+    // and asks for an email when there is news
     const story = `Ik zat daar alleen, ${lng}. Niemand kwam.`;
-    const seeded = seedCase(db, {
-      kind: "complaint",
-      urgent: true,
-      language: l,
-      receivedAt: Date.now() - 800 * 86_400_000,
-      story,
-      notifyEmail: `melder-${lng}@example.org`,
-      contact: { name: "Sam", phone: "06 12345678", safeTimes: "na 18:00" },
-    });
+    const reporterAddress = `melder-${lng}-${Date.now()}@example.org`;
+    const reporterContext = await browser.newContext({ locale: lng === "nl" ? "nl-NL" : "en-GB" });
+    const reporter = await reporterContext.newPage();
+    const filed = await fileUrgentComplaint(reporter, l, { story, email: `sam-${lng}@example.nl` });
+    const row0 = db
+      .select()
+      .from(schema.cases)
+      .where(eq(schema.cases.code, filed.code.replace(/-/g, "")))
+      .get()!;
+    expect(row0.urgent).toBe(true);
+    const seeded = { id: row0.id, code: filed.code };
+    await reporter.goto(`/volgen?lng=${lng}`);
+    await signInReporter(reporter, l, filed);
+    await expectReporterStatus(reporter, l, "received");
+    await reporter.getByRole("link", { name: followText(l, "case.more.newsOff") }).click();
+    await reporter.getByLabel(followText(l, "news.label")).fill(reporterAddress);
+    await reporter.getByRole("button", { name: followText(l, "news.submit") }).click();
+    await expect(reporter.getByRole("status")).toHaveText(followText(l, "case.done.email-aan"));
+
+    // --- it appears in the queue: urgent, a complaint, due within a working day
     await open(page, "/medewerker?urgent=1&kind=complaint", l);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: seeded.code }) });
     await expect(row).toBeVisible();
-    await expect(row.getByText(text.overdue[l], { exact: true })).toBeVisible();
     await expectNoAxeViolations(page, `queue ${lng}`);
     await screenshots(page, `staff-queue-${lng}`);
 
@@ -142,9 +174,9 @@ for (const lng of languages) {
     await screenshots(page, `staff-case-${lng}`);
 
     // --- contact details behind "show", which is on record too
-    await expect(page.getByText("06 12345678")).toHaveCount(0);
+    await expect(page.getByText(`sam-${lng}@example.nl`)).toHaveCount(0);
     await page.getByRole("button", { name: text.showContact[l] }).click();
-    await expect(page.getByText("06 12345678")).toBeVisible();
+    await expect(page.getByText(`sam-${lng}@example.nl`)).toBeVisible();
     expect(audits()).toContain("contact_viewed");
 
     // --- assign to me
@@ -161,12 +193,19 @@ for (const lng of languages) {
       page.getByRole("region", { name: text.reporterTimeline[l] }).getByText(message),
     ).toBeVisible();
     await expect(page.getByLabel(text.message[l], { exact: true })).toHaveValue("");
+    await reporter.reload();
+    await expect(
+      reporter.getByRole("region", { name: followText(l, "case.messages.heading") }),
+    ).toContainText(message);
 
     // --- acknowledge
     await page.getByRole("radiogroup", { name: text.newStatusGroup[l] }).getByText(text.newStatus[l]).click();
     await expect(page.getByRole("radio", { name: text.newStatus[l] })).toBeChecked();
     await page.getByRole("button", { name: text.changeStatus[l] }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(text.newStatus[l]);
+    await reporter.reload();
+    await expectReporterStatus(reporter, l, "handling");
+    await expect(reporter.getByText(followText(l, "timeline.acknowledged"))).toBeVisible();
 
     // --- close: without an outcome it is refused (error state), then with one
     await page.getByRole("button", { name: text.close[l] }).click();
@@ -182,8 +221,13 @@ for (const lng of languages) {
       page.getByRole("region", { name: text.reporterTimeline[l] }).getByText(outcome),
     ).toBeVisible();
     await screenshots(page, `staff-case-closed-${lng}`);
+    await reporter.reload();
+    await expectReporterStatus(reporter, l, "closed");
+    await expect(reporter.getByText(outcome)).toBeVisible();
+    await screenshots(reporter, `follow-closed-by-staff-${lng}`);
+    await reporterContext.close();
 
-    // --- what the reporter sees on /volgen, checked in the data
+    // --- what the reporter sees on /volgen comes from these rows
     const c = caseRow();
     expect(c.status).toBe("closed");
     expect(decrypt(c.outcomeEnc!)).toBe(outcome);
@@ -211,7 +255,7 @@ for (const lng of languages) {
       .select()
       .from(schema.outbox)
       .all()
-      .filter((m) => decrypt(m.toEnc) === `melder-${lng}@example.org`);
+      .filter((m) => decrypt(m.toEnc) === reporterAddress);
     expect(mails).toHaveLength(3); // message, acknowledged, closed
     for (const m of mails) {
       expect(m.bodyText).not.toContain(message);
