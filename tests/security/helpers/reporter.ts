@@ -20,3 +20,13 @@ export async function reporterClient(existing?: Awaited<ReturnType<typeof follow
     throw new Error(`Sign-in on /volgen answered ${res.status} ${res.location ?? ""}`);
   return { client, case: c };
 }
+
+/** A referral's frozen copy in the shape the app writes (ReferralContent), with the given story text. */
+export const referralContent = (text: string) =>
+  JSON.stringify({
+    v: 1,
+    kind: "complaint",
+    parts: ["story"],
+    coveringNote: text,
+    story: { text, additions: [], reporterRole: null, wishes: [] },
+  });
