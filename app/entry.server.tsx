@@ -75,7 +75,8 @@ export function handleDataRequest(response: Response) {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  // An unknown address is a 404 page for the visitor, not an error for the log.
-  if (isRouteErrorResponse(error) && error.status === 404) return;
+  // An unknown address (404), or a post to a page that takes none (405), is an answer for the visitor,
+  // not an error for the log: a stack trace per stray request would flood it and hide real errors.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error instanceof Error ? error.stack : error);
 }
