@@ -36,7 +36,7 @@ export async function measurePages(
 const QUEUE_VIEWS = [
   "",
   "?page=2",
-  "?page=40",
+  "?page={deep}",
   "?kind=complaint",
   "?overdue=1",
   "?assignee=mine",
@@ -49,9 +49,11 @@ const QUEUE_VIEWS = [
 /** Cycles through the paths of each back-office row. */
 export const staffPaths = {
   queue: () => () => "/medewerker",
-  queueFiltered: () => {
+  /** `cases`: how many were seeded, so the deep page exists (about a sixth of the seeded cases are open). */
+  queueFiltered: (cases: number) => {
+    const deep = String(Math.max(2, Math.min(40, Math.floor(cases / 500))));
     let i = 0;
-    return () => `/medewerker${QUEUE_VIEWS[i++ % QUEUE_VIEWS.length]}`;
+    return () => `/medewerker${QUEUE_VIEWS[i++ % QUEUE_VIEWS.length]!.replace("{deep}", deep)}`;
   },
   casePage: (caseIds: number[]) => {
     let i = 0;
