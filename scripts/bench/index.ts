@@ -49,6 +49,11 @@ const PUBLIC_PAGES = [
 ];
 
 const rows: TableRow[] = [];
+/** Keeps a row for the table and shows it at once, so a long run shows its progress. */
+function add(row: TableRow) {
+  rows.push(row);
+  console.log(`  ${row.row}: ${row.measured}`);
+}
 const budgetText = (b: Budget, what: string) => `${what} ≤ ${b.max}${b.unit === "×" ? "×" : ` ${b.unit}`}`;
 const kB = (js: { files: number; bytes: number }) =>
   `${(js.bytes / 1000).toFixed(1)} kB in ${js.files} files`;
@@ -57,7 +62,7 @@ const cpu = (v?: number) => (v === undefined ? "" : `, server CPU ${ms(v)}/req`)
 function p95Row(label: string, t: PageTimings | SubmitTimings, budget: Budget) {
   const latencies = "latencies" in t ? t.latencies : t.finishMs;
   const s = summarize(latencies);
-  rows.push({
+  add({
     row: label,
     measured: `p50 ${ms(s.p50)}, p95 ${ms(s.p95)} (n=${s.n}${"cpuMsPerRequest" in t ? cpu(t.cpuMsPerRequest) : ""})`,
     budget: budgetText(budget, "p95"),
@@ -67,7 +72,7 @@ function p95Row(label: string, t: PageTimings | SubmitTimings, budget: Budget) {
 
 function loadRow(label: string, r: LoadResult, budget?: Budget) {
   const s = summarize(r.latencies);
-  rows.push({
+  add({
     row: label,
     measured: `${r.rps.toFixed(0)} req/s, p95 ${ms(s.p95)}${cpu(r.cpuMsPerRequest)}`,
     budget: budget ? budgetText(budget, "p95") : "(baseline)",
@@ -78,7 +83,7 @@ function loadRow(label: string, r: LoadResult, budget?: Budget) {
 function ratioRow(label: string, ours: LoadResult, minimal: LoadResult) {
   const ratio = minimal.rps / ours.rps;
   const b = budgets.publicPageVsMinimal;
-  rows.push({
+  add({
     row: label,
     measured: `minimal serves ${ratio.toFixed(1)}× the req/s`,
     budget: budgetText(b, "ratio"),
@@ -176,14 +181,14 @@ async function main() {
     for (const page of PUBLIC_PAGES) {
       const { files, bytes } = await pageJsGzip(base.origin, page);
       const b = budgets.publicPageJsGzip;
-      rows.push({
+      add({
         row: `JavaScript of ${page} (gzip)`,
         measured: kB({ files, bytes }),
         budget: budgetText(b, "total"),
         ok: within(bytes / 1000, b.max),
       });
     }
-    rows.push({
+    add({
       row: "JavaScript of the minimal Remix page (gzip)",
       measured: kB(minimalJs),
       budget: "(baseline)",
