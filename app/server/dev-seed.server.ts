@@ -97,6 +97,9 @@ function prepare(db: Db) {
     message: s.prepare(
       "INSERT INTO messages (case_id, at, author, staff_id, body_enc, read_at) VALUES (?, ?, 'reporter', NULL, ?, NULL)",
     ),
+    referral:
+      s.prepare(`INSERT INTO referrals (case_id, organisation_id, parts, content_enc, status, created_by,
+      created_at, sent_at, received_at, done_at, link_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     firstUnit: s.prepare("SELECT id FROM units ORDER BY id LIMIT 1").pluck(),
     settings: getDeadlineSettings(db),
   };
@@ -185,13 +188,23 @@ function mulberry32(seed: number) {
 }
 
 /**
- * Many cases at once for the benchmark: received over the last two years, most of the older ones closed,
- * a tenth urgent, a tenth with an unread message from the reporter. Reports progress every 1000 cases.
+ * Many cases at once for the benchmark: received over the last `days` days (default two years), most of
+ * the older ones closed, a tenth urgent, a tenth with an unread message from the reporter. With
+ * `referrals`, every referred case and a sixth of the closed ones were referred to an organisation (sent,
+ * mostly received, often done), so the referral figures of the statistics have rows to count.
+ * Reports progress every 1000 cases.
  */
 export function seedManyCases(
   db: Db,
   count: number,
-  opts: { now?: number; seed?: number; staffIds?: number[]; onProgress?: (done: number) => void } = {},
+  opts: {
+    now?: number;
+    seed?: number;
+    staffIds?: number[];
+    days?: number;
+    referrals?: boolean;
+    onProgress?: (done: number) => void;
+  } = {},
 ): void {
   const now = opts.now ?? Date.now();
   const rnd = mulberry32(opts.seed ?? 42);
@@ -201,28 +214,38 @@ export function seedManyCases(
   const p = prepare(db);
   const kinds: CaseKind[] = ["testimony", "testimony", "complaint", "complaint", "contact"];
   const openStatuses: CaseStatus[] = ["received", "acknowledged", "in_progress", "waiting", "referred"];
-  const twoYears = 730 * 86_400_000;
+  const organisations = db.$client
+    .prepare("SELECT id FROM organisations WHERE active = 1 ORDER BY id LIMIT 40")
+    .pluck()
+    .all() as number[];
+  const span = (opts.days ?? 730) * 86_400_000;
+  const day = 86_400_000;
   const batch = db.$client.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const age = rnd() * twoYears;
+      const age = rnd() * span;
       const receivedAt = Math.floor(now - age);
       // Older cases are mostly closed; the last few weeks are mostly open.
       const closed = rnd() < Math.min(0.95, age / (90 * 86_400_000));
       const fromYear = 2016 + Math.floor(rnd() * 8);
-      insert(
+      const kind = pick(kinds);
+      const status = closed ? "closed" : pick(openStatuses);
+      const story = pick(STORIES);
+      const themes = subset(allThemes);
+      const wishes = subset(allWishes);
+      const { id } = insert(
         p,
         {
-          kind: pick(kinds),
-          status: closed ? "closed" : pick(openStatuses),
+          kind,
+          status,
           urgent: rnd() < 0.1,
           language: rnd() < 0.85 ? "nl" : "en",
           unitId: rnd() < 0.1 ? null : pick(units),
           periodFromYear: fromYear,
           periodToYear: fromYear + Math.floor(rnd() * 3),
-          themes: subset(allThemes),
-          wishes: subset(allWishes),
+          themes,
+          wishes,
           receivedAt,
-          story: pick(STORIES),
+          story,
           contact: rnd() < 0.5 ? null : { name: "Alex", email: `alex${i}@example.org` },
           assigneeId: opts.staffIds?.length && rnd() < 0.6 ? pick(opts.staffIds) : null,
           reporterMessages: !closed && rnd() < 0.1 ? ["Is er al nieuws?"] : [],
@@ -230,6 +253,38 @@ export function seedManyCases(
         },
         now,
       );
+      const referred = status === "referred" || (closed && rnd() < 1 / 6);
+      if (opts.referrals && referred && organisations.length > 0) {
+        const createdAt = Math.min(now, receivedAt + Math.floor((1 + rnd() * 10) * day));
+        const sentAt = createdAt + 60_000;
+        const receivedBack = rnd() < 0.8 ? Math.min(now, sentAt + Math.floor(rnd() * 5 * day)) : null;
+        const doneAt =
+          receivedBack !== null && (closed || rnd() < 0.3)
+            ? Math.min(now, receivedBack + Math.floor(rnd() * 30 * day))
+            : null;
+        const parts = ["story", "themes"];
+        const content = {
+          v: 1,
+          kind,
+          parts,
+          coveringNote: "Graag jullie reactie.",
+          story: { text: story, additions: [], reporterRole: "young_person", wishes },
+          themes: { keys: themes },
+        };
+        p.referral.run(
+          id,
+          pick(organisations),
+          JSON.stringify(parts),
+          encryptJson(content),
+          doneAt !== null ? "done" : receivedBack !== null ? "received" : "sent",
+          opts.staffIds?.length ? pick(opts.staffIds) : null,
+          createdAt,
+          sentAt,
+          receivedBack,
+          doneAt,
+          createdAt + 30 * day,
+        );
+      }
     }
   });
   for (let done = 0; done < count; done += 1000) {

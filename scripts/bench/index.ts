@@ -1,157 +1,208 @@
 /**
- * `npm run bench`: builds when the build is missing or older than the sources, starts the built server
- * (`node server.js`) on a free port with a fresh temporary database and its own secrets, measures every
- * row of budgets.ts it knows, prints p50/p95 against the budget, and exits 1 when a p95 is over.
+ * `npm run bench`: the benchmark table of issue 8. Builds the app and the minimal Remix baseline when
+ * needed, seeds a fresh temporary database with 100,000 cases, starts the built server on it once
+ * (`node server.js`, production mode) and measures every row against scripts/bench/budgets.ts. Prints
+ * one table and exits 1 when any row is over its budget.
  *
- *   npm run bench -- --sequential 60 --concurrent 120 --at-once 4
+ *   npm run bench -- --cases 20000 --seconds 5 --requests 100 --finishes 20
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { budgets } from "./budgets";
-import { percentile } from "./http";
+import { pageJsGzip } from "./assets";
+import { budgets, type Budget } from "./budgets";
+import { load, type LoadResult } from "./load";
+import { seedDatabase } from "./seed";
+import { buildIfNeeded, machine, startServer, type Server } from "./server";
+import { measurePages, staffPaths, type PageTimings } from "./staff";
+import { formatTable, ms, summarize, within, type TableRow } from "./stats";
 import { concurrent, finish, prepare, sequential, sourceAddress, type SubmitTimings } from "./submit";
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-function option(name: string, fallback: string): string {
+function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+const opts = {
+  cases: option("cases", 100_000),
+  seconds: option("seconds", 10),
+  connections: option("connections", 50),
+  requests: option("requests", 200),
+  finishes: option("finishes", 60),
+  atOnce: option("at-once", 4),
+};
 
-function buildIfNeeded() {
-  const built = path.join(root, "build/server/index.js");
-  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "locales")));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  console.log("Building (the build is missing or older than the sources)…");
-  const res = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  if (res.status !== 0) throw new Error("The build failed");
-}
+/** The public pages whose JavaScript is weighed: every page a young person can land on. */
+const PUBLIC_PAGES = [
+  "/",
+  "/verhaal",
+  "/verhaal/wie",
+  "/klacht",
+  "/contact",
+  "/volgen",
+  "/over",
+  "/privacy",
+  "/toegankelijkheid",
+  "/veilig-internetten",
+];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
+const rows: TableRow[] = [];
+/** Keeps a row for the table and shows it at once, so a long run shows its progress. */
+function add(row: TableRow) {
+  rows.push(row);
+  console.log(`  ${row.row}: ${row.measured}`);
+}
+const budgetText = (b: Budget, what: string) => `${what} ≤ ${b.max}${b.unit === "×" ? "×" : ` ${b.unit}`}`;
+const kB = (js: { files: number; bytes: number }) =>
+  `${(js.bytes / 1000).toFixed(1)} kB in ${js.files} files`;
+const cpu = (v?: number) => (v === undefined ? "" : `, server CPU ${ms(v)}/req`);
+
+function p95Row(label: string, t: PageTimings | SubmitTimings, budget: Budget) {
+  const latencies = "latencies" in t ? t.latencies : t.finishMs;
+  const s = summarize(latencies);
+  add({
+    row: label,
+    measured: `p50 ${ms(s.p50)}, p95 ${ms(s.p95)} (n=${s.n}${"cpuMsPerRequest" in t ? cpu(t.cpuMsPerRequest) : ""})`,
+    budget: budgetText(budget, "p95"),
+    ok: within(s.p95, budget.max),
   });
 }
 
-async function startServer(): Promise<{ base: URL; child: ChildProcess; dir: string }> {
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
-  const base = new URL(`http://127.0.0.1:${port}`);
-  const child = spawn(process.execPath, ["server.js"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base.origin,
-      DATABASE_URL: path.join(dir, "bench.db"),
-      SESSION_SECRET: crypto.randomBytes(32).toString("base64"),
-      DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-      ACCESS_LOG: "off",
-    },
+function loadRow(label: string, r: LoadResult, budget?: Budget) {
+  const s = summarize(r.latencies);
+  add({
+    row: label,
+    measured: `${r.rps.toFixed(0)} req/s, p95 ${ms(s.p95)}${cpu(r.cpuMsPerRequest)}`,
+    budget: budget ? budgetText(budget, "p95") : "(baseline)",
+    ok: budget ? within(s.p95, budget.max) : undefined,
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base.origin}/healthz`)).ok) return { base, child, dir };
-    } catch {
-      // not listening yet
+}
+
+function ratioRow(label: string, ours: LoadResult, minimal: LoadResult) {
+  const ratio = minimal.rps / ours.rps;
+  const b = budgets.publicPageVsMinimal;
+  add({
+    row: label,
+    measured: `minimal serves ${ratio.toFixed(1)}× the req/s`,
+    budget: budgetText(b, "ratio"),
+    ok: within(ratio, b.max),
+  });
+}
+
+async function checkSourceAddresses(base: URL) {
+  try {
+    const none: SubmitTimings = { finishMs: [], stepMs: [] };
+    await finish(await prepare(base, 0, none), none);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EADDRNOTAVAIL") {
+      throw new Error(
+        `Cannot send from ${sourceAddress(0)}: the finishing rows give every visitor its own loopback address ` +
+          "(Linux routes all of 127.0.0.0/8 to the loopback interface; other systems may not).",
+      );
     }
-    await new Promise((r) => setTimeout(r, 200));
+    throw e;
   }
-  child.kill();
-  throw new Error("The server did not answer /healthz within 60 seconds");
-}
-
-function row(label: string, values: number[], budget?: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const p50 = percentile(sorted, 50);
-  const p95 = percentile(sorted, 95);
-  const verdict = budget === undefined ? "" : p95 <= budget ? `within ${budget} ms` : `OVER ${budget} ms`;
-  console.log(
-    `${label.padEnd(78)} n=${String(values.length).padStart(4)}  p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95
-      .toFixed(1)
-      .padStart(6)} ms  ${verdict}`,
-  );
-  return budget === undefined || p95 <= budget;
 }
 
 async function main() {
-  const sequentialCount = Number(option("sequential", "60"));
-  const concurrentCount = Number(option("concurrent", "120"));
-  const atOnce = Number(option("at-once", "4"));
-  const atOnceMore = atOnce * 2;
+  console.log(`Machine: ${machine()}`);
+  console.log(
+    `Options: --cases ${opts.cases} --seconds ${opts.seconds} --connections ${opts.connections} ` +
+      `--requests ${opts.requests} --finishes ${opts.finishes} --at-once ${opts.atOnce}\n`,
+  );
   buildIfNeeded();
-  const { base, child, dir } = await startServer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
+  let server: Server | undefined;
   try {
-    try {
-      const none: SubmitTimings = { finishMs: [], stepMs: [] };
-      await finish(await prepare(base, 0, none), none);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EADDRNOTAVAIL") {
-        throw new Error(
-          `Cannot send from ${sourceAddress(0)}: this benchmark gives every visitor its own loopback address ` +
-            "(Linux routes all of 127.0.0.0/8 to the loopback interface; other systems may not).",
-        );
-      }
-      throw e;
-    }
-    // Warm up: the first requests compile code paths and fill caches.
-    await sequential(base, 5, 1);
-    const load = os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ");
+    const seeded = await seedDatabase(path.join(dir, "bench.db"), opts.cases);
+    const loadOpts = (s: Server) => ({
+      connections: opts.connections,
+      seconds: opts.seconds,
+      serverPid: s.child.pid,
+    });
+    const c = opts.connections;
+
+    console.log(`Minimal Remix page, ${c} connections for ${opts.seconds} s…`);
+    server = await startServer({ buildDir: "build-minimal" });
+    const minimal = await load(new URL("/", server.base), loadOpts(server));
+    const minimalJs = await pageJsGzip(server.base.origin, "/");
+    await server.stop();
+
+    server = await startServer({ env: seeded.env });
+    const { base } = server;
+    console.log(`Home and question page, ${c} connections for ${opts.seconds} s each…`);
+    const home = await load(new URL("/", base), loadOpts(server));
+    const question = await load(new URL("/verhaal/wie", base), loadOpts(server));
+    loadRow(`Home /, ${c} connections`, home, budgets.publicPageP95);
+    loadRow(`Question page /verhaal/wie, ${c} connections`, question, budgets.publicPageP95);
+    loadRow(`Minimal Remix page, ${c} connections`, minimal);
+    ratioRow("Home vs minimal Remix page (req/s)", home, minimal);
+    ratioRow("Question page vs minimal Remix page (req/s)", question, minimal);
+
     console.log(
-      `\nIntake submissions against ${base.origin} (node ${process.version}, ${os.cpus().length} CPUs, ` +
-        `load average ${load}: other work on the machine slows every number)\n`,
+      `Finishing intakes: ${opts.finishes} one after another, ${opts.finishes} more ${opts.atOnce} at once…`,
     );
-    const seq: SubmitTimings = await sequential(base, sequentialCount, 10);
-    const conc: SubmitTimings = await concurrent(base, concurrentCount, atOnce, 10 + sequentialCount);
-    const more: SubmitTimings = await concurrent(
+    await checkSourceAddresses(base);
+    await sequential(base, 5, 1); // warm up
+    const seq = await sequential(base, opts.finishes, 10);
+    const conc = await concurrent(base, opts.finishes, opts.atOnce, 10 + opts.finishes);
+    p95Row("Finish a case (argon2id included), one after another", seq, budgets.finishP95);
+    p95Row(`Finish a case, ${opts.atOnce} pressing "send" at once`, conc, budgets.finishP95);
+
+    console.log(`Back office: ${opts.requests} requests per row, one after another…`);
+    const pid = server.child.pid;
+    const staff = (next: () => string, cookie = seeded.workerCookie) =>
+      measurePages(base, cookie, next, opts.requests, pid);
+    const n = opts.cases.toLocaleString("en");
+    p95Row(`Queue, default view (${n} cases)`, await staff(staffPaths.queue()), budgets.staffPageP95);
+    p95Row(
+      `Queue, 10 filtered views`,
+      await staff(staffPaths.queueFiltered(opts.cases)),
+      budgets.staffPageP95,
+    );
+    p95Row(
+      `Case page, spread over all cases`,
+      await staff(staffPaths.casePage(seeded.caseIds)),
+      budgets.staffPageP95,
+    );
+    const statsRequests = Math.max(20, Math.round(opts.requests / 4));
+    const stats = await measurePages(
       base,
-      64,
-      atOnceMore,
-      10 + sequentialCount + concurrentCount,
+      seeded.coordinatorCookie,
+      staffPaths.statisticsYear(),
+      statsRequests,
+      pid,
     );
-    const results: Record<string, number[]> = {
-      "intake.finish.sequential": seq.finishMs,
-      "intake.finish.concurrent": conc.finishMs,
-    };
-    let ok = true;
-    for (const b of budgets) {
-      const values = results[b.id];
-      if (values) ok = row(b.label, values, b.p95Ms) && ok;
+    p95Row(`Statistics, last 12 months (${n} cases)`, stats, budgets.statisticsP95);
+
+    console.log("Weighing the JavaScript of each public page…");
+    for (const page of PUBLIC_PAGES) {
+      const { files, bytes } = await pageJsGzip(base.origin, page);
+      const b = budgets.publicPageJsGzip;
+      add({
+        row: `JavaScript of ${page} (gzip)`,
+        measured: kB({ files, bytes }),
+        budget: budgetText(b, "total"),
+        ok: within(bytes / 1000, b.max),
+      });
     }
-    row(`Finish an intake, ${atOnceMore} people pressing "send" at once (for information)`, more.finishMs);
-    row("Save one intake step, one after another (for information)", seq.stepMs);
-    console.log(ok ? "\nAll within budget." : "\nOver budget.");
+    add({
+      row: "JavaScript of the minimal Remix page (gzip)",
+      measured: kB(minimalJs),
+      budget: "(baseline)",
+    });
+    await server.stop();
+    server = undefined;
+
+    const ok = rows.every((r) => r.ok !== false);
+    console.log(`\nMachine: ${machine()}\n`);
+    console.log(formatTable(rows));
+    console.log(ok ? "\nEvery row within budget." : "\nOver budget: see the rows marked OVER.");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
