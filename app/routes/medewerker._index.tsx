@@ -19,6 +19,7 @@ import { loadQueue, queueOptions } from "~/server/queue.server";
 import { casesWithOrganisationNews } from "~/server/referrals.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { useCachedT } from "~/components/staff/use-cached-t";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:queue.title" };
 
@@ -151,57 +152,45 @@ export default function Queue() {
       {rows.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <table className="queue-table reflow">
-          <caption className="visually-hidden">{t("queue.caption")}</caption>
-          <thead>
-            <tr>
-              {Object.values(cols).map((label) => (
-                <th key={label} scope="col">
-                  {label}
-                </th>
-              ))}
+        <ReflowTable className="queue-table" caption={t("queue.caption")} columns={cols}>
+          {rows.map((r) => (
+            <tr key={r.id} className={r.urgent ? "is-urgent" : undefined}>
+              <th scope="row" data-label={cols.code}>
+                <Link to={`/medewerker/zaken/${r.id}`} className="queue-table__code">
+                  {r.code}
+                </Link>
+                {r.urgent ? (
+                  <span className="tag tag--error queue-table__urgent">{t("queue.urgent")}</span>
+                ) : null}
+              </th>
+              <td data-label={cols.kind}>{t(`kinds.${r.kind}`)}</td>
+              <td data-label={cols.received}>
+                <time dateTime={isoDate(r.receivedAt)}>{formatDate(r.receivedAt, t)}</time>
+              </td>
+              <td data-label={cols.deadline}>
+                <DeadlineBadge deadline={r.deadline} />
+              </td>
+              <td data-label={cols.status}>
+                {t(`statuses.${r.status}`)}
+                {r.organisationNews ? (
+                  <>
+                    {" "}
+                    <span className="tag tag--warning">{t("queue.organisationNews")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td data-label={cols.assignee}>{r.assigneeName ?? t("queue.nobody")}</td>
+              <td data-label={cols.unit}>{r.unitName ?? t("queue.noUnit")}</td>
+              <td data-label={cols.unread}>
+                {r.unread > 0 ? (
+                  <span className="tag tag--warning">{t("queue.unread", { count: r.unread })}</span>
+                ) : (
+                  <span className="queue-table__none">{t("queue.noUnread")}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.urgent ? "is-urgent" : undefined}>
-                <th scope="row" data-label={cols.code}>
-                  <Link to={`/medewerker/zaken/${r.id}`} className="queue-table__code">
-                    {r.code}
-                  </Link>
-                  {r.urgent ? (
-                    <span className="tag tag--error queue-table__urgent">{t("queue.urgent")}</span>
-                  ) : null}
-                </th>
-                <td data-label={cols.kind}>{t(`kinds.${r.kind}`)}</td>
-                <td data-label={cols.received}>
-                  <time dateTime={isoDate(r.receivedAt)}>{formatDate(r.receivedAt, t)}</time>
-                </td>
-                <td data-label={cols.deadline}>
-                  <DeadlineBadge deadline={r.deadline} />
-                </td>
-                <td data-label={cols.status}>
-                  {t(`statuses.${r.status}`)}
-                  {r.organisationNews ? (
-                    <>
-                      {" "}
-                      <span className="tag tag--warning">{t("queue.organisationNews")}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td data-label={cols.assignee}>{r.assigneeName ?? t("queue.nobody")}</td>
-                <td data-label={cols.unit}>{r.unitName ?? t("queue.noUnit")}</td>
-                <td data-label={cols.unread}>
-                  {r.unread > 0 ? (
-                    <span className="tag tag--warning">{t("queue.unread", { count: r.unread })}</span>
-                  ) : (
-                    <span className="queue-table__none">{t("queue.noUnread")}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ReflowTable>
       )}
       <Pagination
         page={f.page}

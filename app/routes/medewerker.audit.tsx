@@ -10,6 +10,7 @@ import type { RouteHandle } from "~/route-handle";
 import { auditStaffOptions, caseIdForCode, listAudit } from "~/server/audit.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { useCachedT } from "~/components/staff/use-cached-t";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:audit.title" };
 
@@ -161,46 +162,34 @@ export default function Audit() {
       {rows.length === 0 ? (
         <p role="status">{t("audit.empty")}</p>
       ) : (
-        <table className="reflow audit-table">
-          <caption className="visually-hidden">{t("audit.caption")}</caption>
-          <thead>
-            <tr>
-              {Object.values(cols).map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td data-label={cols.at}>
-                  <time dateTime={isoDate(r.at)}>{formatDateTime(r.at, t)}</time>
-                </td>
-                <td data-label={cols.who}>
-                  {r.staffName ??
-                    t(r.actor === "staff" ? "audit.unknownPerson" : `audit.actors.${r.actor}`, {
-                      defaultValue: r.actor,
-                    })}
-                </td>
-                <td data-label={cols.action}>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
-                <td data-label={cols.case}>
-                  {r.caseId ? (
-                    r.caseCode ? (
-                      <Link to={`/medewerker/zaken/${r.caseId}`}>{r.caseCode}</Link>
-                    ) : (
-                      t("audit.erasedCase")
-                    )
+        <ReflowTable className="audit-table" caption={t("audit.caption")} columns={cols}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td data-label={cols.at}>
+                <time dateTime={isoDate(r.at)}>{formatDateTime(r.at, t)}</time>
+              </td>
+              <td data-label={cols.who}>
+                {r.staffName ??
+                  t(r.actor === "staff" ? "audit.unknownPerson" : `audit.actors.${r.actor}`, {
+                    defaultValue: r.actor,
+                  })}
+              </td>
+              <td data-label={cols.action}>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
+              <td data-label={cols.case}>
+                {r.caseId ? (
+                  r.caseCode ? (
+                    <Link to={`/medewerker/zaken/${r.caseId}`}>{r.caseCode}</Link>
                   ) : (
-                    ""
-                  )}
-                </td>
-                <td data-label={cols.detail}>{detailText(t, r.action, r.detail, names)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    t("audit.erasedCase")
+                  )
+                ) : (
+                  ""
+                )}
+              </td>
+              <td data-label={cols.detail}>{detailText(t, r.action, r.detail, names)}</td>
+            </tr>
+          ))}
+        </ReflowTable>
       )}
       <Pagination
         page={filters.page}

@@ -8,6 +8,7 @@ import { checkForm } from "~/server/csrf.server";
 import { mailProblems, retryProblemMail } from "~/server/mail-admin.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:mail.title" };
 
@@ -54,73 +55,61 @@ export default function Mail() {
       {rows.length === 0 ? (
         <p>{t("mail.empty")}</p>
       ) : (
-        <table className="reflow mail-table">
-          <caption className="visually-hidden">{t("mail.caption")}</caption>
-          <thead>
-            <tr>
-              {Object.values(cols).map((c) => (
-                <th key={c} scope="col">
-                  {c}
+        <ReflowTable className="mail-table" caption={t("mail.caption")} columns={cols}>
+          {rows.map((m) => {
+            const what = t(`mail.kinds.${m.kind}`, { reference: m.reference, purpose: m.purpose });
+            const field = `mail-${m.id}`;
+            const error = actionData?.errors[field];
+            return (
+              <tr key={m.id}>
+                <th scope="row" data-label={cols.what}>
+                  {what}
+                  {m.caseId ? (
+                    <>
+                      {" · "}
+                      <Link to={`/medewerker/zaken/${m.caseId}#verwijzingen`}>{t("mail.openCase")}</Link>
+                    </>
+                  ) : null}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => {
-              const what = t(`mail.kinds.${m.kind}`, { reference: m.reference, purpose: m.purpose });
-              const field = `mail-${m.id}`;
-              const error = actionData?.errors[field];
-              return (
-                <tr key={m.id}>
-                  <th scope="row" data-label={cols.what}>
-                    {what}
-                    {m.caseId ? (
-                      <>
-                        {" · "}
-                        <Link to={`/medewerker/zaken/${m.caseId}#verwijzingen`}>{t("mail.openCase")}</Link>
-                      </>
-                    ) : null}
-                  </th>
-                  <td data-label={cols.created}>
-                    <time dateTime={isoDate(m.createdAt)}>{formatDateTime(m.createdAt, t)}</time>
-                  </td>
-                  <td data-label={cols.attempts}>{m.attempts}</td>
-                  <td data-label={cols.state}>
-                    {m.cancelled ? (
-                      <span>{t("mail.cancelled")}</span>
-                    ) : m.uncertain && m.startedAt ? (
-                      <span className="tag tag--warning">
-                        {t("mail.uncertain", { time: formatDateTime(m.startedAt, t) })}
-                      </span>
-                    ) : (
-                      <>
-                        <span className="tag tag--error">{t("mail.failed")}</span>
-                        {m.lastError ? (
-                          <p className="mail-table__error">{t("mail.lastError", { error: m.lastError })}</p>
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                  <td data-label={cols.action}>
-                    {m.cancelled ? null : (
-                      <Form id={`retry-${m.id}`} errors={error ? { [field]: error } : undefined}>
-                        <input type="hidden" name="mailId" value={m.id} />
-                        {error ? (
-                          <p className="field__error" id={`field-${field}`}>
-                            {error}
-                          </p>
-                        ) : null}
-                        <Button variant="secondary" aria-label={t("mail.retryLabel", { what })}>
-                          {t("mail.retry")}
-                        </Button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                <td data-label={cols.created}>
+                  <time dateTime={isoDate(m.createdAt)}>{formatDateTime(m.createdAt, t)}</time>
+                </td>
+                <td data-label={cols.attempts}>{m.attempts}</td>
+                <td data-label={cols.state}>
+                  {m.cancelled ? (
+                    <span>{t("mail.cancelled")}</span>
+                  ) : m.uncertain && m.startedAt ? (
+                    <span className="tag tag--warning">
+                      {t("mail.uncertain", { time: formatDateTime(m.startedAt, t) })}
+                    </span>
+                  ) : (
+                    <>
+                      <span className="tag tag--error">{t("mail.failed")}</span>
+                      {m.lastError ? (
+                        <p className="mail-table__error">{t("mail.lastError", { error: m.lastError })}</p>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+                <td data-label={cols.action}>
+                  {m.cancelled ? null : (
+                    <Form id={`retry-${m.id}`} errors={error ? { [field]: error } : undefined}>
+                      <input type="hidden" name="mailId" value={m.id} />
+                      {error ? (
+                        <p className="field__error" id={`field-${field}`}>
+                          {error}
+                        </p>
+                      ) : null}
+                      <Button variant="secondary" aria-label={t("mail.retryLabel", { what })}>
+                        {t("mail.retry")}
+                      </Button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </ReflowTable>
       )}
     </>
   );

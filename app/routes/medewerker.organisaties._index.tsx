@@ -14,6 +14,7 @@ import {
 import type { RouteHandle } from "~/route-handle";
 import { searchOrganisations } from "~/server/organisations.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:organisations.title" };
 
@@ -112,52 +113,40 @@ export default function Organisations() {
       {rows.length === 0 ? (
         <p>{t("organisations.empty")}</p>
       ) : (
-        <table className="reflow org-table">
-          <caption className="visually-hidden">{t("organisations.caption")}</caption>
-          <thead>
-            <tr>
-              {Object.values(cols).map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
+        <ReflowTable className="org-table" caption={t("organisations.caption")} columns={cols}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" data-label={cols.name}>
+                <Link to={`/medewerker/organisaties/${r.id}`}>{r.name}</Link>
+                {r.formerNames.length ? (
+                  <span className="org-table__former">
+                    {" "}
+                    {t("organisations.formerly", { names: r.formerNames.join(", ") })}
+                  </span>
+                ) : null}
+              </th>
+              <td data-label={cols.kind}>
+                {t(`organisations.kinds.${r.kind}`)}
+                {r.cbsCode ? <> · {r.cbsCode}</> : null}
+              </td>
+              <td data-label={cols.region}>{r.regionName ?? "–"}</td>
+              <td data-label={cols.email}>
+                {r.hasEmail ? (
+                  t("organisations.emailSet")
+                ) : (
+                  <span className="tag tag--warning">{t("organisations.emailMissing")}</span>
+                )}
+              </td>
+              <td data-label={cols.state}>
+                {r.active ? (
+                  <span className="tag tag--success">{t("organisations.active")}</span>
+                ) : (
+                  <span className="tag tag--error">{t("organisations.inactive")}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" data-label={cols.name}>
-                  <Link to={`/medewerker/organisaties/${r.id}`}>{r.name}</Link>
-                  {r.formerNames.length ? (
-                    <span className="org-table__former">
-                      {" "}
-                      {t("organisations.formerly", { names: r.formerNames.join(", ") })}
-                    </span>
-                  ) : null}
-                </th>
-                <td data-label={cols.kind}>
-                  {t(`organisations.kinds.${r.kind}`)}
-                  {r.cbsCode ? <> · {r.cbsCode}</> : null}
-                </td>
-                <td data-label={cols.region}>{r.regionName ?? "–"}</td>
-                <td data-label={cols.email}>
-                  {r.hasEmail ? (
-                    t("organisations.emailSet")
-                  ) : (
-                    <span className="tag tag--warning">{t("organisations.emailMissing")}</span>
-                  )}
-                </td>
-                <td data-label={cols.state}>
-                  {r.active ? (
-                    <span className="tag tag--success">{t("organisations.active")}</span>
-                  ) : (
-                    <span className="tag tag--error">{t("organisations.inactive")}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ReflowTable>
       )}
       <Pagination
         page={f.page}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { RouteHandle } from "~/route-handle";
 import { regionCoordinationOverview } from "~/server/organisations.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:regions.title" };
 
@@ -40,40 +41,28 @@ export default function Regions() {
         </div>
       ) : null}
       <p className="queue-total">{t("regions.missing", { count: missing, total: regions.length })}</p>
-      <table className="reflow org-table">
-        <caption className="visually-hidden">{t("regions.caption")}</caption>
-        <thead>
-          <tr>
-            {Object.values(cols).map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
+      <ReflowTable className="org-table" caption={t("regions.caption")} columns={cols}>
+        {regions.map((r) => (
+          <tr key={r.code}>
+            <th scope="row" data-label={cols.region}>
+              {r.name} <span className="org-table__former">({r.code})</span>
+            </th>
+            <td data-label={cols.municipalities}>{r.municipalities}</td>
+            <td data-label={cols.coordinator}>
+              {r.coordinator ? (
+                <Link to={`/medewerker/organisaties/${r.coordinator.id}`}>{r.coordinator.name}</Link>
+              ) : (
+                <span className="tag tag--warning">{t("regions.notSet")}</span>
+              )}
+            </td>
+            <td data-label={cols.change}>
+              <Link to={`/medewerker/organisaties/regios/${r.code}`}>
+                {t("regions.changeFor", { region: r.name })}
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {regions.map((r) => (
-            <tr key={r.code}>
-              <th scope="row" data-label={cols.region}>
-                {r.name} <span className="org-table__former">({r.code})</span>
-              </th>
-              <td data-label={cols.municipalities}>{r.municipalities}</td>
-              <td data-label={cols.coordinator}>
-                {r.coordinator ? (
-                  <Link to={`/medewerker/organisaties/${r.coordinator.id}`}>{r.coordinator.name}</Link>
-                ) : (
-                  <span className="tag tag--warning">{t("regions.notSet")}</span>
-                )}
-              </td>
-              <td data-label={cols.change}>
-                <Link to={`/medewerker/organisaties/regios/${r.code}`}>
-                  {t("regions.changeFor", { region: r.name })}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReflowTable>
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { ReflowTable } from "~/components/staff/ReflowTable";
 
 export const handle: RouteHandle = { title: "staff:team.title" };
 
@@ -88,47 +89,35 @@ export default function Team() {
         </div>
       ) : null}
 
-      <table className="reflow team-table">
-        <caption className="visually-hidden">{t("team.caption")}</caption>
-        <thead>
-          <tr>
-            {Object.values(cols).map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
+      <ReflowTable className="team-table" caption={t("team.caption")} columns={cols}>
+        {team.map((s) => (
+          <tr key={s.id}>
+            <th scope="row" data-label={cols.name}>
+              <Link to={`/medewerker/team/${s.id}`}>{s.name}</Link>
+              {s.id === meId ? <> {t("team.you")}</> : null}
+            </th>
+            <td data-label={cols.email}>{s.email}</td>
+            <td data-label={cols.role}>{t(`roles.${s.role}`)}</td>
+            <td data-label={cols.state}>
+              {s.active ? (
+                <span className="tag tag--success">{t("team.active")}</span>
+              ) : (
+                <span className="tag tag--error">{t("team.inactive")}</span>
+              )}{" "}
+              {s.hasSecondFactor ? null : (
+                <span className="tag tag--warning">{t("team.noSecondFactor")}</span>
+              )}
+            </td>
+            <td data-label={cols.lastSeen}>
+              {s.lastSeenAt ? (
+                <time dateTime={isoDate(s.lastSeenAt)}>{formatDateTime(s.lastSeenAt, t)}</time>
+              ) : (
+                t("team.never")
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {team.map((s) => (
-            <tr key={s.id}>
-              <th scope="row" data-label={cols.name}>
-                <Link to={`/medewerker/team/${s.id}`}>{s.name}</Link>
-                {s.id === meId ? <> {t("team.you")}</> : null}
-              </th>
-              <td data-label={cols.email}>{s.email}</td>
-              <td data-label={cols.role}>{t(`roles.${s.role}`)}</td>
-              <td data-label={cols.state}>
-                {s.active ? (
-                  <span className="tag tag--success">{t("team.active")}</span>
-                ) : (
-                  <span className="tag tag--error">{t("team.inactive")}</span>
-                )}{" "}
-                {s.hasSecondFactor ? null : (
-                  <span className="tag tag--warning">{t("team.noSecondFactor")}</span>
-                )}
-              </td>
-              <td data-label={cols.lastSeen}>
-                {s.lastSeenAt ? (
-                  <time dateTime={isoDate(s.lastSeenAt)}>{formatDateTime(s.lastSeenAt, t)}</time>
-                ) : (
-                  t("team.never")
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReflowTable>
 
       <div className="page">
         <h2>{t("team.invite.heading")}</h2>

@@ -97,6 +97,34 @@ function ErrorText({ error }: { error?: string }) {
   );
 }
 
+/** Label, hint and error message, in the order GOV.UK puts them above a control. */
+function FieldHead(c: Common) {
+  return (
+    <>
+      <FieldLabel {...c} />
+      {c.hint ? (
+        <Text slot="description" className="field__hint">
+          {c.hint}
+        </Text>
+      ) : null}
+      <ErrorText error={c.error} />
+    </>
+  );
+}
+
+/** The drawn box or circle and the words of one radio or checkbox. */
+function ChoiceText({ option }: { option: Option }) {
+  return (
+    <>
+      <span className="choice__control" aria-hidden="true" />
+      <span className="choice__text">
+        <span className="choice__label">{option.label}</span>
+        {option.hint ? <span className="choice__hint">{option.hint}</span> : null}
+      </span>
+    </>
+  );
+}
+
 export function TextField({
   type = "text",
   defaultValue,
@@ -127,13 +155,7 @@ export function TextField({
       validationBehavior="aria"
       className={c.error ? "field field--error" : "field"}
     >
-      <FieldLabel {...c} />
-      {c.hint ? (
-        <Text slot="description" className="field__hint">
-          {c.hint}
-        </Text>
-      ) : null}
-      <ErrorText error={c.error} />
+      <FieldHead {...c} />
       <Input
         ref={inputRef}
         id={fieldId(c.name)}
@@ -163,13 +185,7 @@ export function TextArea({
       validationBehavior="aria"
       className={c.error ? "field field--error" : "field"}
     >
-      <FieldLabel {...c} />
-      {c.hint ? (
-        <Text slot="description" className="field__hint">
-          {c.hint}
-        </Text>
-      ) : null}
-      <ErrorText error={c.error} />
+      <FieldHead {...c} />
       <AriaTextArea ref={areaRef} id={fieldId(c.name)} rows={rows} className="input textarea" />
       <p className={left < 0 ? "field__count field__count--over" : "field__count"} aria-live="polite">
         {left >= 0 ? t("textArea.remaining", { count: left }) : t("textArea.over", { count: -left })}
@@ -210,22 +226,12 @@ export function RadioGroup({
       id={fieldId(c.name)}
       className={c.error ? "field field--error choices" : "field choices"}
     >
-      <FieldLabel {...c} />
-      {c.hint ? (
-        <Text slot="description" className="field__hint">
-          {c.hint}
-        </Text>
-      ) : null}
-      <ErrorText error={c.error} />
+      <FieldHead {...c} />
       {options.map((o) => (
         <div key={o.value} className="choice-wrap">
           {dividerBefore?.includes(o.value) ? <p className="choices__divider">{t("or")}</p> : null}
           <Radio value={o.value} className="choice choice--radio">
-            <span className="choice__control" aria-hidden="true" />
-            <span className="choice__text">
-              <span className="choice__label">{o.label}</span>
-              {o.hint ? <span className="choice__hint">{o.hint}</span> : null}
-            </span>
+            <ChoiceText option={o} />
           </Radio>
         </div>
       ))}
@@ -257,20 +263,10 @@ export function CheckboxGroup({
       id={fieldId(c.name)}
       className={c.error ? "field field--error choices" : "field choices"}
     >
-      <FieldLabel {...c} />
-      {c.hint ? (
-        <Text slot="description" className="field__hint">
-          {c.hint}
-        </Text>
-      ) : null}
-      <ErrorText error={c.error} />
+      <FieldHead {...c} />
       {options.map((o) => (
         <Checkbox key={o.value} value={o.value} className="choice choice--checkbox">
-          <span className="choice__control" aria-hidden="true" />
-          <span className="choice__text">
-            <span className="choice__label">{o.label}</span>
-            {o.hint ? <span className="choice__hint">{o.hint}</span> : null}
-          </span>
+          <ChoiceText option={o} />
         </Checkbox>
       ))}
     </AriaCheckboxGroup>
