@@ -1,41 +1,11 @@
-import net from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
+import { startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { encrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
 import { backoffMs, MAX_ATTEMPTS, processOutbox } from "./outbox-worker.server";
-
-type Received = { to: string[]; body: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSmtp(port: number, received: Received[]) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
-}
 
 function enqueue(db: Db, to: string, now: number) {
   return db
@@ -52,19 +22,19 @@ function enqueue(db: Db, to: string, now: number) {
     .get().id;
 }
 
-const servers: SMTPServer[] = [];
+const sinks: SmtpSink[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all(sinks.splice(0).map((s) => s.down()));
 });
 
 describe("mail outbox with a real SMTP server", () => {
   it("delivers a queued mail once and marks it sent", async () => {
     const { db } = createTestDb();
-    const port = await freePort();
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const received = sink.received;
     const id = enqueue(db, "meldingen@igj.example", 1_000);
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const send = smtpSender(sink.url, "ap@example.org");
     expect(await processOutbox({ db, send, now: () => 1_000 })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await processOutbox({ db, send, now: () => 2_000 })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(received).toHaveLength(1);
@@ -78,8 +48,9 @@ describe("mail outbox with a real SMTP server", () => {
 
   it("waits while the server is down, then delivers exactly one mail when it is back", async () => {
     const { db } = createTestDb();
-    const port = await freePort();
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const sink = await startSmtpSink({ listening: false });
+    sinks.push(sink);
+    const send = smtpSender(sink.url, "ap@example.org");
     const id = enqueue(db, "ozj@example.org", 0);
     let t = 0;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -90,13 +61,12 @@ describe("mail outbox with a real SMTP server", () => {
     t = backoffMs(1) - 1;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 0, failed: 0 });
 
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    await sink.up();
     t = backoffMs(1);
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 1, retried: 0, failed: 0 });
     t += 10 * 60_000;
     await processOutbox({ db, send, now: () => t });
-    expect(received).toHaveLength(1);
+    expect(sink.received).toHaveLength(1);
     row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
   });

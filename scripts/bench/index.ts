@@ -5,84 +5,27 @@
  *
  *   npm run bench -- --sequential 60 --concurrent 120 --at-once 4
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildIfNeeded, freePort, randomSecrets, startBuiltServer, stopServer } from "../lib/server";
 import { budgets } from "./budgets";
 import { percentile } from "./http";
 import { concurrent, finish, prepare, sequential, sourceAddress, type SubmitTimings } from "./submit";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfNeeded() {
-  const built = path.join(root, "build/server/index.js");
-  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "locales")));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  console.log("Building (the build is missing or older than the sources)…");
-  const res = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  if (res.status !== 0) throw new Error("The build failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(): Promise<{ base: URL; child: ChildProcess; dir: string }> {
-  const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
-  const base = new URL(`http://127.0.0.1:${port}`);
-  const child = spawn(process.execPath, ["server.js"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base.origin,
-      DATABASE_URL: path.join(dir, "bench.db"),
-      SESSION_SECRET: crypto.randomBytes(32).toString("base64"),
-      DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-      ACCESS_LOG: "off",
-    },
+  const { base, child } = await startBuiltServer({
+    port: await freePort(),
+    env: { DATABASE_URL: path.join(dir, "bench.db"), ...randomSecrets() },
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base.origin}/healthz`)).ok) return { base, child, dir };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("The server did not answer /healthz within 60 seconds");
+  return { base, child, dir };
 }
 
 function row(label: string, values: number[], budget?: number) {
@@ -150,8 +93,7 @@ async function main() {
     console.log(ok ? "\nAll within budget." : "\nOver budget.");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await stopServer(child);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

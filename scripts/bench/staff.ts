@@ -9,15 +9,14 @@
  * Requests are sent one after another (no concurrency), so the figures are the server's own time per page
  * plus the loopback round trip. run() returns the figures for scripts/bench/index.ts.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { buildIfNeeded, freePort, startBuiltServer, stopServer } from "../lib/server";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const BUDGET_P95_MS = 100;
 
 export type BenchResult = {
@@ -45,31 +44,6 @@ function processCpuMs(pid: number | undefined): number | undefined {
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)]!;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`The server stopped (exit code ${server.exitCode}).`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("The server did not answer /healthz within a minute.");
 }
 
 async function measure(
@@ -115,11 +89,7 @@ export async function run(
   const requests = opts.requests ?? Number(process.env.BENCH_REQUESTS ?? 300);
   const log = opts.log ?? ((line: string) => console.log(line));
 
-  if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
-    log("No build yet: building first (npm run build).");
-    const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-    if (built.status !== 0) throw new Error("The build failed.");
-  }
+  buildIfNeeded(log);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-staff-"));
   const env = {
@@ -179,22 +149,9 @@ export async function run(
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     closeDb();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["server.js"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        PUBLIC_URL: base,
-        ACCESS_LOG: "off",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitForHealth(base, server);
+    const running = await startBuiltServer({ port: await freePort(), env });
+    server = running.child;
+    const base = running.base.origin;
     log(`Server on ${base}; ${requests} requests per page, one at a time, after 20 to warm up.`);
 
     const queueViews = [
@@ -247,11 +204,7 @@ export async function run(
     }
     return results;
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    if (server) await stopServer(server);
     closeDb();
     fs.rmSync(dir, { recursive: true, force: true });
   }
