@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { encrypt } from "./crypto.server";
@@ -95,5 +95,31 @@ describe("mail outbox with a real SMTP server", () => {
     let calls = 0;
     await processOutbox({ db, send: async () => void calls++, now: () => 10_000_000 });
     expect(calls).toBe(0);
+  });
+});
+
+describe("after SMTP accepted a mail", () => {
+  it("never queues it again when recording it as sent fails (it stays uncertain)", async () => {
+    const { db } = createTestDb();
+    const id = enqueue(db, "x@example.org", 0);
+    // The database refuses to record the mail as sent (as a full disk or a busy database would).
+    db.$client.exec(`create trigger no_sent before update on outbox when new.status = 'sent'
+      begin select raise(abort, 'disk full'); end`);
+    let calls = 0;
+    const send = async () => void calls++;
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await processOutbox({ db, send, now: () => 0 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(quiet).toHaveBeenCalledOnce();
+    } finally {
+      quiet.mockRestore();
+    }
+    expect(db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()).toMatchObject({
+      status: "sending",
+      attempts: 1,
+    });
+    for (const t of [backoffMs(1), backoffMs(8), 24 * 60 * 60_000])
+      await processOutbox({ db, send, now: () => t });
+    expect(calls).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decodedBody, startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
+import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
@@ -19,9 +20,10 @@ afterEach(async () => {
 });
 
 let db: Db;
+let file: string;
 let me: StaffUser;
 beforeEach(() => {
-  db = createTestDb().db;
+  ({ db, file } = createTestDb());
   const id = db
     .insert(schema.staff)
     .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
@@ -89,6 +91,20 @@ describe("a referral's mail through a real SMTP server", () => {
     t += 60 * 60_000;
     await processOutbox({ db, send, now: () => t });
     expect(sink.received).toHaveLength(1);
+    expect(db.select().from(schema.referrals).get()!.status).toBe("sent");
+  });
+});
+
+describe("a second writer on the database file", () => {
+  it("makes the worker wait for the lock, not fail with SQLITE_BUSY, and the mail goes out once", async () => {
+    await refer(0);
+    let calls = 0;
+    const worker = await writerHoldingTheLock(file, 300);
+    const exited = new Promise((r) => worker.once("exit", r));
+    const run = await processOutbox({ db, send: async () => void calls++, now: () => 1_000 });
+    await exited;
+    expect(run).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(calls).toBe(1);
     expect(db.select().from(schema.referrals).get()!.status).toBe("sent");
   });
 });
