@@ -232,7 +232,14 @@ async function phaseMail(ctx: Context, perBatch: number, outageSeconds: number) 
   await sink.up();
   sink.mode = "accept";
   batch();
-  await sleep(1_000);
+  const mails = () => referralMails(file);
+  const pending = () => ids.filter((id) => mails().get(id)?.status !== "sent").length;
+  // The first batch goes out on the normal path before the outage starts.
+  await waitFor(
+    () => pending() === 0,
+    60_000,
+    () => `${pending()} of the first ${perBatch} mails to go`,
+  );
   await sink.down();
   batch();
   await sleep(outageSeconds * 1000);
@@ -241,8 +248,6 @@ async function phaseMail(ctx: Context, perBatch: number, outageSeconds: number) 
   batch();
   await sleep(outageSeconds * 1000);
   sink.mode = "accept";
-  const mails = () => referralMails(file);
-  const pending = () => ids.filter((id) => mails().get(id)?.status !== "sent").length;
   console.log(`  SMTP back; ${pending()} of ${ids.length} mails still to go (the outbox retries after 30 s)`);
   const drained = await waitFor(
     () => pending() === 0,
