@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import type { NewCase } from "~/domain/new-case";
 import { caseDeadlines } from "~/domain/working-days";
+import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { authenticateCase, createCase, findCaseByCode } from "./cases.server";
 import { decryptJson } from "./crypto.server";
@@ -44,6 +45,16 @@ beforeEach(() => {
 });
 
 describe("createCase", () => {
+  it("waits for a second writer on the database file instead of failing with SQLITE_BUSY", async () => {
+    // The cause `npm run test:load` found in the outbox worker (a deferred read-then-write transaction).
+    const worker = await writerHoldingTheLock(file, 1_000);
+    const exited = new Promise((r) => worker.once("exit", r));
+    const result = await createCase(newCase(), { submissionKey: "busy", now: NOW });
+    await exited;
+    expect(result.created).toBe(true);
+    expect(db.select().from(schema.cases).all()).toHaveLength(1);
+  });
+
   it("opens a received case with code, passphrase, deadlines, consents and a timeline event", async () => {
     const result = await createCase(newCase(), { submissionKey: "k1", now: NOW });
     expect(result.created).toBe(true);

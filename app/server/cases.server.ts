@@ -13,6 +13,7 @@ import { consentRecipients } from "../../db/schema";
 import { encryptJson } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { hashPassphrase, verifyDummy, verifyPassphrase } from "./passphrase.server";
+import { IMMEDIATE } from "./tx.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -94,7 +95,7 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
 
   const earlier = existingBySubmission(db, submissionKey);
   if (earlier) {
-    if (options.withinTransaction) db.transaction((tx) => options.withinTransaction!(tx, earlier));
+    if (options.withinTransaction) db.transaction((tx) => options.withinTransaction!(tx, earlier), IMMEDIATE);
     return earlier;
   }
 
@@ -177,7 +178,9 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
     };
     options.withinTransaction?.(tx, result);
     return result;
-  });
+    // It reads (the submission key, free codes) before it writes: IMMEDIATE, so a second writer on the
+    // file is waited for instead of failing the reporter's "send" with SQLITE_BUSY.
+  }, IMMEDIATE);
 }
 
 export type CaseRow = typeof schema.cases.$inferSelect;

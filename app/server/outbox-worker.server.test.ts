@@ -1,41 +1,11 @@
-import net from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { encrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
 import { backoffMs, MAX_ATTEMPTS, processOutbox } from "./outbox-worker.server";
-
-type Received = { to: string[]; body: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSmtp(port: number, received: Received[]) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
-}
 
 function enqueue(db: Db, to: string, now: number) {
   return db
@@ -52,19 +22,19 @@ function enqueue(db: Db, to: string, now: number) {
     .get().id;
 }
 
-const servers: SMTPServer[] = [];
+const sinks: SmtpSink[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all(sinks.splice(0).map((s) => s.down()));
 });
 
 describe("mail outbox with a real SMTP server", () => {
   it("delivers a queued mail once and marks it sent", async () => {
     const { db } = createTestDb();
-    const port = await freePort();
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const received = sink.received;
     const id = enqueue(db, "meldingen@igj.example", 1_000);
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const send = smtpSender(sink.url, "ap@example.org");
     expect(await processOutbox({ db, send, now: () => 1_000 })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await processOutbox({ db, send, now: () => 2_000 })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(received).toHaveLength(1);
@@ -78,8 +48,9 @@ describe("mail outbox with a real SMTP server", () => {
 
   it("waits while the server is down, then delivers exactly one mail when it is back", async () => {
     const { db } = createTestDb();
-    const port = await freePort();
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const sink = await startSmtpSink({ listening: false });
+    sinks.push(sink);
+    const send = smtpSender(sink.url, "ap@example.org");
     const id = enqueue(db, "ozj@example.org", 0);
     let t = 0;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -90,13 +61,12 @@ describe("mail outbox with a real SMTP server", () => {
     t = backoffMs(1) - 1;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 0, failed: 0 });
 
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    await sink.up();
     t = backoffMs(1);
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 1, retried: 0, failed: 0 });
     t += 10 * 60_000;
     await processOutbox({ db, send, now: () => t });
-    expect(received).toHaveLength(1);
+    expect(sink.received).toHaveLength(1);
     row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
   });
@@ -125,5 +95,31 @@ describe("mail outbox with a real SMTP server", () => {
     let calls = 0;
     await processOutbox({ db, send: async () => void calls++, now: () => 10_000_000 });
     expect(calls).toBe(0);
+  });
+});
+
+describe("after SMTP accepted a mail", () => {
+  it("never queues it again when recording it as sent fails (it stays uncertain)", async () => {
+    const { db } = createTestDb();
+    const id = enqueue(db, "x@example.org", 0);
+    // The database refuses to record the mail as sent (as a full disk or a busy database would).
+    db.$client.exec(`create trigger no_sent before update on outbox when new.status = 'sent'
+      begin select raise(abort, 'disk full'); end`);
+    let calls = 0;
+    const send = async () => void calls++;
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await processOutbox({ db, send, now: () => 0 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(quiet).toHaveBeenCalledOnce();
+    } finally {
+      quiet.mockRestore();
+    }
+    expect(db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()).toMatchObject({
+      status: "sending",
+      attempts: 1,
+    });
+    for (const t of [backoffMs(1), backoffMs(8), 24 * 60 * 60_000])
+      await processOutbox({ db, send, now: () => t });
+    expect(calls).toBe(1);
   });
 });

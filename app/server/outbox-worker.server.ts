@@ -14,7 +14,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { defaultSender, type Sender } from "./mailer.server";
-import type { DbOrTx } from "./tx.server";
+import { IMMEDIATE, type DbOrTx } from "./tx.server";
 import { REFERRAL_MAIL_CANCELLED, referralMailAllowed, referralMailSent } from "./referrals.server";
 
 export const MAX_ATTEMPTS = 8;
@@ -60,18 +60,12 @@ export async function processOutbox(
           .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
           .run().changes === 1
       );
-    });
+      // It reads before it writes: IMMEDIATE waits for another writer (a second process on the same file)
+      // instead of failing with SQLITE_BUSY when its snapshot went stale.
+    }, IMMEDIATE);
     if (!claimed) continue;
     try {
       await send({ to: decrypt(mail.toEnc), subject: mail.subject, text: mail.bodyText });
-      db.transaction((tx) => {
-        tx.update(schema.outbox)
-          .set({ status: "sent", sentAt: now(), lastError: null })
-          .where(eq(schema.outbox.id, mail.id))
-          .run();
-        referralMailSent(tx, mail.purpose, now());
-      });
-      run.sent++;
     } catch (e) {
       const attempts = mail.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
@@ -86,6 +80,24 @@ export async function processOutbox(
         .run();
       if (failed) run.failed++;
       else run.retried++;
+      continue;
+    }
+    // SMTP accepted it: from here on the mail never goes back to the queue. Should recording that fail
+    // (the database busy or full), it stays `sending`, shown as uncertain, as after a crash at this point.
+    run.sent++;
+    try {
+      db.transaction((tx) => {
+        tx.update(schema.outbox)
+          .set({ status: "sent", sentAt: now(), lastError: null })
+          .where(eq(schema.outbox.id, mail.id))
+          .run();
+        referralMailSent(tx, mail.purpose, now());
+      }, IMMEDIATE);
+    } catch (e) {
+      console.error(
+        `Mail outbox: mail ${mail.id} was sent but could not be marked sent; it stays uncertain:`,
+        e instanceof Error ? e.message : e,
+      );
     }
   }
   return run;

@@ -2,11 +2,11 @@
  * A referral's mail through a real SMTP server started in the test (smtp-server): it arrives with the
  * link and without the story; with the server down it waits, and exactly one arrives once it is back.
  */
-import net from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decodedBody, startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
+import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
@@ -14,57 +14,16 @@ import { backoffMs, processOutbox } from "./outbox-worker.server";
 import { createReferral, openReferral } from "./referrals.server";
 import type { StaffUser } from "./staff-session.server";
 
-type Received = { to: string[]; body: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSmtp(port: number, received: Received[]) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
-}
-
-/** The plain text of a received mail (nodemailer may use quoted-printable for long lines). */
-function decoded(body: string): string {
-  const text = body
-    .split(/\r?\n\r?\n/)
-    .slice(1)
-    .join("\n\n");
-  return /quoted-printable/i.test(body)
-    ? text
-        .replace(/=\r?\n/g, "")
-        .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-    : text;
-}
-
-const servers: SMTPServer[] = [];
+const sinks: SmtpSink[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all(sinks.splice(0).map((s) => s.down()));
 });
 
 let db: Db;
+let file: string;
 let me: StaffUser;
 beforeEach(() => {
-  db = createTestDb().db;
+  ({ db, file } = createTestDb());
   const id = db
     .insert(schema.staff)
     .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
@@ -93,15 +52,15 @@ async function refer(now: number) {
 
 describe("a referral's mail through a real SMTP server", () => {
   it("arrives with the signed link and the reference, without the story, the note or the case code", async () => {
-    const port = await freePort();
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const received = sink.received;
     const c = await refer(1_000);
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const send = smtpSender(sink.url, "ap@example.org");
     expect(await processOutbox({ db, send, now: () => 2_000 })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(["meldingen@igj.example"]);
-    const text = decoded(received[0]!.body);
+    const text = decodedBody(received[0]!.body);
     expect(text).toContain(`R-${c.referralId}`);
     const link = /http:\/\/localhost:3000\/verwijzing\/([A-Za-z0-9_.-]+)/.exec(text);
     expect(link).not.toBeNull();
@@ -116,8 +75,9 @@ describe("a referral's mail through a real SMTP server", () => {
   });
 
   it("waits while the SMTP server is down, then exactly one mail arrives when it is back", async () => {
-    const port = await freePort();
-    const send = smtpSender(`smtp://127.0.0.1:${port}`, "ap@example.org");
+    const sink = await startSmtpSink({ listening: false });
+    sinks.push(sink);
+    const send = smtpSender(sink.url, "ap@example.org");
     await refer(0);
     let t = 0;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -125,13 +85,26 @@ describe("a referral's mail through a real SMTP server", () => {
     t = backoffMs(1) - 1;
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 0, retried: 0, failed: 0 });
 
-    const received: Received[] = [];
-    servers.push(await startSmtp(port, received));
+    await sink.up();
     t = backoffMs(1);
     expect(await processOutbox({ db, send, now: () => t })).toEqual({ sent: 1, retried: 0, failed: 0 });
     t += 60 * 60_000;
     await processOutbox({ db, send, now: () => t });
-    expect(received).toHaveLength(1);
+    expect(sink.received).toHaveLength(1);
+    expect(db.select().from(schema.referrals).get()!.status).toBe("sent");
+  });
+});
+
+describe("a second writer on the database file", () => {
+  it("makes the worker wait for the lock, not fail with SQLITE_BUSY, and the mail goes out once", async () => {
+    await refer(0);
+    let calls = 0;
+    const worker = await writerHoldingTheLock(file, 300);
+    const exited = new Promise((r) => worker.once("exit", r));
+    const run = await processOutbox({ db, send: async () => void calls++, now: () => 1_000 });
+    await exited;
+    expect(run).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(calls).toBe(1);
     expect(db.select().from(schema.referrals).get()!.status).toBe("sent");
   });
 });

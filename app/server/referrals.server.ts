@@ -40,7 +40,7 @@ import { coordinatingMunicipalityFor } from "./organisations.server";
 import { enqueueMail } from "./outbox.server";
 import { signLink, verifyLink } from "./signed-links.server";
 import type { StaffUser } from "./staff-session.server";
-import type { DbOrTx, Tx } from "./tx.server";
+import { IMMEDIATE, type DbOrTx, type Tx } from "./tx.server";
 import { formatCaseCode } from "~/domain/codes";
 
 const r = schema.referrals;
@@ -448,7 +448,7 @@ export function createReferral(
       now,
     );
     return { ok: true, referralId: id };
-  });
+  }, IMMEDIATE);
 }
 
 export type RenewResult =

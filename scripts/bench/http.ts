@@ -1,4 +1,7 @@
-/** A small HTTP client for benchmarks: keep-alive per virtual visitor, cookies, and a chosen source address. */
+/**
+ * A small HTTP client for benchmarks and the load test: keep-alive per virtual visitor, cookies, and a
+ * chosen source address.
+ */
 import http from "node:http";
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
@@ -11,9 +14,11 @@ export class Visitor {
    * `localAddress`: a loopback address of its own (127.x.y.z), so each visitor is a different client to
    * the server's per-client rate limits, as real people are.
    */
+  /** `onReply`: sees every answer (the load test counts 5xx with it). */
   constructor(
     private readonly base: URL,
     private readonly localAddress?: string,
+    private readonly onReply?: (reply: Reply) => void,
   ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
@@ -54,12 +59,14 @@ export class Visitor {
               if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
               else this.cookies.set(name!, value.join("="));
             }
-            resolve({
+            const reply: Reply = {
               status: res.statusCode ?? 0,
               headers: res.headers,
               body: Buffer.concat(chunks).toString("utf8"),
               ms: performance.now() - start,
-            });
+            };
+            this.onReply?.(reply);
+            resolve(reply);
           });
           res.on("error", reject);
         },

@@ -1,92 +1,47 @@
 /** Builds and starts the servers the benchmark measures: the app and the minimal Remix baseline, both via server.js. */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import {
+  buildIfNeeded as buildApp,
+  freePort,
+  newestMtime,
+  root,
+  startBuiltServer,
+  stopServer,
+} from "../lib/server";
 
-export const root = path.resolve(import.meta.dirname, "../..");
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function build(label: string, built: string, sources: string[], args: string[]) {
-  const newest = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
-  console.log(`Building ${label} (the build is missing or older than the sources)…`);
-  const res = spawnSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  if (res.status !== 0) throw new Error(`The build of ${label} failed`);
-}
+export { freePort, root };
 
 /** The app into build/, the minimal baseline app into build-minimal/, each only when missing or stale. */
 export function buildIfNeeded() {
-  build("the app", path.join(root, "build/server/index.js"), ["app", "locales"], ["remix", "vite:build"]);
-  build(
-    "the minimal Remix app",
-    path.join(root, "build-minimal/server/index.js"),
-    ["scripts/bench/minimal"],
-    ["remix", "vite:build", "--config", "scripts/bench/minimal/vite.config.ts"],
-  );
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+  buildApp();
+  const built = path.join(root, "build-minimal/server/index.js");
+  if (
+    fs.existsSync(built) &&
+    fs.statSync(built).mtimeMs >= newestMtime(path.join(root, "scripts/bench/minimal"))
+  )
+    return;
+  console.log("Building the minimal Remix app (the build is missing or older than the sources)…");
+  const args = ["remix", "vite:build", "--config", "scripts/bench/minimal/vite.config.ts"];
+  const res = spawnSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (res.status !== 0) throw new Error("The build of the minimal Remix app failed");
 }
 
 export type Server = { base: URL; child: ChildProcess; stop: () => Promise<void> };
 
-/** `node server.js [--build DIR]` in production mode on a free loopback port; resolves once /healthz (or /) answers. */
+/** `node server.js [--build DIR]` in production mode on a free loopback port, ready to answer. */
 export async function startServer(
   opts: { buildDir?: string; env?: Record<string, string> } = {},
 ): Promise<Server> {
-  const port = await freePort();
-  const base = new URL(`http://127.0.0.1:${port}`);
-  const args = ["server.js", ...(opts.buildDir ? ["--build", opts.buildDir] : [])];
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      ...opts.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base.origin,
-      ACCESS_LOG: "off",
-    },
+  const { base, child } = await startBuiltServer({
+    port: await freePort(),
+    env: opts.env ?? {},
+    args: opts.buildDir ? ["--build", opts.buildDir] : [],
+    probe: opts.buildDir ? "/" : "/healthz",
   });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  };
-  const probe = opts.buildDir ? "/" : "/healthz";
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped with code ${child.exitCode}`);
-    try {
-      if ((await fetch(base.origin + probe)).ok) return { base, child, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`The server did not answer ${probe} within 60 seconds`);
+  return { base, child, stop: () => stopServer(child) };
 }
 
 /** CPU milliseconds a process has used so far, from /proc (Linux); undefined elsewhere. */

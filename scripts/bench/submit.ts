@@ -4,7 +4,7 @@
  * Times the final POST, and each step for information. Every visitor comes from its own loopback address,
  * so the per-client rate limit on finishing sees different people, as it would in real use.
  */
-import { Visitor } from "./http";
+import { Visitor, type Reply } from "./http";
 
 export type SubmitTimings = { finishMs: number[]; stepMs: number[] };
 
@@ -57,31 +57,63 @@ export const sourceAddress = (i: number) => `127.0.${1 + Math.floor(i / 250)}.${
 /** A visitor whose intake is complete up to "send": the draft is on the server, the cookie in hand. */
 export type Prepared = { visitor: Visitor; token: string };
 
-export async function prepare(base: URL, i: number, into: SubmitTimings): Promise<Prepared> {
-  const visitor = new Visitor(base, sourceAddress(i));
-  const first = await visitor.request("GET", "/verhaal/wie");
-  const token = /name="csrf" value="([^"]+)"/.exec(first.body)?.[1];
-  if (first.status !== 200 || !token)
-    throw new Error(`GET /verhaal/wie answered ${first.status} without a form`);
-  for (const [slug, fields] of stepsFor(i)) {
-    const res = await visitor.request("POST", `/verhaal/${slug}`, form(token, fields));
-    if (res.status !== 302) throw new Error(`POST /verhaal/${slug} answered ${res.status}`);
-    into.stepMs.push(res.ms);
+export type VisitorOptions = {
+  /** The loopback address to send from; `sourceAddress(i)` unless given. */
+  source?: string;
+  /** Sees every answer the server gives this visitor. */
+  onReply?: (reply: Reply) => void;
+};
+
+/** Visitor `i` (the index also varies the answers) answers every question, up to the check page. */
+export async function prepare(
+  base: URL,
+  i: number,
+  into: SubmitTimings,
+  opts: VisitorOptions = {},
+): Promise<Prepared> {
+  const visitor = new Visitor(base, opts.source ?? sourceAddress(i), opts.onReply);
+  try {
+    const first = await visitor.request("GET", "/verhaal/wie");
+    const token = /name="csrf" value="([^"]+)"/.exec(first.body)?.[1];
+    if (first.status !== 200 || !token)
+      throw new Error(`GET /verhaal/wie answered ${first.status} without a form`);
+    for (const [slug, fields] of stepsFor(i)) {
+      const res = await visitor.request("POST", `/verhaal/${slug}`, form(token, fields));
+      if (res.status !== 302) throw new Error(`POST /verhaal/${slug} answered ${res.status}`);
+      into.stepMs.push(res.ms);
+    }
+    return { visitor, token };
+  } catch (e) {
+    visitor.close();
+    throw e;
   }
-  return { visitor, token };
 }
 
-/** Presses "send" on the check page and checks the receipt; the POST's time goes into `finishMs`. */
-export async function finish({ visitor, token }: Prepared, into: SubmitTimings): Promise<void> {
+/** What the confirmation page shows: the case code as displayed ("7KQM-2XRT-…") and the passphrase. */
+export type ShownReceipt = { code: string; passphrase: string };
+
+function shownValue(html: string, testId: string): string | undefined {
+  const m = new RegExp(`data-testid="${testId}"[^>]*>([\\s\\S]*?)</dd>`).exec(html);
+  return m?.[1]?.replace(/<[^>]*>/g, "").replace(/\s+/g, "");
+}
+
+/**
+ * Presses "send" on the check page and reads the receipt; the POST's time goes into `finishMs`.
+ * Resolves with the receipt once the confirmation page has shown it.
+ */
+export async function finish({ visitor, token }: Prepared, into: SubmitTimings): Promise<ShownReceipt> {
   try {
     const res = await visitor.request("POST", "/verhaal/controleren", form(token, {}));
     if (res.status !== 302 || res.headers.location !== "/verhaal/bevestiging") {
       throw new Error(`POST /verhaal/controleren answered ${res.status} ${res.headers.location ?? ""}`);
     }
     into.finishMs.push(res.ms);
-    const receipt = await visitor.request("GET", "/verhaal/bevestiging");
-    if (!/data-testid="passphrase"/.test(receipt.body))
-      throw new Error("The confirmation shows no passphrase");
+    const page = await visitor.request("GET", "/verhaal/bevestiging");
+    const code = shownValue(page.body, "case-code");
+    const passphrase = shownValue(page.body, "passphrase");
+    if (page.status !== 200 || !code || !passphrase)
+      throw new Error(`The confirmation (${page.status}) shows no case code or passphrase`);
+    return { code, passphrase };
   } finally {
     visitor.close();
   }
