@@ -192,6 +192,20 @@ export const cases = sqliteTable(
   (t) => [
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),
     index("cases_received").on(t.receivedAt),
+    // Every column the statistics count (app/server/statistics.server.ts), so a year of cases is counted
+    // from the index alone, without reading the rows and their encrypted blobs (ADR 011).
+    index("cases_statistics").on(
+      t.receivedAt,
+      t.kind,
+      t.urgent,
+      t.unitId,
+      t.themes,
+      t.wishes,
+      t.acknowledgedAt,
+      t.ackDueAt,
+      t.firstAnswerAt,
+      t.answerDueAt,
+    ),
     index("cases_unit").on(t.unitId),
     index("cases_assignee").on(t.assigneeId),
   ],
@@ -292,7 +306,12 @@ export const referrals = sqliteTable(
     linkExpiresAt: integer("link_expires_at").notNull(),
     consentWithdrawnAt: integer("consent_withdrawn_at"),
   },
-  (t) => [index("referrals_case").on(t.caseId), index("referrals_org").on(t.organisationId)],
+  (t) => [
+    index("referrals_case").on(t.caseId),
+    index("referrals_org").on(t.organisationId),
+    // The counted columns of the statistics, read without the encrypted copy (ADR 011).
+    index("referrals_statistics").on(t.createdAt, t.organisationId, t.sentAt, t.receivedAt, t.doneAt),
+  ],
 );
 
 export const outbox = sqliteTable(

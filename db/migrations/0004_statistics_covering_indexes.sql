@@ -1,0 +1,2 @@
+CREATE INDEX `cases_statistics` ON `cases` (`received_at`,`kind`,`urgent`,`unit_id`,`themes`,`wishes`,`acknowledged_at`,`ack_due_at`,`first_answer_at`,`answer_due_at`);--> statement-breakpoint
+CREATE INDEX `referrals_statistics` ON `referrals` (`created_at`,`organisation_id`,`sent_at`,`received_at`,`done_at`);
