@@ -1,6 +1,6 @@
 /**
  * The one-pass counting of liveFacts against a naive reference: the seven GROUP BY queries per dimension
- * that counted the cases before (ADR 011), on a seeded set with every kind of edge. Facts, their order and
+ * that counted the cases before (ADR 012), on a seeded set with every kind of edge. Facts, their order and
  * the report must be identical, for a period and for one case at a time (the roll-up path).
  */
 import { describe, expect, it } from "vitest";
