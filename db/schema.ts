@@ -193,7 +193,7 @@ export const cases = sqliteTable(
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),
     index("cases_received").on(t.receivedAt),
     // Every column the statistics count (app/server/statistics.server.ts), so a year of cases is counted
-    // from the index alone, without reading the rows and their encrypted blobs (ADR 011).
+    // from the index alone, without reading the rows and their encrypted blobs (ADR 012).
     index("cases_statistics").on(
       t.receivedAt,
       t.kind,
@@ -309,7 +309,7 @@ export const referrals = sqliteTable(
   (t) => [
     index("referrals_case").on(t.caseId),
     index("referrals_org").on(t.organisationId),
-    // The counted columns of the statistics, read without the encrypted copy (ADR 011).
+    // The counted columns of the statistics, read without the encrypted copy (ADR 012).
     index("referrals_statistics").on(t.createdAt, t.organisationId, t.sentAt, t.receivedAt, t.doneAt),
   ],
 );
