@@ -5,7 +5,6 @@
  * one table and exits 1 when any row is over its budget.
  *
  *   npm run bench -- --cases 20000 --seconds 5 --requests 100 --finishes 20
- *   npm run bench -- --cases 1000 --only home,question   # only the parts with rows starting so
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -49,16 +48,9 @@ const PUBLIC_PAGES = [
   "/veilig-internetten",
 ];
 
-/** `--only a,b`: only the parts of the run with a row whose name starts with a or b (any case). */
-const onlyAt = process.argv.indexOf("--only");
-const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").toLowerCase().split(",") : undefined;
-const wanted = (...rowNames: string[]) =>
-  !only || rowNames.some((r) => only.some((o) => r.toLowerCase().startsWith(o)));
-
 const rows: TableRow[] = [];
 /** Keeps a row for the table and shows it at once, so a long run shows its progress. */
 function add(row: TableRow) {
-  if (!wanted(row.row)) return;
   rows.push(row);
   console.log(`  ${row.row}: ${row.measured}`);
 }
@@ -132,88 +124,75 @@ async function main() {
     });
     const c = opts.connections;
 
-    const pages = wanted("Home", "Question page", "Minimal Remix page");
-    let minimal: LoadResult | undefined;
-    let minimalJs = { files: 0, bytes: 0 };
-    if (pages || wanted("JavaScript of")) {
-      console.log(`Minimal Remix page${pages ? `, ${c} connections for ${opts.seconds} s` : ""}…`);
-      server = await startServer({ buildDir: "build-minimal" });
-      if (pages) minimal = await load(new URL("/", server.base), loadOpts(server));
-      minimalJs = await pageJsGzip(server.base.origin, "/");
-      await server.stop();
-    }
+    console.log(`Minimal Remix page, ${c} connections for ${opts.seconds} s…`);
+    server = await startServer({ buildDir: "build-minimal" });
+    const minimal = await load(new URL("/", server.base), loadOpts(server));
+    const minimalJs = await pageJsGzip(server.base.origin, "/");
+    await server.stop();
 
     server = await startServer({ env: seeded.env });
     const { base } = server;
-    if (minimal) {
-      console.log(`Home and question page, ${c} connections for ${opts.seconds} s each…`);
-      const home = await load(new URL("/", base), loadOpts(server));
-      const question = await load(new URL("/verhaal/wie", base), loadOpts(server));
-      loadRow(`Home /, ${c} connections`, home, budgets.publicPageP95);
-      loadRow(`Question page /verhaal/wie, ${c} connections`, question, budgets.publicPageP95);
-      loadRow(`Minimal Remix page, ${c} connections`, minimal);
-      ratioRow("Home vs minimal Remix page (req/s)", home, minimal);
-      ratioRow("Question page vs minimal Remix page (req/s)", question, minimal);
-    }
+    console.log(`Home and question page, ${c} connections for ${opts.seconds} s each…`);
+    const home = await load(new URL("/", base), loadOpts(server));
+    const question = await load(new URL("/verhaal/wie", base), loadOpts(server));
+    loadRow(`Home /, ${c} connections`, home, budgets.publicPageP95);
+    loadRow(`Question page /verhaal/wie, ${c} connections`, question, budgets.publicPageP95);
+    loadRow(`Minimal Remix page, ${c} connections`, minimal);
+    ratioRow("Home vs minimal Remix page (req/s)", home, minimal);
+    ratioRow("Question page vs minimal Remix page (req/s)", question, minimal);
 
-    if (wanted("Finish a case")) {
-      console.log(
-        `Finishing intakes: ${opts.finishes} one after another, ${opts.finishes} more ${opts.atOnce} at once…`,
-      );
-      await checkSourceAddresses(base);
-      await sequential(base, 5, 1); // warm up
-      const seq = await sequential(base, opts.finishes, 10);
-      const conc = await concurrent(base, opts.finishes, opts.atOnce, 10 + opts.finishes);
-      p95Row("Finish a case (argon2id included), one after another", seq, budgets.finishP95);
-      p95Row(`Finish a case, ${opts.atOnce} pressing "send" at once`, conc, budgets.finishP95);
-    }
+    console.log(
+      `Finishing intakes: ${opts.finishes} one after another, ${opts.finishes} more ${opts.atOnce} at once…`,
+    );
+    await checkSourceAddresses(base);
+    await sequential(base, 5, 1); // warm up
+    const seq = await sequential(base, opts.finishes, 10);
+    const conc = await concurrent(base, opts.finishes, opts.atOnce, 10 + opts.finishes);
+    p95Row("Finish a case (argon2id included), one after another", seq, budgets.finishP95);
+    p95Row(`Finish a case, ${opts.atOnce} pressing "send" at once`, conc, budgets.finishP95);
 
-    if (wanted("Queue", "Case page", "Statistics")) {
-      console.log(`Back office: ${opts.requests} requests per row, one after another…`);
-      const pid = server.child.pid;
-      const staff = (next: () => string, cookie = seeded.workerCookie) =>
-        measurePages(base, cookie, next, opts.requests, pid);
-      const n = opts.cases.toLocaleString("en");
-      p95Row(`Queue, default view (${n} cases)`, await staff(staffPaths.queue()), budgets.staffPageP95);
-      p95Row(
-        `Queue, 10 filtered views`,
-        await staff(staffPaths.queueFiltered(opts.cases)),
-        budgets.staffPageP95,
-      );
-      p95Row(
-        `Case page, spread over all cases`,
-        await staff(staffPaths.casePage(seeded.caseIds)),
-        budgets.staffPageP95,
-      );
-      const statsRequests = Math.max(20, Math.round(opts.requests / 4));
-      const stats = await measurePages(
-        base,
-        seeded.coordinatorCookie,
-        staffPaths.statisticsYear(),
-        statsRequests,
-        pid,
-      );
-      p95Row(`Statistics, last 12 months (${n} cases)`, stats, budgets.statisticsP95);
-    }
+    console.log(`Back office: ${opts.requests} requests per row, one after another…`);
+    const pid = server.child.pid;
+    const staff = (next: () => string, cookie = seeded.workerCookie) =>
+      measurePages(base, cookie, next, opts.requests, pid);
+    const n = opts.cases.toLocaleString("en");
+    p95Row(`Queue, default view (${n} cases)`, await staff(staffPaths.queue()), budgets.staffPageP95);
+    p95Row(
+      `Queue, 10 filtered views`,
+      await staff(staffPaths.queueFiltered(opts.cases)),
+      budgets.staffPageP95,
+    );
+    p95Row(
+      `Case page, spread over all cases`,
+      await staff(staffPaths.casePage(seeded.caseIds)),
+      budgets.staffPageP95,
+    );
+    const statsRequests = Math.max(20, Math.round(opts.requests / 4));
+    const stats = await measurePages(
+      base,
+      seeded.coordinatorCookie,
+      staffPaths.statisticsYear(),
+      statsRequests,
+      pid,
+    );
+    p95Row(`Statistics, last 12 months (${n} cases)`, stats, budgets.statisticsP95);
 
-    if (wanted("JavaScript of")) {
-      console.log("Weighing the JavaScript of each public page…");
-      for (const page of PUBLIC_PAGES) {
-        const { files, bytes } = await pageJsGzip(base.origin, page);
-        const b = budgets.publicPageJsGzip;
-        add({
-          row: `JavaScript of ${page} (gzip)`,
-          measured: kB({ files, bytes }),
-          budget: budgetText(b, "total"),
-          ok: within(bytes / 1000, b.max),
-        });
-      }
+    console.log("Weighing the JavaScript of each public page…");
+    for (const page of PUBLIC_PAGES) {
+      const { files, bytes } = await pageJsGzip(base.origin, page);
+      const b = budgets.publicPageJsGzip;
       add({
-        row: "JavaScript of the minimal Remix page (gzip)",
-        measured: kB(minimalJs),
-        budget: "(baseline)",
+        row: `JavaScript of ${page} (gzip)`,
+        measured: kB({ files, bytes }),
+        budget: budgetText(b, "total"),
+        ok: within(bytes / 1000, b.max),
       });
     }
+    add({
+      row: "JavaScript of the minimal Remix page (gzip)",
+      measured: kB(minimalJs),
+      budget: "(baseline)",
+    });
     await server.stop();
     server = undefined;
 
