@@ -5,6 +5,7 @@
  * one table and exits 1 when any row is over its budget.
  *
  *   npm run bench -- --cases 20000 --seconds 5 --requests 100 --finishes 20
+ *   npm run bench -- --only Statistics      # only the rows whose label starts with "Statistics"
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +26,17 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+/** `--only PREFIX`: measure only the rows whose label starts with PREFIX (case-insensitive). */
+function onlyOption(): string | undefined {
+  const i = process.argv.indexOf("--only");
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1];
+  if (!value || value.startsWith("--")) throw new Error("--only needs the start of a row's label");
+  return value.toLowerCase();
+}
+
 const opts = {
+  only: onlyOption(),
   cases: option("cases", 100_000),
   seconds: option("seconds", 10),
   connections: option("connections", 50),
@@ -47,6 +58,10 @@ const PUBLIC_PAGES = [
   "/toegankelijkheid",
   "/veilig-internetten",
 ];
+
+/** Whether any of these row labels is measured under `--only`. */
+const wanted = (...labels: string[]) =>
+  opts.only === undefined || labels.some((l) => l.toLowerCase().startsWith(opts.only!));
 
 const rows: TableRow[] = [];
 /** Keeps a row for the table and shows it at once, so a long run shows its progress. */
@@ -110,8 +125,13 @@ async function main() {
   console.log(`Machine: ${machine()}`);
   console.log(
     `Options: --cases ${opts.cases} --seconds ${opts.seconds} --connections ${opts.connections} ` +
-      `--requests ${opts.requests} --finishes ${opts.finishes} --at-once ${opts.atOnce}\n`,
+      `--requests ${opts.requests} --finishes ${opts.finishes} --at-once ${opts.atOnce}` +
+      `${opts.only === undefined ? "" : ` --only ${opts.only}`}\n`,
   );
+  const families = ["Home", "Question page", "Minimal Remix page", "Finish a case", "Queue", "Case page"];
+  if (!wanted(...families, "Statistics", "JavaScript of")) {
+    throw new Error(`--only ${opts.only}: no row's label starts with that`);
+  }
   buildIfNeeded();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
   let server: Server | undefined;
@@ -124,75 +144,104 @@ async function main() {
     });
     const c = opts.connections;
 
-    console.log(`Minimal Remix page, ${c} connections for ${opts.seconds} s…`);
-    server = await startServer({ buildDir: "build-minimal" });
-    const minimal = await load(new URL("/", server.base), loadOpts(server));
-    const minimalJs = await pageJsGzip(server.base.origin, "/");
-    await server.stop();
+    const n = opts.cases.toLocaleString("en");
+    const publicRows = [
+      `Home /, ${c} connections`,
+      `Question page /verhaal/wie, ${c} connections`,
+      `Minimal Remix page, ${c} connections`,
+      "Home vs minimal Remix page (req/s)",
+      "Question page vs minimal Remix page (req/s)",
+    ];
+    let minimal: LoadResult | undefined;
+    let minimalJs: { files: number; bytes: number } | undefined;
+    if (wanted(...publicRows, "JavaScript of the minimal Remix page")) {
+      console.log(`Minimal Remix page, ${c} connections for ${opts.seconds} s…`);
+      server = await startServer({ buildDir: "build-minimal" });
+      minimal = await load(new URL("/", server.base), loadOpts(server));
+      minimalJs = await pageJsGzip(server.base.origin, "/");
+      await server.stop();
+    }
 
     server = await startServer({ env: seeded.env });
     const { base } = server;
-    console.log(`Home and question page, ${c} connections for ${opts.seconds} s each…`);
-    const home = await load(new URL("/", base), loadOpts(server));
-    const question = await load(new URL("/verhaal/wie", base), loadOpts(server));
-    loadRow(`Home /, ${c} connections`, home, budgets.publicPageP95);
-    loadRow(`Question page /verhaal/wie, ${c} connections`, question, budgets.publicPageP95);
-    loadRow(`Minimal Remix page, ${c} connections`, minimal);
-    ratioRow("Home vs minimal Remix page (req/s)", home, minimal);
-    ratioRow("Question page vs minimal Remix page (req/s)", question, minimal);
+    if (minimal && wanted(...publicRows)) {
+      console.log(`Home and question page, ${c} connections for ${opts.seconds} s each…`);
+      const home = await load(new URL("/", base), loadOpts(server));
+      const question = await load(new URL("/verhaal/wie", base), loadOpts(server));
+      loadRow(publicRows[0]!, home, budgets.publicPageP95);
+      loadRow(publicRows[1]!, question, budgets.publicPageP95);
+      loadRow(publicRows[2]!, minimal);
+      ratioRow(publicRows[3]!, home, minimal);
+      ratioRow(publicRows[4]!, question, minimal);
+    }
 
-    console.log(
-      `Finishing intakes: ${opts.finishes} one after another, ${opts.finishes} more ${opts.atOnce} at once…`,
-    );
-    await checkSourceAddresses(base);
-    await sequential(base, 5, 1); // warm up
-    const seq = await sequential(base, opts.finishes, 10);
-    const conc = await concurrent(base, opts.finishes, opts.atOnce, 10 + opts.finishes);
-    p95Row("Finish a case (argon2id included), one after another", seq, budgets.finishP95);
-    p95Row(`Finish a case, ${opts.atOnce} pressing "send" at once`, conc, budgets.finishP95);
+    const finishRows = [
+      "Finish a case (argon2id included), one after another",
+      `Finish a case, ${opts.atOnce} pressing "send" at once`,
+    ];
+    if (wanted(...finishRows)) {
+      console.log(
+        `Finishing intakes: ${opts.finishes} one after another, ${opts.finishes} more ${opts.atOnce} at once…`,
+      );
+      await checkSourceAddresses(base);
+      await sequential(base, 5, 1); // warm up
+      const seq = await sequential(base, opts.finishes, 10);
+      const conc = await concurrent(base, opts.finishes, opts.atOnce, 10 + opts.finishes);
+      p95Row(finishRows[0]!, seq, budgets.finishP95);
+      p95Row(finishRows[1]!, conc, budgets.finishP95);
+    }
 
-    console.log(`Back office: ${opts.requests} requests per row, one after another…`);
     const pid = server.child.pid;
     const staff = (next: () => string, cookie = seeded.workerCookie) =>
       measurePages(base, cookie, next, opts.requests, pid);
-    const n = opts.cases.toLocaleString("en");
-    p95Row(`Queue, default view (${n} cases)`, await staff(staffPaths.queue()), budgets.staffPageP95);
-    p95Row(
-      `Queue, 10 filtered views`,
-      await staff(staffPaths.queueFiltered(opts.cases)),
-      budgets.staffPageP95,
-    );
-    p95Row(
-      `Case page, spread over all cases`,
-      await staff(staffPaths.casePage(seeded.caseIds)),
-      budgets.staffPageP95,
-    );
-    const statsRequests = Math.max(20, Math.round(opts.requests / 4));
-    const stats = await measurePages(
-      base,
-      seeded.coordinatorCookie,
-      staffPaths.statisticsYear(),
-      statsRequests,
-      pid,
-    );
-    p95Row(`Statistics, last 12 months (${n} cases)`, stats, budgets.statisticsP95);
+    const queueRow = `Queue, default view (${n} cases)`;
+    const filteredRow = "Queue, 10 filtered views";
+    const caseRow = "Case page, spread over all cases";
+    const statsRow = `Statistics, last 12 months (${n} cases)`;
+    if (wanted(queueRow, filteredRow, caseRow, statsRow)) {
+      console.log(`Back office: ${opts.requests} requests per row, one after another…`);
+    }
+    if (wanted(queueRow)) p95Row(queueRow, await staff(staffPaths.queue()), budgets.staffPageP95);
+    if (wanted(filteredRow)) {
+      p95Row(filteredRow, await staff(staffPaths.queueFiltered(opts.cases)), budgets.staffPageP95);
+    }
+    if (wanted(caseRow)) {
+      p95Row(caseRow, await staff(staffPaths.casePage(seeded.caseIds)), budgets.staffPageP95);
+    }
+    if (wanted(statsRow)) {
+      const statsRequests = Math.max(20, Math.round(opts.requests / 4));
+      const stats = await measurePages(
+        base,
+        seeded.coordinatorCookie,
+        staffPaths.statisticsYear(),
+        statsRequests,
+        pid,
+      );
+      p95Row(statsRow, stats, budgets.statisticsP95);
+    }
 
-    console.log("Weighing the JavaScript of each public page…");
+    if (wanted(...PUBLIC_PAGES.map((page) => `JavaScript of ${page} (gzip)`))) {
+      console.log("Weighing the JavaScript of each public page…");
+    }
     for (const page of PUBLIC_PAGES) {
+      const label = `JavaScript of ${page} (gzip)`;
+      if (!wanted(label)) continue;
       const { files, bytes } = await pageJsGzip(base.origin, page);
       const b = budgets.publicPageJsGzip;
       add({
-        row: `JavaScript of ${page} (gzip)`,
+        row: label,
         measured: kB({ files, bytes }),
         budget: budgetText(b, "total"),
         ok: within(bytes / 1000, b.max),
       });
     }
-    add({
-      row: "JavaScript of the minimal Remix page (gzip)",
-      measured: kB(minimalJs),
-      budget: "(baseline)",
-    });
+    if (minimalJs && wanted("JavaScript of the minimal Remix page")) {
+      add({
+        row: "JavaScript of the minimal Remix page (gzip)",
+        measured: kB(minimalJs),
+        budget: "(baseline)",
+      });
+    }
     await server.stop();
     server = undefined;
 
