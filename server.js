@@ -4,6 +4,7 @@
  * graceful shutdown. What the app does at start (config, migrations, seed) lives in the app: boot().
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -96,7 +97,20 @@ if (vite) {
 } else {
   const client = path.join(buildDir, "client");
   server.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
-  server.use(express.static(client, { maxAge: "1h" }));
+  // The other files of the client build (the favicons) are listed once, so a page request no longer asks
+  // the file system for a file of its name first. Paths with an escape (%) still go to the file server.
+  const rootStatic = express.static(client, { maxAge: "1h" });
+  const rootFiles = new Set(
+    fs
+      .readdirSync(client, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => "/" + path.relative(client, path.join(f.parentPath, f.name)).replaceAll(path.sep, "/")),
+  );
+  server.use((req, res, next) =>
+    rootFiles.has(path.posix.normalize(req.path)) || req.path.includes("%")
+      ? rootStatic(req, res, next)
+      : next(),
+  );
 }
 
 server.all(
@@ -104,7 +118,16 @@ server.all(
   createRequestHandler({
     build: vite ? loadBuild : build,
     mode: dev ? "development" : "production",
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientKey: clientKey(req) }),
+    // The client key is only made when a rate limit asks for it (an HMAC per request otherwise).
+    getLoadContext: (req, res) => {
+      let key;
+      return {
+        cspNonce: res.locals.cspNonce,
+        get clientKey() {
+          return (key ??= clientKey(req));
+        },
+      };
+    },
   }),
 );
 

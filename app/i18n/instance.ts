@@ -3,7 +3,8 @@ import { initReactI18next } from "react-i18next";
 import { defaultLanguage, namespaces, type Language } from "./config";
 
 /**
- * A fresh i18next instance. On the server one per request (languages never leak between requests);
+ * A fresh i18next instance. On the server one per language, made once and shared read-only
+ * (resources.server.ts: its language is fixed, so languages never leak between requests);
  * in the browser once, before hydration, with the language the server rendered.
  */
 export function createI18n(lng: Language, resources: Resource): i18n {

@@ -15,8 +15,8 @@ export const budgets = {
   publicPageP95: { max: 500, unit: "ms" },
   /**
    * How many times the req/s of a minimal Remix page (same server.js, same load) is that of ours.
-   * Chosen for issue 8: a page per request does real work the minimal page does not (a fresh i18next
-   * instance, CSP nonces, a CSRF token, react-aria's server render, several times the HTML), so some
+   * Chosen for issue 8: a page per request does real work the minimal page does not (translating every
+   * text, CSP nonces, a CSRF token, react-aria's server render, several times the HTML), so some
    * factor is expected; above 4× something is wasteful.
    */
   publicPageVsMinimal: { max: 4, unit: "×" },

@@ -1,7 +1,9 @@
 /**
  * One person's access never reaches another's data: a reporter signed in to one case cannot read or write
  * another by adding or changing an id, and an organisation's link opens its own referral only, not another
- * (a token edited to name another referral fails its signature), and nothing after it expires.
+ * (a token edited to name another referral fails its signature), and nothing after it expires. And one
+ * visitor's language never reaches another's page, even when their requests are served at the same time
+ * (the server shares one i18next instance per language between requests).
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -118,5 +120,33 @@ describe("an organisation's link", () => {
       .run();
     const late = signLink({ referralId: refA, version: a1.linkVersion, expiresAt: Date.now() - 1_000 });
     expect([404, 410]).toContain((await client.get(`/verwijzing/${late}`)).status);
+  });
+});
+
+describe("languages", () => {
+  it("never mix between pages served at the same time, however the language is chosen", async () => {
+    const ways = [
+      { lang: "en", path: "/", headers: { "Accept-Language": "en-GB, nl;q=0.5" } },
+      { lang: "nl", path: "/", headers: { "Accept-Language": "nl" } },
+      { lang: "en", path: "/verhaal/wie?lng=en", headers: { "Accept-Language": "nl" } },
+      { lang: "nl", path: "/verhaal/wie?lng=nl", headers: { "Accept-Language": "en" } },
+      { lang: "en", path: "/over", headers: { "Accept-Language": "nl", Cookie: "lng=en" } },
+      { lang: "nl", path: "/over", headers: { "Accept-Language": "en", Cookie: "lng=nl" } },
+    ] as const;
+    const skipLink = { nl: "Ga direct naar de inhoud", en: "Skip to main content" };
+    const client = new Client();
+    const replies = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => ways[i % ways.length]!).map(async (way) => ({
+        way,
+        reply: await client.request("GET", way.path, { headers: way.headers }),
+      })),
+    );
+    for (const { way, reply } of replies) {
+      expect(reply.status, way.path).toBe(200);
+      expect(reply.body, `${way.path} in ${way.lang}`).toContain(`<html lang="${way.lang}"`);
+      expect(reply.body, `${way.path} in ${way.lang}`).toContain(skipLink[way.lang]);
+      const other = way.lang === "nl" ? "en" : "nl";
+      expect(reply.body, `${way.path} in ${way.lang}`).not.toContain(skipLink[other]);
+    }
   });
 });
