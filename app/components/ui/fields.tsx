@@ -150,7 +150,9 @@ export function RadioGroup({
   return (
     <AriaRadioGroup
       name={c.name}
-      defaultValue={defaultValue}
+      // "" is not "nothing chosen" to react-aria: it would give every radio tabindex=-1 and the group could
+      // not be reached with Tab (with or without JavaScript).
+      defaultValue={defaultValue === "" ? undefined : defaultValue}
       isInvalid={Boolean(c.error)}
       validationBehavior="aria"
       id={fieldId(c.name)}
