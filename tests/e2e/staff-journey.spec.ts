@@ -5,6 +5,9 @@
  * The public intake and /volgen are built on another branch: the case is seeded the way the intake
  * writes it, and what the reporter would see is checked in the data (reporter-visible timeline events,
  * the staff message, the "there is news" mail) and in the case page's reporter timeline.
+ *
+ * The accessibility engines run on these pages in a11y-sweep.spec.ts; here only on the recovery codes
+ * shown once after the account is made, a state the sweep does not reach.
  */
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
@@ -53,11 +56,9 @@ for (const lng of languages) {
     await open(page, `/medewerker/setup/${token}`, l);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.setupTitle[l]);
     await expect(page.getByRole("img", { name: /QR/ })).toBeVisible();
-    await expectNoAxeViolations(page, `setup ${lng}`);
     await screenshots(page, `staff-setup-${lng}`);
     await page.getByRole("button", { name: text.create[l] }).click();
     await expectErrorTitle(page, l);
-    await expectNoAxeViolations(page, `setup error ${lng}`);
     await screenshots(page, `staff-setup-error-${lng}`);
 
     // --- create the account: the secret is on the page as text; the code is computed here
@@ -89,7 +90,6 @@ for (const lng of languages) {
     // --- sign out, sign in again with the password and the next code
     await page.getByRole("button", { name: label.signOut[l] }).click();
     await expect(page.getByRole("status")).toHaveText(text.signedOut[l]);
-    await expectNoAxeViolations(page, `sign-in ${lng}`);
     await screenshots(page, `staff-sign-in-${lng}`);
     await page.waitForLoadState("networkidle");
     await page.getByLabel(label.email[l]).fill(email);
@@ -97,7 +97,6 @@ for (const lng of languages) {
     await page.getByRole("button", { name: label.continue[l] }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.codeTitle[l]);
     await page.waitForLoadState("networkidle");
-    await expectNoAxeViolations(page, `code ${lng}`);
     await screenshots(page, `staff-code-${lng}`);
     // The code used at setup is spent; the next time step's code is accepted (one step of drift allowed).
     await page.getByLabel(label.code[l]).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
@@ -119,7 +118,6 @@ for (const lng of languages) {
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: seeded.code }) });
     await expect(row).toBeVisible();
     await expect(row.getByText(text.overdue[l], { exact: true })).toBeVisible();
-    await expectNoAxeViolations(page, `queue ${lng}`);
     await screenshots(page, `staff-queue-${lng}`);
 
     // --- open it: the story is shown and the look is on record
@@ -138,7 +136,6 @@ for (const lng of languages) {
     expect(audits()).toContain("case_viewed");
     expect(audits()).not.toContain("contact_viewed");
     await page.waitForLoadState("networkidle");
-    await expectNoAxeViolations(page, `case ${lng}`);
     await screenshots(page, `staff-case-${lng}`);
 
     // --- contact details behind "show", which is on record too
@@ -171,7 +168,6 @@ for (const lng of languages) {
     // --- close: without an outcome it is refused (error state), then with one
     await page.getByRole("button", { name: text.close[l] }).click();
     await expectErrorTitle(page, l);
-    await expectNoAxeViolations(page, `case error ${lng}`);
     await screenshots(page, `staff-case-error-${lng}`);
     const outcome = `Je verhaal is vastgelegd en doorgegeven aan de inspectie (${lng}).`;
     await page.getByLabel(text.outcome[l]).fill(outcome);
