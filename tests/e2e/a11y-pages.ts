@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createAccessToken, INVITE_TTL_MS, SETUP_TTL_MS } from "~/server/access-tokens.server";
 import { schema } from "~/server/db.server";
 import { codeFor, createStaff, e2eDatabase, seedCase, type TestStaff } from "../helpers/seed-cases";
@@ -456,6 +456,11 @@ export async function prepare(group: Group, lng: Lng): Promise<Data> {
     .from(schema.organisations)
     .where(eq(schema.organisations.kind, "igj"))
     .get()!;
+  // The refer page offers its form only for an organisation with an address for referrals.
+  db.update(schema.organisations)
+    .set({ referralEmail: sql`coalesce(${schema.organisations.referralEmail}, 'meldingen@igj.example')` })
+    .where(eq(schema.organisations.id, igj.id))
+    .run();
   const region = db.select({ code: schema.regions.code }).from(schema.regions).get()!;
   return {
     staff: {
