@@ -7,12 +7,13 @@ import {
   ScrollRestoration,
   useHref,
   useLoaderData,
+  useLocation,
   useMatches,
   useNavigate,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext, type ReactNode } from "react";
+import { useContext, useEffect, useRef, type ReactNode } from "react";
 import { RouterProvider } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
@@ -133,8 +134,31 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * After a client-side navigation, focus goes to the main content, as a full page load would start a screen
+ * reader at the top. Left alone, it stays on the link or button that was pressed, which the new page may have
+ * removed (focus lost: the next Tab starts somewhere in the middle) or kept (nothing says the page changed).
+ * An error summary takes focus itself (ErrorSummary). When only the query changes (a filter, a page of
+ * results) and the focused control is still there, focus stays on it.
+ */
+function useFocusAfterNavigation() {
+  const location = useLocation();
+  const previous = useRef(location);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = location;
+    if (before.pathname === location.pathname && before.search === location.search) return;
+    const active = document.activeElement;
+    if (active?.closest(".error-summary")) return;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (before.pathname === location.pathname && !lost) return;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [location]);
+}
+
 export default function App() {
   const { lang } = useLoaderData<typeof loader>();
+  useFocusAfterNavigation();
   const navigate = useNavigate();
   const variant = useFrameVariant();
   return (

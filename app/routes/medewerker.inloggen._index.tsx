@@ -58,7 +58,9 @@ export default function SignIn() {
         <input type="hidden" name="volgende" value={next} />
         <TextField
           name="email"
-          type="email"
+          // "username" is what password managers look for, and the HTML spec allows it on a text input
+          // only (not type=email): text with the e-mail keyboard on phones.
+          inputMode="email"
           label={t("signIn.email")}
           autoComplete="username"
           spellCheck={false}

@@ -32,6 +32,9 @@ for (const lng of languages) {
       test.use({ javaScriptEnabled: js });
       const shot = (name: string) => (js ? `follow-${name}-${lng}` : undefined);
       const t = (key: string, values?: Record<string, string>) => text(lng, key, values);
+      // The engines run on these pages with JavaScript in a11y-sweep.spec.ts, in both languages. Here they
+      // check what a browser without JavaScript gets, in Dutch (the structure is the same in English).
+      const engines = !js && lng === "nl";
 
       test.setTimeout(240_000);
 
@@ -47,7 +50,7 @@ for (const lng of languages) {
         // Sign in: the page, its error states, and one message for either wrong half.
         await page.goto(`/volgen?lng=${lng}`);
         await expect(page.getByRole("heading", { level: 1, name: t("signIn.title") })).toBeVisible();
-        await check(page, "sign-in", { js, shot: shot("sign-in") });
+        await check(page, "sign-in", { js, engines, shot: shot("sign-in") });
 
         await page.getByRole("button", { name: t("signIn.submit") }).click();
         await expectErrorState(page, lng);
@@ -57,7 +60,7 @@ for (const lng of languages) {
         await expect(
           page.getByRole("alert").getByRole("link", { name: t("signIn.errors.passphraseMissing") }),
         ).toBeVisible();
-        await check(page, "sign-in missing", { js, shot: shot("sign-in-errors") });
+        await check(page, "sign-in missing", { js, engines, shot: shot("sign-in-errors") });
 
         // Either half wrong: one and the same message, and the code is kept.
         const alert = page.getByRole("alert");
@@ -70,7 +73,7 @@ for (const lng of languages) {
         await signIn(page, lng, otherCode, c.passphrase);
         await expect(page.getByLabel(t("signIn.code.label"), { exact: true })).toHaveValue(otherCode);
         await expect(alert.getByRole("listitem")).toHaveText([t("signIn.errors.wrong")]);
-        await check(page, "sign-in wrong", { js });
+        await check(page, "sign-in wrong", { js, engines });
 
         // Forgiving input: lower case and spaces instead of dashes.
         await signIn(
@@ -98,7 +101,7 @@ for (const lng of languages) {
         const thread = page.getByRole("region", { name: t("case.messages.heading") });
         await expect(thread.getByText(STAFF_MESSAGE[lng])).toBeVisible();
         await expect(thread.getByText(t("case.messages.new"), { exact: true })).toBeVisible();
-        await check(page, "case page", { js, shot: shot("case") });
+        await check(page, "case page", { js, engines, shot: shot("case") });
 
         // Seen once: no longer new, and read in the database.
         await page.reload();
@@ -112,7 +115,7 @@ for (const lng of languages) {
         await expect(
           page.getByRole("alert").getByRole("link", { name: t("case.reply.errors.missing") }),
         ).toBeVisible();
-        await check(page, "reply missing", { js, shot: shot("reply-error") });
+        await check(page, "reply missing", { js, engines, shot: shot("reply-error") });
         await page.getByLabel(t("case.reply.label")).fill(REPLY);
         await page.getByRole("button", { name: t("case.reply.submit") }).click();
         await expect(page.getByRole("status")).toHaveText(t("case.done.bericht"));
@@ -122,10 +125,10 @@ for (const lng of languages) {
         // Add to the story.
         await page.getByRole("link", { name: t("case.more.add") }).click();
         await expect(page.getByRole("heading", { level: 1, name: t("addition.label") })).toBeVisible();
-        await check(page, "addition", { js });
+        await check(page, "addition", { js, engines });
         await page.getByRole("button", { name: t("addition.submit") }).click();
         await expectErrorState(page, lng);
-        await check(page, "addition missing", { js });
+        await check(page, "addition missing", { js, engines });
         await page.getByLabel(t("addition.label")).fill("Er was ook geen school.\u0007");
         await page.getByRole("button", { name: t("addition.submit") }).click();
         await expectErrorState(page, lng);
@@ -148,7 +151,7 @@ for (const lng of languages) {
         });
         await expect(igj.getByRole("radio", { name: t("consent.level.anonymous") })).toBeChecked();
         await expect(gemeente.getByRole("radio", { name: t("consent.level.identity") })).toBeChecked();
-        await check(page, "consent", { js, shot: shot("consent") });
+        await check(page, "consent", { js, engines, shot: shot("consent") });
         await igj.getByText(t("consent.level.none")).click();
         await gemeente.getByText(t("consent.level.none")).click();
         await page.getByRole("button", { name: t("consent.submit") }).click();
@@ -167,12 +170,12 @@ for (const lng of languages) {
         // News email: a bad address (error state), then on; a staff message queues a mail without content.
         await page.getByRole("link", { name: t("case.more.newsOff") }).click();
         await expect(page.getByRole("heading", { level: 1, name: t("news.title") })).toBeVisible();
-        await check(page, "news", { js, shot: shot("news") });
+        await check(page, "news", { js, engines, shot: shot("news") });
         await page.getByLabel(t("news.label")).fill("niet-een-adres");
         await page.getByRole("button", { name: t("news.submit") }).click();
         await expectErrorState(page, lng);
         await expect(page.getByLabel(t("news.label"))).toHaveValue("niet-een-adres");
-        await check(page, "news error", { js });
+        await check(page, "news error", { js, engines });
         await page.getByLabel(t("news.label")).fill(address);
         await page.getByRole("button", { name: t("news.submit") }).click();
         await expect(page.getByRole("status")).toHaveText(t("case.done.email-aan"));
@@ -193,10 +196,10 @@ for (const lng of languages) {
         await expect(
           page.getByText(t("erase.reached", { list: "Inspectie Gezondheidszorg en Jeugd (IGJ)" })),
         ).toBeVisible();
-        await check(page, "erase", { js, shot: shot("erase") });
+        await check(page, "erase", { js, engines, shot: shot("erase") });
         await page.getByRole("button", { name: t("erase.confirm") }).click();
         await expect(page.getByRole("heading", { level: 1, name: t("erased.title") })).toBeVisible();
-        await check(page, "erased", { js, shot: shot("erased") });
+        await check(page, "erased", { js, engines, shot: shot("erased") });
         const erased = inspect(c.caseId);
         expect(erased).toMatchObject({ status: "closed", storyEnc: null, messages: [] });
         expect(erased.erasedAt).not.toBeNull();

@@ -136,9 +136,18 @@ async function checkSnapshot(page: Page, context: string) {
   }
 }
 
-/** Both accessibility engines on the page as it is, and (when named) screenshots at phone and desktop width. */
-export async function check(page: Page, context: string, opts: { js?: boolean; shot?: string } = {}) {
-  if (opts.js === false) await checkSnapshot(page, context);
+/**
+ * Both accessibility engines on the page as it is (unless `engines: false`: the sweep has this state), and
+ * (when named) screenshots at phone and desktop width.
+ */
+export async function check(
+  page: Page,
+  context: string,
+  opts: { js?: boolean; shot?: string; engines?: boolean } = {},
+) {
+  if (opts.engines === false) {
+    // a11y-sweep.spec.ts runs both engines on this page state.
+  } else if (opts.js === false) await checkSnapshot(page, context);
   else {
     await expectNoAxeViolations(page, context);
     await expectNoHtmlcsErrors(page, context);

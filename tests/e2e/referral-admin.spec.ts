@@ -26,8 +26,6 @@ test("coordinators search and edit organisations, set coordinating municipalitie
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("staff", "organisations.title"));
   await expect(page.getByRole("link", { name: "Inspectie Gezondheidszorg en Jeugd (IGJ)" })).toBeVisible();
   await expect(page.getByRole("link", { name: text("staff", "pagination.next") })).toBeVisible();
-  await expectNoAxeViolations(page, "organisations");
-  await expectNoHtmlcsErrors(page, "organisations");
   await screenshots(page, "organisations-list");
 
   // A municipality that ended in 2018 finds the one that took over.
@@ -48,7 +46,6 @@ test("coordinators search and edit organisations, set coordinating municipalitie
   await expect(page).toHaveTitle(/^Fout: /);
   await expect(page.getByRole("alert")).toContainText(text("staff", "organisations.errors.emailInvalid"));
   await expect(email).toHaveValue("jeugd at amsterdam");
-  await expectNoAxeViolations(page, "organisation edit with errors");
   await screenshots(page, "organisation-edit-error");
   await email.fill("jeugdzaken@amsterdam.example");
   await page.getByRole("button", { name: text("staff", "organisations.edit.save") }).click();
@@ -56,14 +53,11 @@ test("coordinators search and edit organisations, set coordinating municipalitie
 
   // Coordinating municipality for a youth-care region: data, entered here.
   await page.goto("/medewerker/organisaties/regios?lng=nl");
-  await expectNoAxeViolations(page, "regions");
-  await expectNoHtmlcsErrors(page, "regions");
   await screenshots(page, "organisations-regions");
   await page
     .getByRole("link", { name: text("staff", "regions.changeFor", { region: "Amsterdam-Amstelland" }) })
     .click();
   await page.getByLabel(text("staff", "regions.edit.label")).selectOption({ label: "Amsterdam" });
-  await expectNoAxeViolations(page, "region edit");
   await page.getByRole("button", { name: text("staff", "regions.edit.save") }).click();
   await expect(page.getByRole("status")).toHaveText(text("staff", "regions.saved"));
   await expect(page.getByRole("row").filter({ hasText: "Amsterdam-Amstelland" })).toContainText("Amsterdam");
@@ -71,7 +65,6 @@ test("coordinators search and edit organisations, set coordinating municipalitie
   // Adding an organisation without consent category.
   await page.goto("/medewerker/organisaties/nieuw?lng=nl");
   await page.getByLabel(text("staff", "organisations.new.name")).fill("Kinderombudsman (test)");
-  await expectNoAxeViolations(page, "new organisation");
   await page.getByRole("button", { name: text("staff", "organisations.new.submit") }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kinderombudsman (test)");
 

@@ -10,7 +10,8 @@ import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import { schema } from "~/server/db.server";
 import { openTestCase } from "../helpers/follow-fixtures";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";
-import { expectNoAxeViolations, expectNoHtmlcsErrors, recordRequests, screenshots } from "./helpers";
+import { expectNoAxeViolations, recordRequests, screenshots } from "./helpers";
+import { seed } from "./follow-helpers";
 import { capturedMail, linkIn, signInReporter, signInStaff, text } from "./referral-helpers";
 
 const IGJ = "Inspectie Gezondheidszorg en Jeugd (IGJ)";
@@ -57,15 +58,12 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   // Contact details are not offered: the IGJ consent is without identity.
   await expect(page.getByRole("checkbox", { name: /Contactgegevens/ })).toHaveCount(0);
   await expect(page.getByText(text("staff", "routing.partState.no_identity_consent"))).toBeVisible();
-  await expectNoAxeViolations(page, "refer page");
-  await expectNoHtmlcsErrors(page, "refer page");
   await screenshots(page, "referral-create");
 
   // Nothing ticked: the error summary, and nothing is referred.
   await page.getByRole("button", { name: text("staff", "routing.create.submit", { name: IGJ }) }).click();
   await expect(page).toHaveTitle(/^Fout: /);
   await expect(page.getByRole("alert")).toContainText(text("staff", "routing.errors.partsRequired"));
-  await expectNoAxeViolations(page, "refer page with errors");
 
   await page.getByText(text("staff", "routing.parts.story.label"), { exact: true }).click();
   await page.getByText(text("staff", "routing.parts.themes.label"), { exact: true }).click();
@@ -108,8 +106,6 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   await expect(igj.getByText("sam.referral@example.org")).toHaveCount(0);
   const notShared = ["unit_period", "contact"].map((p) => text("referral", `content.parts.${p}`)).join(", ");
   await expect(igj.getByText(text("referral", "content.notShared", { parts: notShared }))).toBeVisible();
-  await expectNoAxeViolations(igj, "organisation page");
-  await expectNoHtmlcsErrors(igj, "organisation page");
   await screenshots(igj, "referral-organisation");
 
   // Received.
@@ -131,7 +127,6 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   await igj.getByLabel(text("referral", "report.note")).fill("x".repeat(2001));
   await igj.getByRole("button", { name: text("referral", "report.submit") }).click();
   await expect(igj).toHaveTitle(/^Fout: /);
-  await expectNoAxeViolations(igj, "organisation page with errors");
   await igj.getByLabel(text("referral", "report.note")).fill(NOTE_FROM_IGJ);
   await igj.getByRole("button", { name: text("referral", "report.submit") }).click();
   const history = igj.getByRole("list").filter({ hasText: NOTE_FROM_IGJ });
@@ -208,7 +203,6 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
   await expect(igj.locator("html")).toHaveAttribute("lang", "en");
   await expect(igj.getByRole("heading", { level: 1 })).toHaveText(`Referral ${reference}`);
   await expect(igj.getByText("[story-marker]")).toBeVisible();
-  await expectNoAxeViolations(igj, "organisation page in English");
   await screenshots(igj, "referral-organisation-en");
 
   await igjContext.close();
@@ -221,5 +215,29 @@ test("a garbled link shows a clear page without details", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("referral", "notFound.title"));
   await expect(page).toHaveTitle(new RegExp(text("referral", "notFound.title")));
   await expect(page.getByRole("link", { name: /snel weg/i })).toHaveCount(0);
-  await expectNoAxeViolations(page, "not found link");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an organisation reads the referral and reports back through its link", async ({ page }) => {
+    const { link } = seed<{ link: string }>("referral-link");
+    await page.goto(`${new URL(link).pathname}?lng=nl`);
+    await expect(page.getByText("[story-marker]")).toBeVisible();
+    const submit = page.getByRole("button", { name: text("referral", "report.submit") });
+
+    // Nothing chosen: the error page keeps the note.
+    await page.getByLabel(text("referral", "report.note")).fill("Wij kijken ernaar.");
+    await submit.click();
+    await expect(page).toHaveTitle(/^Fout: /);
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByLabel(text("referral", "report.note"))).toHaveValue("Wij kijken ernaar.");
+
+    await page.getByText(text("referral", "report.options.in_progress.label"), { exact: true }).click();
+    await submit.click();
+    await expect(page.getByRole("status")).toHaveText(text("referral", "report.done"));
+    await expect(
+      page.getByRole("listitem").filter({ hasText: text("referral", "status.in_progress") }),
+    ).toHaveCount(1);
+  });
 });

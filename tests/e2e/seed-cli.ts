@@ -7,6 +7,7 @@
  *   tsx tests/e2e/seed-cli.ts case <nl|en> <staff message>
  *   tsx tests/e2e/seed-cli.ts staff-message <caseId> <text>
  *   tsx tests/e2e/seed-cli.ts close <caseId> <outcome>
+ *   tsx tests/e2e/seed-cli.ts referral-link       (a new case referred to the IGJ; prints its link)
  */
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import {
@@ -14,6 +15,7 @@ import {
   municipalityId,
   openTestCase,
   organisationId,
+  referralLinkFor,
   staffCloses,
   staffMessage,
 } from "../helpers/follow-fixtures";
@@ -39,6 +41,10 @@ async function main(command: string | undefined, args: string[]): Promise<unknow
     case "close":
       staffCloses(Number(args[0]), args[1] ?? "");
       return { ok: true };
+    case "referral-link": {
+      const c = await openTestCase();
+      return { link: referralLinkFor(c.caseId) };
+    }
     default:
       throw new Error(`Unknown command ${command}`);
   }

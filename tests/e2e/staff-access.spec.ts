@@ -69,7 +69,6 @@ for (const lng of languages) {
     }
     expect(messages[0]).toBe(messages[1]);
     await expect(page.getByLabel(label.email[l])).not.toHaveValue("");
-    await expectNoAxeViolations(page, `sign-in error ${lng}`);
     await screenshots(page, `staff-sign-in-error-${lng}`);
   });
 
@@ -90,7 +89,6 @@ for (const lng of languages) {
     await toCodePage();
     await enter("000000");
     await expectErrorTitle(page, l);
-    await expectNoAxeViolations(page, `code error ${lng}`);
     await screenshots(page, `staff-code-error-${lng}`);
     await enter(worker.recoveryCodes[0]!);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(label.queue[l]);
@@ -132,10 +130,8 @@ test("a coordinator invites a colleague, who creates an account with the link (n
   const { context, page } = await signedInPage(browser, coordinator, "nl");
 
   await open(page, "/medewerker/team", "nl");
-  await expectNoAxeViolations(page, "team nl");
   await page.getByRole("button", { name: "Uitnodiging maken" }).click();
   await expectErrorTitle(page, "nl");
-  await expectNoAxeViolations(page, "team error nl");
   await page.getByText("Behandelt zaken.", { exact: true }).click();
   await page.getByRole("button", { name: "Uitnodiging maken" }).click();
   const link = (await page.getByRole("status").locator("code").textContent())!;
@@ -172,11 +168,9 @@ test("a coordinator invites a colleague, who creates an account with the link (n
   // The team page and a member page in English.
   await open(page, "/medewerker/team", "en");
   await expect(page.getByRole("link", { name: "Nieuwe Collega" })).toBeVisible();
-  await expectNoAxeViolations(page, "team en");
   await page.getByRole("link", { name: "Nieuwe Collega" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account of Nieuwe Collega");
   await page.waitForLoadState("networkidle");
-  await expectNoAxeViolations(page, "member en");
   await screenshots(page, "staff-member-en");
   await page.getByRole("radiogroup", { name: "New role" }).getByText("coordinator").click();
   await page.getByRole("button", { name: "Change role" }).click();
@@ -186,12 +180,10 @@ test("a coordinator invites a colleague, who creates an account with the link (n
   // The audit log holds the invitation, the new account and the role change.
   await open(page, "/medewerker/audit?action=role_changed", "en");
   await expect(page.getByRole("cell", { name: "Role changed" }).first()).toBeVisible();
-  await expectNoAxeViolations(page, "audit en");
   await screenshots(page, "staff-audit-en");
   await open(page, "/medewerker/audit", "nl");
   await expect(page.getByRole("cell", { name: "Account aangemaakt" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "Uitnodiging gemaakt" }).first()).toBeVisible();
-  await expectNoAxeViolations(page, "audit nl");
   await screenshots(page, "staff-audit-nl");
   await context.close();
 });
@@ -209,7 +201,6 @@ test("a deactivated account is signed out at once, and a reset second factor is 
   await open(page, `/medewerker/team/${worker.id}`, "en");
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expectErrorTitle(page, "en");
-  await expectNoAxeViolations(page, "member error en");
   await page.getByText(`Yes, deactivate the account of ${worker.name}.`).click();
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("status")).toContainText("All its sessions have ended.");

@@ -5,6 +5,9 @@
  * The case is filed through the public intake in a second browser (the reporter's), who follows it at
  * /volgen with the code and passphrase and sees each step: the message, the acknowledgement, the outcome.
  * The rows behind it (timeline, messages, "there is news" mails, audit) are checked too.
+ *
+ * The accessibility engines run on these pages in a11y-sweep.spec.ts; here only on the recovery codes
+ * shown once after the account is made, a state the sweep does not reach.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
@@ -57,7 +60,6 @@ const text = {
   confirmClose: { nl: /Ja, sluit deze zaak af/, en: /Yes, close this case/ },
   close: { nl: "Zaak afsluiten", en: "Close case" },
   reporterTimeline: { nl: "Tijdlijn die de melder ziet", en: "Timeline the reporter sees" },
-  overdue: { nl: "Te laat", en: "Overdue" },
 } as const;
 
 for (const lng of languages) {
@@ -74,11 +76,9 @@ for (const lng of languages) {
     await open(page, `/medewerker/setup/${token}`, l);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.setupTitle[l]);
     await expect(page.getByRole("img", { name: /QR/ })).toBeVisible();
-    await expectNoAxeViolations(page, `setup ${lng}`);
     await screenshots(page, `staff-setup-${lng}`);
     await page.getByRole("button", { name: text.create[l] }).click();
     await expectErrorTitle(page, l);
-    await expectNoAxeViolations(page, `setup error ${lng}`);
     await screenshots(page, `staff-setup-error-${lng}`);
 
     // --- create the account: the secret is on the page as text; the code is computed here
@@ -110,7 +110,6 @@ for (const lng of languages) {
     // --- sign out, sign in again with the password and the next code
     await page.getByRole("button", { name: label.signOut[l] }).click();
     await expect(page.getByRole("status")).toHaveText(text.signedOut[l]);
-    await expectNoAxeViolations(page, `sign-in ${lng}`);
     await screenshots(page, `staff-sign-in-${lng}`);
     await page.waitForLoadState("networkidle");
     await page.getByLabel(label.email[l]).fill(email);
@@ -118,7 +117,6 @@ for (const lng of languages) {
     await page.getByRole("button", { name: label.continue[l] }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.codeTitle[l]);
     await page.waitForLoadState("networkidle");
-    await expectNoAxeViolations(page, `code ${lng}`);
     await screenshots(page, `staff-code-${lng}`);
     // The code used at setup is spent; the next time step's code is accepted (one step of drift allowed).
     await page.getByLabel(label.code[l]).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
@@ -151,7 +149,6 @@ for (const lng of languages) {
     await open(page, "/medewerker?urgent=1&kind=complaint", l);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: seeded.code }) });
     await expect(row).toBeVisible();
-    await expectNoAxeViolations(page, `queue ${lng}`);
     await screenshots(page, `staff-queue-${lng}`);
 
     // --- open it: the story is shown and the look is on record
@@ -170,7 +167,6 @@ for (const lng of languages) {
     expect(audits()).toContain("case_viewed");
     expect(audits()).not.toContain("contact_viewed");
     await page.waitForLoadState("networkidle");
-    await expectNoAxeViolations(page, `case ${lng}`);
     await screenshots(page, `staff-case-${lng}`);
 
     // --- contact details behind "show", which is on record too
@@ -210,7 +206,6 @@ for (const lng of languages) {
     // --- close: without an outcome it is refused (error state), then with one
     await page.getByRole("button", { name: text.close[l] }).click();
     await expectErrorTitle(page, l);
-    await expectNoAxeViolations(page, `case error ${lng}`);
     await screenshots(page, `staff-case-error-${lng}`);
     const outcome = `Je verhaal is vastgelegd en doorgegeven aan de inspectie (${lng}).`;
     await page.getByLabel(text.outcome[l]).fill(outcome);

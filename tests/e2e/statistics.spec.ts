@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { startSession } from "~/server/staff-session.server";
-import { expectNoAxeViolations, expectNoHtmlcsErrors, screenshots } from "./helpers";
+import { expectNoAxeViolations, screenshots } from "./helpers";
 
 /** Signs a staff member in by giving the browser a verified session (the sign-in itself is tested elsewhere). */
 async function signIn(context: BrowserContext, role: "coordinator" | "ombudsworker") {
@@ -60,8 +60,6 @@ for (const lng of ["nl", "en"] as const) {
       name: new RegExp(`^feb ${YEAR}`, "i"),
     });
     await expect(feb.getByRole("cell").first()).toHaveText("7");
-    await expectNoAxeViolations(page, `statistics ${lng}`);
-    await expectNoHtmlcsErrors(page, `statistics ${lng}`);
     await page.setViewportSize({ width: 320, height: 740 });
     await expectNoAxeViolations(page, `statistics ${lng} at 320 px`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -114,7 +112,6 @@ test("a coordinator changes a setting; a wrong value gets a clear error and is k
   await expect(page).toHaveTitle(/^Fout: /);
   await expect(page.getByRole("alert")).toContainText("Vul een heel getal in tussen 12 en 240");
   await expect(page.getByLabel("Logboek bewaren (maanden)")).toHaveValue("6");
-  await expectNoAxeViolations(page, "settings error");
   await page.getByLabel("Logboek bewaren (maanden)").fill("72");
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByRole("status")).toHaveText("De instellingen zijn opgeslagen.");

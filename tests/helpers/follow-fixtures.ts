@@ -2,11 +2,12 @@
  * Test data for following a case: a case as the intake would open it, and what the back office would do
  * to it (referrals, status changes, closing). Used by vitest and by Playwright (against the e2e database).
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { NewCase } from "~/domain/new-case";
 import { caseEventTypes } from "~/domain/case-events";
 import { changeStatus, sendMessage } from "~/server/case-admin.server";
 import { createCase } from "~/server/cases.server";
+import { createReferral, referralLink } from "~/server/referrals.server";
 import { encrypt } from "~/server/crypto.server";
 import { getDb, schema, type Db } from "~/server/db.server";
 import type { CaseStatus, ReferralStatus } from "../../db/schema";
@@ -217,4 +218,27 @@ export function staffCloses(caseId: number, outcome: string, opts: { now?: numbe
     opts.now ?? Date.now(),
   );
   if (!result.ok) throw new Error(`changeStatus: ${result.reason}`);
+}
+
+/**
+ * A referral to the IGJ made by the back office's own createReferral(), and the link the organisation's mail
+ * would carry (the case needs consent for the IGJ, as testCase() gives).
+ */
+export function referralLinkFor(caseId: number, opts: { now?: number; db?: Db } = {}): string {
+  const db = opts.db ?? getDb();
+  const igj = organisationId("igj", db);
+  // A referral needs an address to send to; keep one a coordinator may have set.
+  db.update(schema.organisations)
+    .set({ referralEmail: sql`coalesce(${schema.organisations.referralEmail}, 'meldingen@igj.example')` })
+    .where(eq(schema.organisations.id, igj))
+    .run();
+  const result = createReferral(
+    ombudsworker(db),
+    caseId,
+    { organisationId: igj, parts: ["story", "themes"], coveringNote: "Graag uw oordeel." },
+    opts.now ?? Date.now(),
+  );
+  if (!result.ok) throw new Error(`createReferral: ${result.reason}`);
+  const row = db.select().from(schema.referrals).where(eq(schema.referrals.id, result.referralId)).get()!;
+  return referralLink(row.id, row.linkVersion, row.linkExpiresAt);
 }

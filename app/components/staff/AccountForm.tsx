@@ -29,7 +29,9 @@ export function AccountForm({
       />
       <TextField
         name="email"
-        type="email"
+        // "username" is what password managers look for, and the HTML spec allows it on a text input
+        // only (not type=email): text with the e-mail keyboard on phones.
+        inputMode="email"
         label={t("account.email")}
         hint={t("account.emailHint")}
         autoComplete="username"

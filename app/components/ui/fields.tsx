@@ -208,7 +208,9 @@ export function RadioGroup({
 }) {
   const { t } = useTranslation();
   const groupRef = useRef<HTMLDivElement>(null);
-  const [value, setValue] = useState<string | null>(defaultValue ?? null);
+  // "" is not "nothing chosen" to react-aria: it would give every radio tabindex=-1 and the group could
+  // not be reached with Tab (with or without JavaScript).
+  const [value, setValue] = useState<string | null>(defaultValue || null);
   useAdoptFromDom(
     () => checkedIn(groupRef)?.[0],
     value,

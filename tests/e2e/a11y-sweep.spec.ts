@@ -1,0 +1,40 @@
+/**
+ * The accessibility sweep: every page of the table in a11y-pages.ts, public and staff, Dutch and English, in
+ * its realistic state and in each error state, through both engines: axe (WCAG 2.0/2.1/2.2 A and AA) and
+ * HTML_CodeSniffer (WCAG2AA, errors). Zero findings from either. The journey specs keep their functional
+ * checks; the engines run here, once per page state.
+ *
+ * With JavaScript: the DOM after hydration (react-aria's widgets) is the richer one. What a browser without
+ * JavaScript gets is checked by the journeys that run without it (intake, contact, follow).
+ */
+import { expect, test } from "@playwright/test";
+import { notPages, uncoveredRoutes, walk, type Group } from "./a11y-pages";
+import { expectNoAxeViolations, expectNoHtmlcsErrors, languages } from "./helpers";
+
+test("the sweep's table covers every route file, or says why one is not a page", () => {
+  const { missing, unknown } = uncoveredRoutes();
+  expect(missing, "route files missing from the page table (add them, or to notPages with a reason)").toEqual(
+    [],
+  );
+  expect(unknown, "table entries or notPages for routes that no longer exist").toEqual([]);
+  for (const [route, why] of Object.entries(notPages)) expect(why, route).not.toBe("");
+});
+
+// A step that cannot happen fails in seconds, not at the end of the walk's ten minutes.
+test.use({ actionTimeout: 20_000 });
+
+for (const group of ["public", "staff"] as Group[]) {
+  for (const lng of languages) {
+    test(`every ${group} page and error state passes axe and HTML_CodeSniffer (${lng})`, async ({ page }) => {
+      test.setTimeout(600_000);
+      const checked: string[] = [];
+      await walk(page, group, lng, async (_entry, state) => {
+        const context = `${state.name} ${lng}`;
+        await expectNoAxeViolations(page, context);
+        await expectNoHtmlcsErrors(page, context);
+        checked.push(state.name);
+      });
+      expect(checked.length).toBeGreaterThan(group === "public" ? 40 : 25);
+    });
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * The journeys with the keyboard alone: Tab, Shift+Tab, Space, Enter and the arrow keys, text typed into
+ * whatever has focus. No clicks, no fills. After each navigation and each error, focus is somewhere sensible
+ * (the error summary, the main content, or the top of a freshly loaded page, where the first Tab reaches the
+ * skip link), and every control reached shows a visible focus indicator.
+ */
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createStaff, e2eDatabase, seedCase, codeFor } from "../helpers/seed-cases";
+import { seedCase as seedFollowCase, text } from "./follow-helpers";
+import { tr, type Kind } from "./intake-helpers";
+
+const MAX_TABS = 250;
+
+/** Tabs (or Shift+Tabs) until `target` has focus, then checks that the focus can be seen. */
+async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab") {
+  const element = await target.elementHandle({ timeout: 10_000 });
+  for (let i = 0; i < MAX_TABS; i++) {
+    if (await element!.evaluate((el) => el === document.activeElement)) {
+      await expectVisibleFocus(page);
+      return;
+    }
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${MAX_TABS} × ${key} did not reach ${target}`);
+}
+
+/**
+ * The focused control looks different from the same control without focus: an outline that is not
+ * transparent, a shadow or a background that only focus gives it. A visually hidden radio or checkbox shows
+ * its focus on the styled box inside its label, so the label's elements count too.
+ */
+async function expectVisibleFocus(page: Page) {
+  const problem = await page.evaluate(async () => {
+    // react-aria sets its focus class on the next render: let it happen before looking.
+    const settle = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "nothing has focus";
+    const label = el.closest("label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
+    const candidates = [el, ...(label ? [label, ...label.querySelectorAll("*")] : [])];
+    const look = () =>
+      candidates.map((c) => {
+        const cs = getComputedStyle(c);
+        const outline =
+          cs.outlineStyle !== "none" &&
+          parseFloat(cs.outlineWidth) > 0 &&
+          cs.outlineColor !== "rgba(0, 0, 0, 0)"
+            ? `${cs.outlineWidth} ${cs.outlineColor}`
+            : "none";
+        return `${outline}|${cs.boxShadow}|${cs.backgroundColor}`;
+      });
+    const focused = look();
+    el.blur();
+    await settle();
+    const blurred = look();
+    el.focus();
+    await settle();
+    return focused.some((f, i) => f !== blurred[i])
+      ? null
+      : `no visible focus on ${el.outerHTML.slice(0, 150)}`;
+  });
+  expect(problem).toBeNull();
+}
+
+/**
+ * After a navigation: focus on the main content or the h1 (a client-side navigation), or on nothing at the top
+ * of a freshly loaded page, where the first Tab must reach the skip link.
+ */
+async function expectFocusAfterNavigation(page: Page, url: RegExp) {
+  await expect(page).toHaveURL(url);
+  await page.waitForLoadState("networkidle");
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return "top";
+        if (el.id === "main" || el.tagName === "H1") return "main";
+        return el.outerHTML.slice(0, 120);
+      }),
+    )
+    .toMatch(/^(top|main)$/);
+  if ((await page.evaluate(() => document.activeElement === document.body)) === true) {
+    await page.keyboard.press("Tab");
+    await expect(
+      page.getByRole("link", { name: /Ga direct naar de inhoud|Skip to main content/ }),
+    ).toBeFocused();
+  }
+}
+
+/** After an error: the summary has focus and shows it. */
+async function expectErrorFocus(page: Page) {
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading") });
+  await expect(summary).toBeFocused();
+  await expectVisibleFocus(page);
+  await expect(page).toHaveTitle(/^(Fout|Error): /);
+}
+
+/** Focus into a radio group and move with the arrow keys until `option` is chosen. */
+async function chooseRadio(page: Page, group: Locator, option: Locator) {
+  await tabTo(page, group.getByRole("radio").first());
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 12 && !(await option.isChecked()); i++) await page.keyboard.press("ArrowDown");
+  await expect(option).toBeChecked();
+  await expect(option).toBeFocused();
+}
+
+/** A radio or checkbox by its label (its accessible name is the label, then the hint if any). */
+const control = (scope: Page | Locator, role: "radio" | "checkbox", label: string) =>
+  scope.getByRole(role, { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`) });
+const radio = (scope: Page | Locator, label: string) => control(scope, "radio", label);
+
+async function pressButton(page: Page, name: string) {
+  await tabTo(page, page.getByRole("main").getByRole("button", { name, exact: true }));
+  await page.keyboard.press("Enter");
+}
+
+async function typeInto(page: Page, field: Locator, value: string) {
+  await tabTo(page, field);
+  await page.keyboard.type(value);
+}
+
+async function intakeJourney(page: Page, kind: Kind) {
+  const base = kind === "testimony" ? "/verhaal" : "/klacht";
+  const t = (key: string) => tr("nl", key, {}, kind);
+  const cont = () => pressButton(page, tr("nl", "common:continue"));
+  await page.goto(`${base}?lng=nl`);
+  await page.waitForLoadState("networkidle");
+  await tabTo(page, page.getByRole("link", { name: t("start.begin") }));
+  await page.keyboard.press("Enter");
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/wie$`));
+
+  // Nothing chosen: the error summary takes focus; its link leads to the question.
+  await cont();
+  await expectErrorFocus(page);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("alert").getByRole("link")).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("radio").first()).toBeFocused();
+  await chooseRadio(page, page.getByRole("main"), radio(page, t("who.options.young_person.label")));
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/afdeling$`));
+  await cont();
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/wat-is-er-gebeurd$`));
+  await typeInto(page, page.getByRole("textbox", { name: t("what.question") }), "Ik zat dagen alleen.");
+  const isolation = control(page, "checkbox", t("what.themes.options.isolation"));
+  await tabTo(page, isolation);
+  await page.keyboard.press("Space");
+  await expect(isolation).toBeChecked();
+  // Back up with Shift+Tab to the story and add to it: nothing typed is lost.
+  await tabTo(page, page.getByRole("textbox", { name: t("what.question") }), "Shift+Tab");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Niemand kwam.");
+  await expect(page.getByRole("textbox", { name: t("what.question") })).toHaveValue(
+    "Ik zat dagen alleen. Niemand kwam.",
+  );
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/veilig$`));
+  await chooseRadio(page, page.getByRole("main"), radio(page, t("safe.options.yes")));
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/wensen$`));
+  const heard = control(page, "checkbox", t("wishes.options.heard.label"));
+  await tabTo(page, heard);
+  await page.keyboard.press("Space");
+  await expect(heard).toBeChecked();
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/contact$`));
+  await chooseRadio(page, page.getByRole("main"), radio(page, t("contact.options.none.label")));
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/controleren$`));
+  await expect(page.getByText("Ik zat dagen alleen. Niemand kwam.")).toBeVisible();
+  await pressButton(page, t("check.send"));
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/bevestiging$`));
+  await expect(page.getByTestId("case-code")).toHaveText(/^\w{4}-\w{4}$/);
+}
+
+test.use({ actionTimeout: 15_000 });
+
+test.describe("keyboard only, in Dutch", () => {
+  test.setTimeout(240_000);
+
+  for (const kind of ["testimony", "complaint"] as const) {
+    test(`a ${kind} from the start page to the receipt`, async ({ page }) => {
+      await intakeJourney(page, kind);
+    });
+  }
+
+  test("a contact request from someone close, to the receipt", async ({ page }) => {
+    const t = (key: string) => text("nl", key);
+    const cont = () => pressButton(page, t("contact.continue"));
+    await page.goto("/contact?lng=nl");
+    await page.waitForLoadState("networkidle");
+    await cont();
+    await expectErrorFocus(page);
+    await typeInto(page, page.getByLabel(t("contact.details.name.label")), "Sanne");
+    await chooseRadio(
+      page,
+      page.getByRole("radiogroup", { name: t("contact.details.relation.label") }),
+      radio(page, t("contact.relations.parent")),
+    );
+    await typeInto(page, page.getByLabel(t("contact.details.phone.label")), "06 1234 5678");
+    const mayLeave = page.getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") });
+    await chooseRadio(page, mayLeave, radio(mayLeave, t("contact.answers.no")));
+    await cont();
+
+    await expectFocusAfterNavigation(page, /\/contact\/vraag$/);
+    await typeInto(page, page.getByLabel(t("contact.question.title")), "Hoe gaat het met mijn zoon?");
+    const knows = page.getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") });
+    await chooseRadio(page, knows, radio(knows, t("contact.answers.unknown")));
+    const urgent = page.getByRole("radiogroup", { name: t("contact.question.urgent.label") });
+    await chooseRadio(page, urgent, radio(urgent, t("contact.question.urgent.no")));
+    await cont();
+
+    await expectFocusAfterNavigation(page, /\/contact\/controleren$/);
+    await pressButton(page, t("contact.check.submit"));
+    await expectFocusAfterNavigation(page, /\/contact\/bevestiging$/);
+    await expect(
+      page.getByRole("heading", { level: 1, name: t("contact.confirmation.title") }),
+    ).toBeVisible();
+  });
+
+  test("following a case: sign in (a wrong try first) and reply", async ({ page }) => {
+    const t = (key: string) => text("nl", key);
+    const c = seedFollowCase("nl", "Wil je ons laten weten of we je mogen bellen?");
+    await page.goto("/volgen?lng=nl");
+    await page.waitForLoadState("networkidle");
+    await pressButton(page, t("signIn.submit"));
+    await expectErrorFocus(page);
+    await typeInto(page, page.getByLabel(t("signIn.code.label"), { exact: true }), c.code);
+    await typeInto(page, page.getByLabel(t("signIn.passphrase.label")), "AAAA-AAAA-AAAA-AAAA");
+    await page.keyboard.press("Enter");
+    await expectErrorFocus(page);
+    await expect(page.getByRole("alert")).toContainText(t("signIn.errors.wrong"));
+    await typeInto(page, page.getByLabel(t("signIn.passphrase.label")), c.passphrase);
+    await pressButton(page, t("signIn.submit"));
+
+    await expectFocusAfterNavigation(page, /\/volgen\/zaak$/);
+    await pressButton(page, t("case.reply.submit"));
+    await expectErrorFocus(page);
+    await typeInto(page, page.getByLabel(t("case.reply.label")), "Liever niet bellen, mail is goed.");
+    await pressButton(page, t("case.reply.submit"));
+    await expect(page.getByRole("status")).toHaveText(t("case.done.bericht"));
+    await expect(page.getByText("Liever niet bellen, mail is goed.")).toBeVisible();
+    await expectFocusAfterNavigation(page, /\/volgen\/zaak/);
+  });
+
+  test("staff: sign in with a code from the app, open a case from the queue, assign, message, status", async ({
+    page,
+  }) => {
+    const s = (key: string) => text("nl", key, {}, "staff");
+    const db = e2eDatabase();
+    const staff = await createStaff(db, { role: "coordinator" });
+    const seeded = seedCase(db, { kind: "complaint", urgent: true });
+
+    await page.goto("/medewerker/inloggen?lng=nl");
+    await page.waitForLoadState("networkidle");
+    await pressButton(page, s("signIn.submit"));
+    await expectErrorFocus(page);
+    await typeInto(page, page.getByLabel(s("signIn.email")), staff.email);
+    await typeInto(page, page.getByLabel(s("signIn.password"), { exact: true }), staff.password);
+    await page.keyboard.press("Enter");
+    await expectFocusAfterNavigation(page, /\/medewerker\/inloggen\/code/);
+    await typeInto(page, page.getByLabel(s("code.label")), codeFor(staff.totpSecret));
+    await page.keyboard.press("Enter");
+    await expectFocusAfterNavigation(page, /\/medewerker(\?|$)/);
+
+    // The queue sorted newest first (a bookmark), so the new case is on its first page.
+    await page.goto("/medewerker?sort=newest&lng=nl");
+    await page.waitForLoadState("networkidle");
+    await tabTo(page, page.getByRole("link", { name: seeded.code }));
+    await page.keyboard.press("Enter");
+    await expectFocusAfterNavigation(page, new RegExp(`/medewerker/zaken/${seeded.id}`));
+
+    await pressButton(page, s("case.actions.assignMe"));
+    await expect(page.getByRole("status").first()).toBeVisible();
+    await expectFocusAfterNavigation(page, new RegExp(`/medewerker/zaken/${seeded.id}`));
+
+    await pressButton(page, s("case.actions.send"));
+    await expectErrorFocus(page);
+    await typeInto(page, page.getByLabel(s("case.actions.message"), { exact: true }), "We nemen contact op.");
+    await pressButton(page, s("case.actions.send"));
+    await expect(
+      page
+        .getByRole("region", { name: s("case.timeline.reporterHeading") })
+        .getByText("We nemen contact op."),
+    ).toBeVisible();
+
+    const statusGroup = page.getByRole("radiogroup", { name: s("case.actions.newStatus") });
+    await chooseRadio(page, statusGroup, statusGroup.getByRole("radio").first());
+    const chosen = (await statusGroup.getByRole("radio").first().getAttribute("value")) ?? "";
+    await pressButton(page, s("case.actions.changeStatus"));
+    await expect(page.getByRole("status").first()).toBeVisible();
+    expect(chosen).not.toBe("");
+    await expectFocusAfterNavigation(page, new RegExp(`/medewerker/zaken/${seeded.id}`));
+  });
+});
+
+test("keyboard only, in English: the error summary takes focus and its link leads to the field", async ({
+  page,
+}) => {
+  const t = (key: string) => text("en", key);
+  await page.goto("/volgen?lng=en");
+  await page.waitForLoadState("networkidle");
+  await pressButton(page, t("signIn.submit"));
+  await expectErrorFocus(page);
+  await page.keyboard.press("Tab");
+  const first = page.getByRole("alert").getByRole("link", { name: t("signIn.errors.codeMissing") });
+  await expect(first).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel(t("signIn.code.label"), { exact: true })).toBeFocused();
+  await expectVisibleFocus(page);
+});
