@@ -172,7 +172,7 @@ const contact: Entry[] = [
     errors: (page, lng) => press(page, text(lng, "contact.continue")),
     done: async (page, lng) => {
       const t = (key: string) => text(lng, key);
-      await page.getByLabel(t("contact.details.name.label")).fill("Sanne");
+      await page.getByLabel(t("contact.details.name.label")).fill("Sweep");
       await choose(page, "radio", t("contact.relations.parent"));
       await page.getByLabel(t("contact.details.phone.label")).fill("06 1234 5678");
       await page

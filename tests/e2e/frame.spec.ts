@@ -86,6 +86,10 @@ test.describe("quick exit", () => {
   test("pressing Shift three times leaves too", async ({ page }) => {
     await fakeNeutralSite(page);
     await page.goto("/over?lng=en");
+    // The Shift listener comes with the page's JavaScript: wait until React has taken over the quick exit.
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('a[href="/weg"]') ?? {}).some((k) => k.startsWith("__reactProps")),
+    );
     await page.locator("main h1").click();
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
     await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);

@@ -5,6 +5,7 @@
  * skip link), and every control reached shows a visible focus indicator.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { formatCaseCode } from "~/domain/codes";
 import { createStaff, e2eDatabase, seedCase, codeFor } from "../helpers/seed-cases";
 import { seedCase as seedFollowCase, text } from "./follow-helpers";
 import { tr, type Kind } from "./intake-helpers";
@@ -196,7 +197,7 @@ test.describe("keyboard only, in Dutch", () => {
     await page.waitForLoadState("networkidle");
     await cont();
     await expectErrorFocus(page);
-    await typeInto(page, page.getByLabel(t("contact.details.name.label")), "Sanne");
+    await typeInto(page, page.getByLabel(t("contact.details.name.label")), "Toetsenbord");
     await chooseRadio(
       page,
       page.getByRole("radiogroup", { name: t("contact.details.relation.label") }),
@@ -271,7 +272,7 @@ test.describe("keyboard only, in Dutch", () => {
     // The queue sorted newest first (a bookmark), so the new case is on its first page.
     await page.goto("/medewerker?sort=newest&lng=nl");
     await page.waitForLoadState("networkidle");
-    await tabTo(page, page.getByRole("link", { name: seeded.code }));
+    await tabTo(page, page.getByRole("link", { name: formatCaseCode(seeded.code) }));
     await page.keyboard.press("Enter");
     await expectFocusAfterNavigation(page, new RegExp(`/medewerker/zaken/${seeded.id}`));
 
