@@ -70,6 +70,8 @@ export type Entry = {
   /** Opened with ?lng=; without it, the page is where the previous entry's `done` left the browser. */
   path?: (data: Data) => string;
   status?: number;
+  /** false: the same page, word for word, as another entry's; the engines skip it (reflow does not). */
+  engines?: false;
   /** Brings the page into its error state (a form sent empty or wrong). */
   errors?: (page: Page, lng: Lng, data: Data) => Promise<void>;
   /** Answers the page well, so the entries after it find it done. */
@@ -105,6 +107,10 @@ function intake(kind: Kind): Entry[] {
     route: `${r}.$step`,
     name: `${kind}-${slug}`,
     path: () => `${base}/${slug}`,
+    // A complaint asks these questions in the testimony's words: the engines check them there.
+    ...(kind === "complaint" && ["afdeling", "veilig", "wensen", "contact"].includes(slug)
+      ? { engines: false as const }
+      : {}),
     errors,
     done: async (page, lng) => {
       await done(page, lng);

@@ -19,7 +19,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { walk, type Group } from "./a11y-pages";
 import { languages, screenshots } from "./helpers";
 
@@ -114,11 +114,17 @@ test("the layout check does catch cut-off text and overlapping controls", async 
   ]);
 });
 
+const sessions = new WeakMap<Page, CDPSession>();
+
 /** The browser's text-size setting: its default font sizes (16 px, 13 px for monospace) times `factor`. */
 async function textSize(page: Page, factor: number) {
-  const cdp = await page.context().newCDPSession(page);
+  // One session per page, kept open: the setting ends with the session that made it.
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16 * factor, fixed: 13 * factor } });
-  await cdp.detach();
   // Let the layout catch up before measuring.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -149,8 +155,15 @@ for (const group of ["public", "staff"] as Group[]) {
           1280,
         );
         expect(await page.evaluate(layoutProblems), `${name} at 200 % text`).toEqual([]);
-        if (shots)
-          await page.screenshot({ path: path.join(shotDir, `reflow-${name}-text200.png`), fullPage: true });
+        if (shots) {
+          // A full-page screenshot resizes the page behind the scenes, which drops the font-size setting: make
+          // the window as tall as the page instead, set the text size again, and photograph the window.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          await page.setViewportSize({ width: 1280, height: Math.min(height, 16_000) });
+          await textSize(page, 2);
+          await page.screenshot({ path: path.join(shotDir, `reflow-${name}-text200.png`) });
+          await page.setViewportSize({ width: 1280, height: 900 });
+        }
         await textSize(page, 1);
         if (shots) await screenshots(page, `reflow-${name}`);
       });

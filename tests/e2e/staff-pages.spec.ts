@@ -59,7 +59,7 @@ for (const lng of languages) {
     // The pattern of related cases is on the case page.
     await open(page, `/medewerker/zaken/${c.id}`, l);
     await expect(
-      page.getByText(lng === "nl" ? /andere zaken? over Pactum/ : /other cases? about Pactum/),
+      page.getByText(lng === "nl" ? /andere (zaak|zaken) over Pactum/ : /other cases? about Pactum/),
     ).toBeVisible();
 
     // An error state of the recovery codes page.
