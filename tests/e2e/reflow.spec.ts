@@ -21,7 +21,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { walk, type Group } from "./a11y-pages";
-import { languages, screenshots } from "./helpers";
+import { screenshots } from "./helpers";
 
 const shotDir = path.resolve("tests/artifacts/screenshots");
 
@@ -134,12 +134,15 @@ const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement
 // A step that cannot happen fails in seconds, not at the end of the walk's ten minutes.
 test.use({ actionTimeout: 20_000 });
 
+// In Dutch only: its long compound words ("ontvangstbevestiging", "jeugdzorgregio") are the hard case for
+// reflow, and the walk through every state is the slowest part of the suite. The sweep checks English.
+const reflowLanguages = ["nl"] as const;
+
 for (const group of ["public", "staff"] as Group[]) {
-  for (const lng of languages) {
+  for (const lng of reflowLanguages) {
     test(`every ${group} page reflows at 320 px and takes 200 % text (${lng})`, async ({ page }) => {
       test.setTimeout(600_000);
       fs.mkdirSync(shotDir, { recursive: true });
-      const shots = lng === "nl";
       await walk(page, group, lng, async (_entry, state) => {
         const name = `${state.name}-${lng}`;
         await page.setViewportSize({ width: 320, height: 740 });
@@ -155,7 +158,7 @@ for (const group of ["public", "staff"] as Group[]) {
           1280,
         );
         expect(await page.evaluate(layoutProblems), `${name} at 200 % text`).toEqual([]);
-        if (shots) {
+        {
           // A full-page screenshot resizes the page behind the scenes, which drops the font-size setting: make
           // the window as tall as the page instead, set the text size again, and photograph the window.
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -165,7 +168,7 @@ for (const group of ["public", "staff"] as Group[]) {
           await page.setViewportSize({ width: 1280, height: 900 });
         }
         await textSize(page, 1);
-        if (shots) await screenshots(page, `reflow-${name}`);
+        await screenshots(page, `reflow-${name}`);
       });
     });
   }
