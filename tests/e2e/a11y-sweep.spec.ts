@@ -4,12 +4,15 @@
  * HTML_CodeSniffer (WCAG2AA, errors). Zero findings from either. The journey specs keep their functional
  * checks; the engines run here, once per page state.
  *
+ * In Dutch, every state is also checked for reflow at 320 px and 200 % text (reflow.ts), with screenshots.
+ *
  * With JavaScript: the DOM after hydration (react-aria's widgets) is the richer one. What a browser without
  * JavaScript gets is checked by the journeys that run without it (intake, contact, follow).
  */
 import { expect, test } from "@playwright/test";
 import { notPages, uncoveredRoutes, walk, type Group } from "./a11y-pages";
 import { expectNoAxeViolations, expectNoHtmlcsErrors, languages } from "./helpers";
+import { checkReflow } from "./reflow";
 
 test("the sweep's table covers every route file, or says why one is not a page", () => {
   const { missing, unknown } = uncoveredRoutes();
@@ -25,15 +28,19 @@ test.use({ actionTimeout: 20_000 });
 
 for (const group of ["public", "staff"] as Group[]) {
   for (const lng of languages) {
-    test(`every ${group} page and error state passes axe and HTML_CodeSniffer (${lng})`, async ({ page }) => {
-      test.setTimeout(600_000);
+    test(`every ${group} page and error state passes axe and HTML_CodeSniffer${lng === "nl" ? ", reflows and takes 200 % text" : ""} (${lng})`, async ({
+      page,
+    }) => {
+      test.setTimeout(900_000);
       const checked: string[] = [];
       await walk(page, group, lng, async (entry, state) => {
-        if (entry.engines === false) return;
-        const context = `${state.name} ${lng}`;
-        await expectNoAxeViolations(page, context);
-        await expectNoHtmlcsErrors(page, context);
-        checked.push(state.name);
+        if (entry.engines !== false) {
+          const context = `${state.name} ${lng}`;
+          await expectNoAxeViolations(page, context);
+          await expectNoHtmlcsErrors(page, context);
+          checked.push(state.name);
+        }
+        if (lng === "nl") await checkReflow(page, `${state.name}-${lng}`);
       });
       expect(checked.length).toBeGreaterThan(group === "public" ? 40 : 20);
     });
