@@ -7,6 +7,19 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
+/**
+ * The Amsterdam calendar month ("2026-07") of an instant in epoch ms, in SQL: UTC+2 from the last Sunday
+ * of March 01:00 UTC to the last Sunday of October 01:00 UTC, UTC+1 otherwise (the EU rule). The
+ * statistics count per month inside the database with it (ADR 013); a unit test checks it against
+ * `Intl` for every quarter hour of 2000–2060.
+ */
+export function amsterdamMonth(column: string): string {
+  const s = `${column} / 1000`;
+  const year = `strftime('%Y', ${s}, 'unixepoch')`;
+  const summer = `${s} >= unixepoch(${year} || '-03-25 01:00', 'weekday 0') AND ${s} < unixepoch(${year} || '-10-25 01:00', 'weekday 0')`;
+  return `strftime('%Y-%m', ${s} + CASE WHEN ${summer} THEN 7200 ELSE 3600 END, 'unixepoch')`;
+}
+
 // ---------------------------------------------------------------- reference data
 
 export const regions = sqliteTable("regions", {
@@ -180,6 +193,10 @@ export const cases = sqliteTable(
     outcomeEnc: text("outcome_enc"),
     assigneeId: integer("assignee_id").references(() => staff.id),
     receivedAt: integer("received_at").notNull(),
+    /** The Amsterdam month of receipt, computed by SQLite: what the statistics count by. */
+    receivedMonth: text("received_month").generatedAlwaysAs(sql.raw(amsterdamMonth("received_at")), {
+      mode: "virtual",
+    }),
     ackDueAt: integer("ack_due_at").notNull(),
     answerDueAt: integer("answer_due_at").notNull(),
     acknowledgedAt: integer("acknowledged_at"),
@@ -192,20 +209,14 @@ export const cases = sqliteTable(
   (t) => [
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),
     index("cases_received").on(t.receivedAt),
-    // Every column the statistics count (app/server/statistics.server.ts), so a year of cases is counted
-    // from the index alone, without reading the rows and their encrypted blobs (ADR 012).
-    index("cases_statistics").on(
-      t.receivedAt,
-      t.kind,
-      t.urgent,
-      t.unitId,
-      t.themes,
-      t.wishes,
-      t.acknowledgedAt,
-      t.ackDueAt,
-      t.firstAnswerAt,
-      t.answerDueAt,
-    ),
+    // The cases whose acknowledgement or first answer is still awaited: whether they are "open" or "late"
+    // depends on the moment the report is made, so the statistics count them live (ADR 013).
+    index("cases_ack_pending")
+      .on(t.receivedMonth, t.ackDueAt)
+      .where(sql`acknowledged_at IS NULL AND kind != 'contact'`),
+    index("cases_answer_pending")
+      .on(t.receivedMonth, t.answerDueAt)
+      .where(sql`first_answer_at IS NULL AND kind != 'contact'`),
     index("cases_unit").on(t.unitId),
     index("cases_assignee").on(t.assigneeId),
   ],
@@ -299,6 +310,10 @@ export const referrals = sqliteTable(
     status: text("status", { enum: referralStatuses }).notNull().default("pending"),
     createdBy: integer("created_by").references(() => staff.id),
     createdAt: integer("created_at").notNull(),
+    /** The Amsterdam month the referral was made, computed by SQLite: what the statistics count by. */
+    createdMonth: text("created_month").generatedAlwaysAs(sql.raw(amsterdamMonth("created_at")), {
+      mode: "virtual",
+    }),
     sentAt: integer("sent_at"),
     receivedAt: integer("received_at"),
     doneAt: integer("done_at"),
@@ -306,12 +321,7 @@ export const referrals = sqliteTable(
     linkExpiresAt: integer("link_expires_at").notNull(),
     consentWithdrawnAt: integer("consent_withdrawn_at"),
   },
-  (t) => [
-    index("referrals_case").on(t.caseId),
-    index("referrals_org").on(t.organisationId),
-    // The counted columns of the statistics, read without the encrypted copy (ADR 012).
-    index("referrals_statistics").on(t.createdAt, t.organisationId, t.sentAt, t.receivedAt, t.doneAt),
-  ],
+  (t) => [index("referrals_case").on(t.caseId), index("referrals_org").on(t.organisationId)],
 );
 
 export const outbox = sqliteTable(

@@ -1,12 +1,12 @@
 /**
  * Retention: what is due is erased, and only non-identifying counts survive. Closed cases older than the
- * retention period are rolled up into stat_counts (the same facts the report counts) and deleted with
- * everything that hangs on them; abandoned drafts go after 24 hours; the audit log after its own period;
+ * retention period are deleted with everything that hangs on them; their facts stay counted in
+ * stat_counts (statistics.server.ts); abandoned drafts go after 24 hours; the audit log after its own period;
  * delivered mails after 90 days. Runs hourly inside the server and by hand with `npm run retention`.
  */
 import { and, eq, inArray, lt, or } from "drizzle-orm";
 import { getDb, schema, type Db } from "./db.server";
-import { rollUpCase } from "./statistics.server";
+import { countAwaitedForGood } from "./statistics.server";
 
 export const retentionDefaults = { closedCaseMonths: 24, auditMonths: 60 } as const;
 const MIN_AUDIT_MONTHS = 12; // the database refuses to delete younger audit entries (migration 0002)
@@ -53,7 +53,7 @@ export function runRetention(
   for (let i = 0; i < due.length; i += BATCH) {
     const batch = due.slice(i, i + BATCH);
     db.transaction(() => {
-      for (const id of batch) rollUpCase(db, id, now);
+      countAwaitedForGood(db, batch, now);
       db.delete(schema.cases).where(inArray(schema.cases.id, batch)).run();
     });
     opts.onProgress?.(Math.min(i + BATCH, due.length), due.length);

@@ -1,15 +1,19 @@
 /**
- * The one-pass counting of liveFacts against a naive reference: the seven GROUP BY queries per dimension
- * that counted the cases before (ADR 012), on a seeded set with every kind of edge. Facts, their order and
- * the report must be identical, for a period and for one case at a time (the roll-up path).
+ * The counts the database keeps as cases and referrals change (migration 0006, ADR 013) against a naive
+ * reference: one GROUP BY query per dimension over the rows as they are, with the months cut in
+ * JavaScript. On a seeded set with every kind of edge, and again after every kind of change a case and a
+ * referral go through, the facts and the report must be identical. Also: SQLite's Amsterdam month (the
+ * generated columns the counts are grouped by) against Intl, for every quarter hour of many years.
  */
 import { describe, expect, it } from "vitest";
+import { amsterdamMonth } from "../../db/schema";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { monthsOf } from "~/domain/statistics";
 import { amsterdamDate } from "~/domain/working-days";
 import { type Db } from "./db.server";
 import { seedManyCases } from "./dev-seed.server";
-import { buildReport, liveFacts, monthStart, reportFor, storedFacts, type Fact } from "./statistics.server";
+import { runRetention } from "./retention.server";
+import { buildReport, factsFor, monthStart, reportFor, type Fact } from "./statistics.server";
 
 /** The months CASE expression of the reference, from the listed months' starts. */
 function monthCase(column: string, months: string[], end: number) {
@@ -101,38 +105,142 @@ function seeded(): Db {
   return db;
 }
 
-describe("liveFacts in one pass", () => {
-  const db = seeded();
-  const months = monthsOf(period);
-  const end = monthStart("2026-12");
+/** Facts summed per (month, dimension, value) and sorted: the reference splits "late" in two parts. */
+function normalised(facts: Fact[]): Fact[] {
+  const sums = new Map<string, Fact>();
+  for (const f of facts) {
+    const key = JSON.stringify([f.month, f.dimension, f.value]);
+    const seen = sums.get(key);
+    if (seen) seen.count += f.count;
+    else sums.set(key, { ...f, value: String(f.value) });
+  }
+  return [...sums.values()].filter((f) => f.count !== 0).sort((a, b) => compare(a, b));
+}
 
-  it("counts exactly what the per-dimension queries count, in the same order", () => {
-    const facts = liveFacts(months, now, db);
+function compare(a: Fact, b: Fact): number {
+  for (const k of ["month", "dimension", "value"] as const) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+
+const months = monthsOf(period);
+const end = monthStart("2026-12");
+
+/** Counted facts, reference facts and both reports agree. */
+function expectCountsRight(db: Db, at = now) {
+  const reference = referenceFacts(months, at, db, end);
+  expect(normalised(factsFor(months, at, db))).toEqual(normalised(reference));
+  expect(JSON.stringify(reportFor(period, at, db))).toBe(JSON.stringify(buildReport(months, reference)));
+}
+
+describe("the counts kept as cases change", () => {
+  it("count exactly what the per-dimension queries count", () => {
+    const db = seeded();
+    const facts = factsFor(months, now, db);
     expect(facts.filter((f) => f.dimension === "ack").map((f) => f.value)).toEqual(
       expect.arrayContaining(["met", "late", "open"]),
     );
-    expect(facts).toEqual(referenceFacts(months, now, db, end));
-    expect(JSON.stringify(reportFor(period, now, db))).toBe(
-      JSON.stringify(
-        buildReport(months, [...referenceFacts(months, now, db, end), ...storedFacts(months, db)]),
-      ),
+    expect(new Set(facts.map((f) => f.dimension))).toEqual(
+      new Set(referenceFacts(months, now, db, end).map((f) => f.dimension)),
     );
+    expectCountsRight(db);
+    // Awaited deadlines are counted at the moment of the report: later, more of them are late.
+    expectCountsRight(db, now + 20 * DAY);
   });
 
-  it("counts one case alike, for the roll-up at erasure", () => {
-    const ids = db.$client.prepare("SELECT id FROM cases ORDER BY id").pluck().all() as number[];
-    for (const id of ids.filter((i) => i <= 12 || i % 37 === 0)) {
-      const { received_at } = db.$client.prepare("SELECT received_at FROM cases WHERE id = ?").get(id) as {
-        received_at: number;
-      };
-      const created = db.$client
-        .prepare("SELECT created_at FROM referrals WHERE case_id = ?")
-        .pluck()
-        .all(id) as number[];
-      const ms = [...new Set([received_at, ...created].map((t) => amsterdamDate(t).slice(0, 7)))].sort();
-      const last = ms.at(-1)!;
-      const after = monthStart(amsterdamDate(monthStart(last) + 32 * DAY).slice(0, 7));
-      expect(liveFacts(ms, now, db, id)).toEqual(referenceFacts(ms, now, db, after, id));
+  it("follow every change a case and a referral go through", () => {
+    const db = seeded();
+    const s = db.$client;
+    const changes: [string, string][] = [
+      [
+        "acknowledging",
+        "UPDATE cases SET acknowledged_at = ack_due_at - 1 WHERE acknowledged_at IS NULL AND id % 3 = 0",
+      ],
+      [
+        "a first answer",
+        "UPDATE cases SET first_answer_at = answer_due_at + ? WHERE first_answer_at IS NULL AND id % 2 = 0",
+      ],
+      ["a new deadline", "UPDATE cases SET ack_due_at = ack_due_at + ? WHERE id % 13 = 0"],
+      [
+        "another unit, or none",
+        "UPDATE cases SET unit_id = CASE WHEN id % 2 = 0 THEN NULL ELSE 1 END WHERE id % 17 = 0",
+      ],
+      [
+        "other themes and wishes",
+        `UPDATE cases SET themes = '["restraint","isolation"]', wishes = '[]' WHERE id % 19 = 0`,
+      ],
+      [
+        "urgency and kind",
+        "UPDATE cases SET urgent = 1 - urgent, kind = CASE kind WHEN 'contact' THEN 'complaint' ELSE 'contact' END WHERE id % 23 = 0",
+      ],
+      ["moved to another month", "UPDATE cases SET received_at = received_at - ? WHERE id % 29 = 0"],
+      ["a referral sent", "UPDATE referrals SET sent_at = created_at + ? WHERE id % 4 = 0"],
+      [
+        "a referral received",
+        "UPDATE referrals SET received_at = sent_at + ? WHERE sent_at IS NOT NULL AND id % 3 = 0",
+      ],
+      [
+        "a referral done",
+        "UPDATE referrals SET done_at = sent_at + ? WHERE sent_at IS NOT NULL AND id % 5 = 0",
+      ],
+      ["a referral reopened", "UPDATE referrals SET done_at = NULL WHERE id % 7 = 0"],
+      [
+        "a referral to another organisation",
+        "UPDATE referrals SET organisation_id = (SELECT min(id) FROM organisations) WHERE id % 11 = 0",
+      ],
+      [
+        "a status change (not counted)",
+        "UPDATE cases SET status = 'in_progress', closed_at = NULL WHERE id % 31 = 0",
+      ],
+    ];
+    for (const [what, text] of changes) {
+      const statement = s.prepare(text);
+      const changed = statement.run(...(text.includes("?") ? [7 * DAY + 3_600_000] : [])).changes;
+      expect(changed, what).toBeGreaterThan(0);
+      expectCountsRight(db);
     }
+    // New cases and referrals, some in a month that had none yet.
+    seedManyCases(db, 40, { now: monthStart("2026-11") + 5 * DAY, seed: 9, days: 2, referrals: true });
+    expectCountsRight(db);
+  });
+
+  it("keep the erased cases' facts, and their awaited deadlines as they stood", () => {
+    const db = seeded();
+    const before = reportFor(period, now, db);
+    db.$client.prepare("INSERT INTO settings (key, value) VALUES ('retention.closedCaseMonths', '1')").run();
+    const { cases } = runRetention({ now, db });
+    expect(cases).toBeGreaterThan(100);
+    expect(reportFor(period, now, db)).toEqual(before);
+  });
+});
+
+describe("the Amsterdam month in SQLite", () => {
+  it("is the month Intl gives, for every quarter hour of 2020–2035 and every edge of 2000–2060", () => {
+    const { db } = createTestDb();
+    const instants: number[] = [];
+    for (let t = Date.UTC(2020, 0, 1); t < Date.UTC(2035, 0, 1); t += 15 * 60_000) instants.push(t);
+    for (let y = 2000; y < 2060; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const start = monthStart(`${y}-${String(m).padStart(2, "0")}`);
+        instants.push(start - 1, start);
+      }
+      // Every day summer time could start or end (the last week of March and of October), at 01:00 UTC.
+      for (const d of [25, 26, 27, 28, 29, 30, 31]) {
+        for (const mo of [2, 9]) {
+          const switchAt = Date.UTC(y, mo, d, 1);
+          instants.push(switchAt - 1, switchAt);
+        }
+      }
+    }
+    const sqlMonths = db.$client.transaction(() => {
+      db.$client.exec("CREATE TEMP TABLE instants (at INTEGER)");
+      const insert = db.$client.prepare("INSERT INTO instants VALUES (?)");
+      for (const t of instants) insert.run(t);
+      return db.$client
+        .prepare(`SELECT ${amsterdamMonth("at")} FROM instants ORDER BY rowid`)
+        .pluck()
+        .all();
+    })();
+    const wrong = instants.filter((t, i) => sqlMonths[i] !== amsterdamDate(t).slice(0, 7));
+    expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
   });
 });

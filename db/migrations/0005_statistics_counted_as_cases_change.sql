@@ -1,0 +1,6 @@
+DROP INDEX `cases_statistics`;--> statement-breakpoint
+ALTER TABLE `cases` ADD `received_month` text GENERATED ALWAYS AS (strftime('%Y-%m', received_at / 1000 + CASE WHEN received_at / 1000 >= unixepoch(strftime('%Y', received_at / 1000, 'unixepoch') || '-03-25 01:00', 'weekday 0') AND received_at / 1000 < unixepoch(strftime('%Y', received_at / 1000, 'unixepoch') || '-10-25 01:00', 'weekday 0') THEN 7200 ELSE 3600 END, 'unixepoch')) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `cases_ack_pending` ON `cases` (`received_month`,`ack_due_at`) WHERE acknowledged_at IS NULL AND kind != 'contact';--> statement-breakpoint
+CREATE INDEX `cases_answer_pending` ON `cases` (`received_month`,`answer_due_at`) WHERE first_answer_at IS NULL AND kind != 'contact';--> statement-breakpoint
+DROP INDEX `referrals_statistics`;--> statement-breakpoint
+ALTER TABLE `referrals` ADD `created_month` text GENERATED ALWAYS AS (strftime('%Y-%m', created_at / 1000 + CASE WHEN created_at / 1000 >= unixepoch(strftime('%Y', created_at / 1000, 'unixepoch') || '-03-25 01:00', 'weekday 0') AND created_at / 1000 < unixepoch(strftime('%Y', created_at / 1000, 'unixepoch') || '-10-25 01:00', 'weekday 0') THEN 7200 ELSE 3600 END, 'unixepoch')) VIRTUAL;
