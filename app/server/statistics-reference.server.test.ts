@@ -5,12 +5,18 @@
  * referral go through, the facts and the report must be identical. Also: SQLite's Amsterdam month (the
  * generated columns the counts are grouped by) against Intl, for every quarter hour of many years.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
 import { amsterdamMonth } from "../../db/schema";
+import { seedReferenceData } from "../../db/seed";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { monthsOf } from "~/domain/statistics";
 import { amsterdamDate } from "~/domain/working-days";
-import { type Db } from "./db.server";
+import { openDatabase, type Db } from "./db.server";
+import { migrationsFolder, referenceDataFolder } from "./paths.server";
 import { seedManyCases } from "./dev-seed.server";
 import { runRetention } from "./retention.server";
 import { buildReport, factsFor, monthStart, reportFor, type Fact } from "./statistics.server";
@@ -210,6 +216,34 @@ describe("the counts kept as cases change", () => {
     const { cases } = runRetention({ now, db });
     expect(cases).toBeGreaterThan(100);
     expect(reportFor(period, now, db)).toEqual(before);
+  });
+});
+
+describe("migration 0006 on a database in use", () => {
+  it("counts the cases already there once, next to the erased cases' counts", () => {
+    // The migrations up to 0005, as a database made before this change has them.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-migrations-"));
+    fs.cpSync(migrationsFolder, dir, { recursive: true });
+    const journalFile = path.join(dir, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
+    journal.entries = journal.entries.filter((e) => e.idx <= 5);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const db = openDatabase(path.join(dir, "before.db"));
+    migrate(db, { migrationsFolder: dir });
+    seedReferenceData(db, referenceDataFolder);
+    seedManyCases(db, 600, { now, seed: 3, days: 400, referrals: true });
+    // What the retention job of before left of erased cases.
+    const erased = { month: "2026-01", dimension: "kind", value: "complaint", count: 7 };
+    db.$client.prepare("INSERT INTO stat_counts VALUES (@month, @dimension, @value, @count)").run(erased);
+
+    migrate(db, { migrationsFolder });
+    const reference = referenceFacts(months, now, db, end);
+    expect(normalised(factsFor(months, now, db))).toEqual(normalised([...reference, erased]));
+    // From here on the triggers count.
+    seedManyCases(db, 30, { now, seed: 4, days: 20, referrals: true });
+    expect(normalised(factsFor(months, now, db))).toEqual(
+      normalised([...referenceFacts(months, now, db, end), erased]),
+    );
   });
 });
 
