@@ -1,5 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { defaultLanguage, isLanguage } from "~/i18n/config";
@@ -11,16 +11,17 @@ async function hydrate() {
   const htmlLang = document.documentElement.lang;
   const lng = isLanguage(htmlLang) ? htmlLang : defaultLanguage;
   const i18n = createI18n(lng, await loadResources(lng));
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <I18nextProvider i18n={i18n}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
-      </I18nextProvider>,
-    );
-  });
+  // Hydrated in one go, not inside startTransition: yielding hydration let an input's value go empty
+  // for a moment when it was filled in meanwhile, and a form sent then reached the server empty
+  // (tests/e2e/during-hydration.spec.ts). What is typed during the one task waits for it and then counts.
+  hydrateRoot(
+    document,
+    <I18nextProvider i18n={i18n}>
+      <StrictMode>
+        <RemixBrowser />
+      </StrictMode>
+    </I18nextProvider>,
+  );
 }
 
 void hydrate();

@@ -16,9 +16,7 @@ function randomCode(): string {
 const REPLY = "Liever niet bellen. <script>alert(1)</script> Mail is goed.";
 
 async function signIn(page: Page, lng: "nl" | "en", code: string, passphrase: string) {
-  // Typing before the scripts run is tested in before-hydration.spec.ts; here the page settles first, as
-  // one CI run lost both fields when the fill landed in the middle of hydration (see the closing note).
-  await page.waitForLoadState("networkidle");
+  // No waiting for the page to settle: a fill during hydration must count (during-hydration.spec.ts).
   await page.getByLabel(text(lng, "signIn.code.label"), { exact: true }).fill(code);
   await page.getByLabel(text(lng, "signIn.passphrase.label")).fill(passphrase);
   // Wait for the answer: with JavaScript the old error summary would still be on the page meanwhile.

@@ -26,7 +26,6 @@ async function signInReporter(
   lng: Lng,
   { code, passphrase }: { code: string; passphrase: string },
 ) {
-  await page.waitForLoadState("networkidle");
   await page.getByLabel(followText(lng, "signIn.code.label"), { exact: true }).fill(code);
   await page.getByLabel(followText(lng, "signIn.passphrase.label")).fill(passphrase);
   await page.getByRole("button", { name: followText(lng, "signIn.submit") }).click();
