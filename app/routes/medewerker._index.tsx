@@ -1,6 +1,7 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
+import { FilterActions } from "~/components/staff/FilterActions";
 import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
 import { formatDate, isoDate } from "~/components/staff/format";
 import { Pagination } from "~/components/staff/Pagination";
@@ -134,14 +135,11 @@ export default function Queue() {
             <FilterCheckbox name="overdue" label={t("queue.filters.overdue")} defaultChecked={f.overdue} />
             <FilterCheckbox name="urgent" label={t("queue.filters.urgent")} defaultChecked={f.urgent} />
           </div>
-          <div className="queue-filters__actions">
-            <button type="submit" className="button button--primary">
-              {t("queue.filters.apply")}
-            </button>
-            <Link to="/medewerker" className="queue-filters__clear">
-              {t("queue.filters.clear")}
-            </Link>
-          </div>
+          <FilterActions
+            submitLabel={t("queue.filters.apply")}
+            clearLabel={t("queue.filters.clear")}
+            clearTo="/medewerker"
+          />
         </Form>
       </details>
 

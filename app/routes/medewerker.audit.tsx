@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
+import { FilterActions } from "~/components/staff/FilterActions";
 import { formatDateTime, isoDate } from "~/components/staff/format";
 import { Pagination } from "~/components/staff/Pagination";
 import { SelectField } from "~/components/staff/SelectField";
@@ -149,14 +150,11 @@ export default function Audit() {
             <input id="field-to" name="to" type="date" className="input" defaultValue={filters.to ?? ""} />
           </div>
         </div>
-        <div className="queue-filters__actions">
-          <button type="submit" className="button button--primary">
-            {t("audit.filters.apply")}
-          </button>
-          <Link to="/medewerker/audit" className="queue-filters__clear">
-            {t("audit.filters.clear")}
-          </Link>
-        </div>
+        <FilterActions
+          submitLabel={t("audit.filters.apply")}
+          clearLabel={t("audit.filters.clear")}
+          clearTo="/medewerker/audit"
+        />
       </Form>
 
       {rows.length === 0 ? (

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OrganisationFields } from "~/components/staff/OrganisationFields";
 import { SelectField } from "~/components/staff/SelectField";
-import { Button, CheckboxGroup, Form, TextArea, TextField } from "~/components/ui";
+import { Button, CheckboxGroup, Form } from "~/components/ui";
 import { ORG_NOTES_MAX, organisationEditSchema, organisationFieldErrors } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
@@ -115,26 +116,10 @@ export default function EditOrganisation() {
 
       <h2>{t("organisations.edit.heading")}</h2>
       <Form id="organisation" errors={errors}>
-        <TextField
-          name="referralEmail"
-          type="email"
-          label={t("organisations.edit.email")}
-          hint={t("organisations.edit.emailHint")}
-          optional
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={v ? v.referralEmail : (org.referralEmail ?? "")}
-          error={errors?.referralEmail}
-        />
-        <TextArea
-          name="notes"
-          label={t("organisations.edit.notes")}
-          hint={t("organisations.edit.notesHint")}
-          optional
-          maxLength={ORG_NOTES_MAX}
-          rows={4}
-          defaultValue={v ? v.notes : (org.notes ?? "")}
-          error={errors?.notes}
+        <OrganisationFields
+          referralEmail={v ? v.referralEmail : (org.referralEmail ?? "")}
+          notes={v ? v.notes : (org.notes ?? "")}
+          errors={errors}
         />
         {org.kind === "gemeente" ? (
           <SelectField

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterActions } from "~/components/staff/FilterActions";
 import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
 import { Pagination } from "~/components/staff/Pagination";
 import { SelectField } from "~/components/staff/SelectField";
@@ -96,14 +97,11 @@ export default function Organisations() {
             defaultChecked={f.inactive}
           />
         </div>
-        <div className="queue-filters__actions">
-          <button type="submit" className="button button--primary">
-            {t("organisations.search.submit")}
-          </button>
-          <Link to="/medewerker/organisaties" className="queue-filters__clear">
-            {t("organisations.search.clear")}
-          </Link>
-        </div>
+        <FilterActions
+          submitLabel={t("organisations.search.submit")}
+          clearLabel={t("organisations.search.clear")}
+          clearTo="/medewerker/organisaties"
+        />
       </Form>
 
       <p className="queue-total" role="status">

@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, Form, TextArea, TextField } from "~/components/ui";
+import { OrganisationFields } from "~/components/staff/OrganisationFields";
+import { Button, Form, TextField } from "~/components/ui";
 import {
   ORG_NAME_MAX,
   ORG_NOTES_MAX,
@@ -66,27 +67,7 @@ export default function NewOrganisation() {
           defaultValue={v?.name ?? ""}
           error={errors?.name}
         />
-        <TextField
-          name="referralEmail"
-          type="email"
-          label={t("organisations.edit.email")}
-          hint={t("organisations.edit.emailHint")}
-          optional
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={v?.referralEmail ?? ""}
-          error={errors?.referralEmail}
-        />
-        <TextArea
-          name="notes"
-          label={t("organisations.edit.notes")}
-          hint={t("organisations.edit.notesHint")}
-          optional
-          maxLength={ORG_NOTES_MAX}
-          rows={4}
-          defaultValue={v?.notes ?? ""}
-          error={errors?.notes}
-        />
+        <OrganisationFields referralEmail={v?.referralEmail ?? ""} notes={v?.notes ?? ""} errors={errors} />
         <Button>{t("organisations.new.submit")}</Button>
       </Form>
     </div>

@@ -107,24 +107,24 @@ export default function ReferralPage() {
         </div>
       ) : null}
 
-      <dl className="referral-facts" aria-label={t("facts.label")}>
-        <div className="referral-facts__row">
+      <dl className="facts" aria-label={t("facts.label")}>
+        <div className="facts__row">
           <dt>{t("facts.reference")}</dt>
           <dd>{view.reference}</dd>
         </div>
-        <div className="referral-facts__row">
+        <div className="facts__row">
           <dt>{t("facts.organisation")}</dt>
           <dd>{view.organisation}</dd>
         </div>
-        <div className="referral-facts__row">
+        <div className="facts__row">
           <dt>{t("facts.sharedAt")}</dt>
           <dd>{view.sharedOn}</dd>
         </div>
-        <div className="referral-facts__row">
+        <div className="facts__row">
           <dt>{t("facts.status")}</dt>
           <dd>{t(`status.${view.status}`)}</dd>
         </div>
-        <div className="referral-facts__row">
+        <div className="facts__row">
           <dt>{t("facts.validUntil")}</dt>
           <dd>{view.validUntil}</dd>
         </div>

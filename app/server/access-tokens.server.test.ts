@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema } from "./db.server";
 import { consumeAccessToken, findValidAccessToken, issueSetupLinkIfNoStaff } from "./access-tokens.server";
 
@@ -23,7 +23,7 @@ describe("setup link", () => {
 
   it("is not issued once staff exists", () => {
     const { db } = createTestDb();
-    db.insert(schema.staff).values({ name: "A", email: "a@x", passwordHash: "h", role: "coordinator" }).run();
+    testStaff(db, "coordinator");
     expect(issueSetupLinkIfNoStaff("http://x", db)).toBeUndefined();
   });
 });

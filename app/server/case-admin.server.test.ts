@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { caseDeadlines } from "~/domain/working-days";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { addNote, assignCase, changeStatus, loadCase, sendMessage, setUrgent } from "./case-admin.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
@@ -13,12 +13,7 @@ let me: StaffUser;
 
 beforeEach(() => {
   db = createTestDb().db;
-  const id = db
-    .insert(schema.staff)
-    .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
-    .returning({ id: schema.staff.id })
-    .get().id;
-  me = { id, name: "Johan", email: "johan@example.org", role: "ombudsworker", sessionIdHash: "s" };
+  me = testStaff(db, "ombudsworker");
 });
 
 const events = (caseId: number) =>
@@ -150,17 +145,11 @@ describe("handling a case end to end", () => {
 
   it("refuses to assign to a deactivated colleague", () => {
     const { id } = seedCase(db);
-    const other = db
-      .insert(schema.staff)
-      .values({
-        name: "Gone",
-        email: "gone@example.org",
-        passwordHash: "x",
-        role: "ombudsworker",
-        active: false,
-      })
-      .returning({ id: schema.staff.id })
-      .get().id;
+    const other = testStaff(db, "ombudsworker", {
+      name: "Gone",
+      email: "gone@example.org",
+      active: false,
+    }).id;
     expect(assignCase(id, me, other)).toEqual({ ok: false, reason: "unknown_staff" });
     expect(assignCase(999, me, me.id)).toEqual({ ok: false, reason: "not_found" });
     expect(

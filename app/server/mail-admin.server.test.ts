@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { changeConsents } from "./consent.server";
 import { encrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
@@ -14,12 +14,7 @@ let db: Db;
 let me: StaffUser;
 beforeEach(() => {
   db = createTestDb().db;
-  const id = db
-    .insert(schema.staff)
-    .values({ name: "Coördinator", email: "c@example.org", passwordHash: "x", role: "coordinator" })
-    .returning({ id: schema.staff.id })
-    .get().id;
-  me = { id, name: "Coördinator", email: "c@example.org", role: "coordinator", sessionIdHash: "s" };
+  me = testStaff(db, "coordinator");
   db.update(schema.organisations)
     .set({ referralEmail: "igj@example.org" })
     .where(eq(schema.organisations.kind, "igj"))

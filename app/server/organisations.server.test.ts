@@ -5,7 +5,7 @@ import {
   organisationNewSchema,
   parseOrganisationFilters,
 } from "~/domain/organisations";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import {
   coordinatingMunicipalityFor,
@@ -22,12 +22,7 @@ let db: Db;
 let me: StaffUser;
 beforeEach(() => {
   db = createTestDb().db;
-  const id = db
-    .insert(schema.staff)
-    .values({ name: "Coördinator", email: "c@example.org", passwordHash: "x", role: "coordinator" })
-    .returning({ id: schema.staff.id })
-    .get().id;
-  me = { id, name: "Coördinator", email: "c@example.org", role: "coordinator", sessionIdHash: "s" };
+  me = testStaff(db, "coordinator");
 });
 
 const search = (q: string, extra = "") =>

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { isOverdue, nextDeadline } from "~/domain/case-status";
 import { defaultQueueFilters, PAGE_SIZE, type QueueFilters } from "~/domain/queue";
 import { isRelated, summarisePattern } from "~/domain/related-cases";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { relatedCases } from "./case-admin.server";
 import { schema, type Db } from "./db.server";
 import { seedCase, seedManyCases } from "./dev-seed.server";
@@ -40,11 +40,7 @@ describe("the queue", () => {
   });
 
   it("filters by kind, status, unit, assignee, overdue and urgency, and counts per status under the filters", () => {
-    const staff = db
-      .insert(schema.staff)
-      .values({ name: "A", email: "a@x", passwordHash: "x", role: "ombudsworker" })
-      .returning({ id: schema.staff.id })
-      .get().id;
+    const staff = testStaff(db, "ombudsworker", { name: "A", email: "a@x" }).id;
     seedManyCases(db, 400, { now, seed: 11, staffIds: [staff] });
     const cases = all();
     const check = (f: Partial<QueueFilters>, pred: (c: (typeof cases)[number]) => boolean) => {

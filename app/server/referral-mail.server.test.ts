@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decodedBody, startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
 import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
 import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
 import { backoffMs, processOutbox } from "./outbox-worker.server";
@@ -24,12 +24,7 @@ let file: string;
 let me: StaffUser;
 beforeEach(() => {
   ({ db, file } = createTestDb());
-  const id = db
-    .insert(schema.staff)
-    .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
-    .returning({ id: schema.staff.id })
-    .get().id;
-  me = { id, name: "Johan", email: "johan@example.org", role: "ombudsworker", sessionIdHash: "s" };
+  me = testStaff(db, "ombudsworker");
   db.update(schema.organisations)
     .set({ referralEmail: "meldingen@igj.example" })
     .where(eq(schema.organisations.kind, "igj"))

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { REFERRAL_LINK_MS } from "~/domain/referrals";
 import { reporterTimeline } from "~/domain/reporter-view";
 import { municipalityId, openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { changeConsents } from "./consent.server";
 import { decrypt, decryptJson } from "./crypto.server";
 import { schema, type Db } from "./db.server";
@@ -27,12 +27,7 @@ const T0 = Date.UTC(2026, 2, 2, 10);
 
 beforeEach(() => {
   db = createTestDb().db;
-  const id = db
-    .insert(schema.staff)
-    .values({ name: "Johan", email: "johan@example.org", passwordHash: "x", role: "ombudsworker" })
-    .returning({ id: schema.staff.id })
-    .get().id;
-  me = { id, name: "Johan", email: "johan@example.org", role: "ombudsworker", sessionIdHash: "s" };
+  me = testStaff(db, "ombudsworker");
   db.update(schema.organisations)
     .set({ referralEmail: "meldingen@igj.example" })
     .where(eq(schema.organisations.kind, "igj"))

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "~/domain/staff-session";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { loadEnv } from "~/config/env.server";
 import {
@@ -15,11 +15,7 @@ let db: Db;
 const t0 = Date.UTC(2025, 2, 3, 9);
 
 function staffRow(role: "ombudsworker" | "coordinator", email: string) {
-  return db
-    .insert(schema.staff)
-    .values({ name: email, email, passwordHash: "x", role, createdAt: t0 })
-    .returning({ id: schema.staff.id })
-    .get().id;
+  return testStaff(db, role, { name: email, email, createdAt: t0 }).id;
 }
 
 function requestWith(setCookie: string | null, path = "/medewerker/zaken/1") {

@@ -6,13 +6,12 @@
  * shared file safe.
  */
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { decrypt } from "~/server/crypto.server";
 import { getDb, schema } from "~/server/db.server";
-import { expectNoAxeViolations, expectNoHtmlcsErrors, screenshots } from "./helpers";
+import { expectNoAxeViolations, expectNoHtmlcsErrors, localeText, screenshots } from "./helpers";
 
 // The app's modules read their configuration on first use: point them at the e2e server's database.
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -160,9 +159,6 @@ export async function expectErrorState(page: Page, lng: "nl" | "en") {
   await expect(page.getByRole("alert")).toBeVisible();
 }
 
-type Strings = { [key: string]: string | string[] | Strings };
-const cache = new Map<string, Strings>();
-
 /** A string from locales/<lng>/<ns>.json, with {{values}} filled in: tests find things by what people read. */
 export function text(
   lng: "nl" | "en",
@@ -170,13 +166,7 @@ export function text(
   values: Record<string, string> = {},
   ns = "follow",
 ): string {
-  const file = `${lng}/${ns}`;
-  if (!cache.has(file))
-    cache.set(file, JSON.parse(fs.readFileSync(path.resolve("locales", `${file}.json`), "utf8")));
-  let node: string | string[] | Strings | undefined = cache.get(file);
-  for (const part of key.split(".")) node = (node as Strings | undefined)?.[part];
-  if (typeof node !== "string") throw new Error(`No string ${file}:${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? "");
+  return localeText(lng, ns, key, values);
 }
 
 /** How many contact requests came from someone with this name (to see that a double submit made one). */

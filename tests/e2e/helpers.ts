@@ -5,6 +5,36 @@ import { expect, type Page } from "@playwright/test";
 
 export const languages = ["nl", "en"] as const;
 
+const locales = new Map<string, unknown>();
+
+/** The string at a dotted key in locales/<lng>/<ns>.json, or undefined. */
+export function localeString(lng: (typeof languages)[number], ns: string, key: string): string | undefined {
+  const file = `${lng}/${ns}`;
+  if (!locales.has(file))
+    locales.set(file, JSON.parse(fs.readFileSync(path.resolve("locales", `${file}.json`), "utf8")));
+  let node = locales.get(file);
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/**
+ * A string from locales/<lng>/<ns>.json with {{values}} filled in (a missing value left empty, as
+ * i18next does): tests find things by what people read.
+ */
+export function localeText(
+  lng: (typeof languages)[number],
+  ns: string,
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
+  const text = localeString(lng, ns, key);
+  if (text === undefined) throw new Error(`No string ${lng}/${ns}:${key}`);
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
+}
+
 /** axe with the WCAG 2.0/2.1/2.2 A and AA rules; fails with the list of violations. */
 export async function expectNoAxeViolations(page: Page, context = "") {
   const results = await new AxeBuilder({ page })

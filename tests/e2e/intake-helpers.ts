@@ -2,31 +2,11 @@
  * Helpers for the intake journeys: the texts come from the locale files themselves, so a test finds a
  * field by the label a person reads, in either language.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, localeString, localeText } from "./helpers";
 
 export type Lng = "nl" | "en";
 export type Kind = "testimony" | "complaint";
-
-const cache = new Map<string, unknown>();
-function load(lng: Lng, ns: string): unknown {
-  const key = `${lng}/${ns}`;
-  if (!cache.has(key)) {
-    cache.set(key, JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8")));
-  }
-  return cache.get(key);
-}
-
-function lookup(lng: Lng, ns: string, key: string): string | undefined {
-  let node: unknown = load(lng, ns);
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string" ? node : undefined;
-}
 
 /**
  * A text as i18next would give it: "ns:key" (default namespace intake), `_complaint` for a complaint,
@@ -44,9 +24,8 @@ export function tr(
     typeof params.count === "number" ? `${key}_${params.count === 1 ? "one" : "other"}` : undefined,
     key,
   ].filter((k): k is string => Boolean(k));
-  const text = candidates.map((k) => lookup(lng, ns, k)).find((v) => v !== undefined);
-  if (text === undefined) throw new Error(`No text for ${lng}/${ns}:${key}`);
-  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  const found = candidates.find((k) => localeString(lng, ns, k) !== undefined) ?? key;
+  return localeText(lng, ns, found, params);
 }
 
 export const basePath = (kind: Kind) => (kind === "testimony" ? "/verhaal" : "/klacht");

@@ -7,18 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { codeFor, type TestStaff } from "../helpers/seed-cases";
-
-type Strings = { [key: string]: string | Strings };
-const cache = new Map<string, Strings>();
+import { localeText } from "./helpers";
 
 /** A string from locales/nl/<ns>.json with {{values}} filled in. */
 export function text(ns: string, key: string, values: Record<string, string | number> = {}): string {
-  if (!cache.has(ns))
-    cache.set(ns, JSON.parse(fs.readFileSync(path.resolve("locales/nl", `${ns}.json`), "utf8")));
-  let node: string | Strings | undefined = cache.get(ns);
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`No string ${ns}:${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
+  return localeText("nl", ns, key, values);
 }
 
 /** Signs in through both staff sign-in pages (Dutch). */

@@ -5,7 +5,7 @@ import { referralParts, type ReferralContent } from "~/domain/referrals";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="referral-facts__row">
+    <div className="facts__row">
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -45,14 +45,14 @@ export function ReferralContentView({
           ) : (
             <p>{t("content.noCoveringNote")}</p>
           )}
-          <dl className="referral-facts">
+          <dl className="facts">
             <Row label={t("content.kind")}>{t(`content.kinds.${content.kind}`)}</Row>
           </dl>
 
           {content.story ? (
             <>
               <h3>{t("content.story")}</h3>
-              <dl className="referral-facts">
+              <dl className="facts">
                 {content.story.reporterRole ? (
                   <Row label={t("content.reporterRole")}>
                     {t(`content.reporterRoles.${content.story.reporterRole}`, {
@@ -109,7 +109,7 @@ export function ReferralContentView({
                 <p>{t("content.themesNone")}</p>
               )}
               {content.themes.other ? (
-                <dl className="referral-facts">
+                <dl className="facts">
                   <Row label={t("content.themeOther")}>{content.themes.other}</Row>
                 </dl>
               ) : null}
@@ -119,7 +119,7 @@ export function ReferralContentView({
           {content.unitPeriod ? (
             <>
               <h3>{t("content.unitPeriod")}</h3>
-              <dl className="referral-facts">
+              <dl className="facts">
                 <Row label={t("content.unit")}>
                   {content.unitPeriod.unit
                     ? `${content.unitPeriod.unit}${content.unitPeriod.place ? `, ${content.unitPeriod.place}` : ""}`
@@ -138,7 +138,7 @@ export function ReferralContentView({
           {content.contact ? (
             <>
               <h3>{t("content.contact")}</h3>
-              <dl className="referral-facts">
+              <dl className="facts">
                 {content.contact.name ? (
                   <Row label={t("content.contactName")}>{content.contact.name}</Row>
                 ) : null}
