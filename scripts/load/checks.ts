@@ -92,3 +92,27 @@ export function integrityCheck(file: string): string {
     (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; "),
   );
 }
+
+/**
+ * Whether the statistics count each case once (ADR 013: triggers count in the case's own transaction):
+ * per month, the counted kinds equal the cases there. No retention runs during the test, so nothing is
+ * counted without its row.
+ */
+export function countsMatchCases(file: string): { months: number; wrong: string[] } {
+  return withReadOnly(file, (db) => {
+    const rows = db
+      .prepare(
+        `SELECT c.month, c.cases, coalesce(s.counted, 0) AS counted
+         FROM (SELECT received_month AS month, count(*) AS cases FROM cases GROUP BY 1) c
+         LEFT JOIN (SELECT month, sum(count) AS counted FROM stat_counts WHERE dimension = 'kind' GROUP BY 1) s
+           ON s.month = c.month`,
+      )
+      .all() as { month: string; cases: number; counted: number }[];
+    return {
+      months: rows.length,
+      wrong: rows
+        .filter((r) => r.cases !== r.counted)
+        .map((r) => `${r.month}: ${r.counted} counted, ${r.cases} cases`),
+    };
+  });
+}

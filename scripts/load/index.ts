@@ -5,7 +5,7 @@
  *      no duplicate, every receipt's case present.
  *   2. Crash: the same load; the server is killed (SIGKILL) at a random moment in the middle and started
  *      again on the same database. integrity_check is ok; every case whose receipt was shown is present
- *      and its story decrypts; the restarted server serves again.
+ *      and its story decrypts; the statistics count every case once; the restarted server serves again.
  *   3. SMTP outage: referrals are made while the SMTP server refuses connections, then answers 451, then
  *      is back: every referral mail arrives exactly once. Then the server is killed while SMTP holds a
  *      mail's answer: that mail is not sent again after the restart (at most once, shown as uncertain),
@@ -24,7 +24,7 @@ import { closeDb } from "~/server/db.server";
 import { percentile } from "../bench/stats";
 import { buildIfNeeded, freePort, randomSecrets, startBuiltServer, stopServer } from "../lib/server";
 import { startSmtpSink, type SmtpSink } from "../lib/smtp-sink";
-import { auditCases, integrityCheck, maxCaseId, type Check } from "./checks";
+import { auditCases, countsMatchCases, integrityCheck, maxCaseId, type Check } from "./checks";
 import { arrivals, referenceOf, referralMails, referralMaker, referralStatus, waitFor } from "./mail";
 import { newStats, progress, runReporters, type LoadStats } from "./reporters";
 
@@ -208,6 +208,12 @@ async function phaseCrash(ctx: Context, seconds: number, resumeSeconds: number) 
     all.duplicateCodes === 0 && all.duplicateReceipts === 0,
     `${all.duplicateCodes} duplicate codes, ${all.duplicateReceipts} receipts shown twice; ` +
       `${all.cases - stats.receipts.length} cases made whose receipt the kill cut off`,
+  );
+  const counts = countsMatchCases(ctx.file);
+  ctx.check(
+    "the statistics count every case once",
+    counts.wrong.length === 0 && counts.months > 0,
+    counts.wrong.length === 0 ? `${counts.months} months` : counts.wrong.join("; "),
   );
   ctx.check("serves again after the restart", afterRestart.length > 0, `${afterRestart.length} receipts`);
   ctx.check("no 5xx", stats.serverErrors === 0, `${stats.serverErrors} of ${stats.answers} answers`);
