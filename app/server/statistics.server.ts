@@ -23,12 +23,6 @@ const deadlines = [
   { dimension: "answer", at: "first_answer_at", due: "answer_due_at" },
 ] as const;
 
-/** Whether an awaited deadline is still open or already late, per month (the partial indexes `cases_*_pending`). */
-function awaitedSql({ at, due }: (typeof deadlines)[number], where: string) {
-  return `SELECT received_month, total(@now <= ${due}), count(*) FROM cases
-          WHERE ${at} IS NULL AND kind != 'contact' AND ${where} GROUP BY received_month`;
-}
-
 /** The facts of the months of a period: the counted ones, and the awaited deadlines as they stand at `now`. */
 export function factsFor(months: string[], now: number, db: Pick<Db, "$client"> = getDb()): Fact[] {
   if (months.length === 0) return [];
@@ -39,10 +33,15 @@ export function factsFor(months: string[], now: number, db: Pick<Db, "$client"> 
        WHERE month >= @first AND month <= @last AND count != 0 ORDER BY month, dimension, value`,
     )
     .all(range) as Fact[];
+  // Awaited deadlines per month, still open or already late (the partial indexes `cases_*_pending`).
   const awaited = deadlines.flatMap((d) =>
     (
       db.$client
-        .prepare(awaitedSql(d, "received_month >= @first AND received_month <= @last"))
+        .prepare(
+          `SELECT received_month, total(@now <= ${d.due}), count(*) FROM cases
+           WHERE ${d.at} IS NULL AND kind != 'contact' AND received_month >= @first AND received_month <= @last
+           GROUP BY received_month`,
+        )
         .raw()
         .all(range) as [string, number, number][]
     ).flatMap(([month, open, n]) =>
