@@ -15,6 +15,7 @@ import {
   type IntakeKind,
 } from "~/domain/intake/answers";
 import { receiptText } from "~/domain/intake/receipt";
+import { municipalityEntries, resolveMunicipality } from "~/domain/municipality-names";
 import {
   afterSave,
   applyStep,
@@ -100,6 +101,19 @@ function municipalities() {
     .filter((m): m is { code: string; name: string } => m.code !== null);
 }
 
+/** Today's municipalities with the other names people know them by (aliases, names before a merger). */
+function municipalityChoices() {
+  const former = getDb()
+    .select({
+      oldCode: schema.municipalityRenames.oldCode,
+      oldName: schema.municipalityRenames.oldName,
+      successorCode: schema.municipalityRenames.successorCode,
+    })
+    .from(schema.municipalityRenames)
+    .all();
+  return municipalityEntries(municipalities(), former);
+}
+
 // ---------------------------------------------------------------- messages
 
 /** Error keys to sentences: a message for this field if the intake has one, else the general one. */
@@ -179,7 +193,7 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
     changing,
     values: formValuesFrom(answers),
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
-    municipalities: step === "contact" ? municipalities() : [],
+    municipalities: step === "contact" ? municipalityChoices() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
     urgentNotice: step === "wishes" && answers.safeNow === "no",
     limits,
@@ -204,7 +218,17 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
     return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 400 });
   }
 
-  const result = validateStep(step, input, {
+  // The searchable list sends what is in its box: "Den Haag" or "Vlagtwedde" becomes today's CBS code;
+  // a name that matches none stays as typed, so the error below shows it again to correct.
+  const typedMunicipality = typeof input.municipality === "string" ? input.municipality : undefined;
+  const resolved =
+    step === "contact" && typedMunicipality
+      ? {
+          ...input,
+          municipality: resolveMunicipality(municipalityChoices(), typedMunicipality) ?? typedMunicipality,
+        }
+      : input;
+  const result = validateStep(step, resolved, {
     kind,
     unitSlugs: step === "unit" ? activeUnits().map((u) => u.slug) : [],
     municipalityCodes: step === "contact" ? municipalities().map((m) => m.code) : [],

@@ -361,7 +361,12 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         error={errors.municipality}
         defaultValue={one(values.municipality)}
         emptyLabel={t("contact.municipality.empty")}
-        options={data.municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        options={data.municipalities.map((m) => ({
+          value: m.code,
+          label: m.name,
+          aliases: m.aliases,
+          formerNames: m.formerNames,
+        }))}
       />
     </div>
   );
