@@ -3,7 +3,13 @@
  * the request, asks the pure intake machine (app/domain/intake), keeps the answers in the encrypted draft
  * and redirects (POST/redirect/GET). Finishing creates the case in one transaction with the receipt.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  redirectDocument,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
@@ -44,6 +50,7 @@ import {
 } from "~/domain/intake/validation";
 import { defaultDeadlineSettings } from "~/domain/working-days";
 import type { Language } from "~/i18n/config";
+import { SWITCH_LANGUAGE } from "~/route-handle";
 import { detectLanguage } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
 import { createCase } from "./cases.server";
@@ -130,7 +137,7 @@ function translateErrors(errors: FieldErrors, lang: Language): Record<string, st
 
 /** What the person sent, minus the form's own fields: shown again so nothing typed is lost. */
 function keptValues(input: FormInput): FormInput {
-  const { csrf: _csrf, website: _website, change: _change, ...values } = input;
+  const { csrf: _csrf, website: _website, change: _change, intent: _intent, ...values } = input;
   return values;
 }
 
@@ -191,7 +198,7 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
     position: stepPosition(step, answers),
     backHref: changing ? checkPath(kind) : previous ? stepPath(kind, previous) : intakeBasePath[kind],
     changing,
-    values: formValuesFrom(answers),
+    values: draft?.data.unsaved?.step === step ? draft.data.unsaved.values : formValuesFrom(answers),
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
     municipalities: step === "contact" ? municipalityChoices() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
@@ -217,6 +224,8 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
     const message = getFixedT(lang, "errors")(check === "csrf" ? "csrf" : "formProblem");
     return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 400 });
   }
+
+  if (input.intent === SWITCH_LANGUAGE) return switchLanguage(kind, step, request, draft, input, now);
 
   // The searchable list sends what is in its box: "Den Haag" or "Vlagtwedde" becomes today's CBS code;
   // a name that matches none stays as typed, so the error below shows it again to correct.
@@ -244,7 +253,7 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   const saved = applyStep(answers, step, result.answers);
   const done = [...new Set([...(draft?.data.done ?? []), step])];
   let setCookie: string | undefined;
-  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done } });
+  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done, unsaved: undefined } });
   else setCookie = createDraft(kind, { answers: saved, done }, now).setCookie;
 
   const changing = input.change === "1";
@@ -252,6 +261,32 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   // A change that opens a new question keeps "changing" on, so that question leads back to the check page.
   const target = destinationPath(kind, next) + (changing && "step" in next ? "?wijzigen=1" : "");
   return redirect(target, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+/**
+ * The language switch on a question page: what the form holds is kept as typed (not checked, not saved as
+ * an answer) and the same page loads again in the other language, as a full page load so every text
+ * changes (redirectDocument: with JavaScript too).
+ */
+function switchLanguage(
+  kind: IntakeKind,
+  step: StepId,
+  request: Request,
+  draft: Draft | null,
+  input: FormInput,
+  now: number,
+) {
+  const unsaved = { step, values: keptValues(input) };
+  let setCookie: string | undefined;
+  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, unsaved } });
+  else setCookie = createDraft(kind, { answers: {}, done: [], unsaved }, now).setCookie;
+  const url = new URL(request.url);
+  url.searchParams.set("lng", detectLanguage(request) === "nl" ? "en" : "nl");
+  url.searchParams.delete("index");
+  return redirectDocument(
+    `${url.pathname}${url.search}`,
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 // ---------------------------------------------------------------- check your answers
