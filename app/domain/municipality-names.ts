@@ -8,7 +8,8 @@
 
 /**
  * Everyday and English names of municipalities whose official CBS name differs (CBS code → names).
- * Compiled by hand from the municipalities' own usage and the English exonyms on their websites.
+ * Compiled by hand from everyday Dutch usage and English exonyms; no official table of them exists
+ * here, so this is a list to extend when people are seen typing another name.
  */
 export const municipalityAliases: Readonly<Record<string, readonly string[]>> = {
   GM0518: ["Den Haag", "The Hague", "Hague", "Haag"],
