@@ -11,4 +11,12 @@ export type RouteHandle = {
   errorTitle?: (t: TFunction, status: number) => string;
   /** Which frame: public pages carry the quick exit and crisis lines. Inherited by child routes. */
   frame?: "public" | "staff" | "organisation";
+  /**
+   * The id of the page's form whose answers the language switch keeps: the switch then submits that form
+   * (intent "switch-language") instead of being a link, so nothing typed is lost, with or without JavaScript.
+   */
+  languageForm?: string;
 };
+
+/** The value of `intent` that the language switch submits. */
+export const SWITCH_LANGUAGE = "switch-language";

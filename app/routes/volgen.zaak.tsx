@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CaseTimeline } from "~/components/follow/CaseTimeline";
 import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
@@ -15,6 +16,7 @@ import followStyles from "~/styles/follow.css?url";
 export const handle: RouteHandle = { title: "follow:case.title" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
+const SENT_ID = "bericht-verstuurd";
 const doneFlags = ["bericht", "toegevoegd", "delen", "email-aan", "email-uit"] as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +41,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = replySchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   if (!postReporterMessage(caseId, parsed.data.message)) throw redirect("/volgen/zaak");
-  return redirect("/volgen/zaak?gedaan=bericht#berichten");
+  // To the confirmation beside the form: without JavaScript the browser scrolls there itself.
+  return redirect(`/volgen/zaak?gedaan=bericht#${SENT_ID}`);
+}
+
+/**
+ * "Your message has been sent", right above the emptied box and focused, so it is seen and read out
+ * where the person is looking; with JavaScript off, autofocus and the URL's #fragment do the same.
+ */
+function SentNotice({ text }: { text: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      id={SENT_ID}
+      className="notice notice--success"
+      role="status"
+      tabIndex={-1}
+      {...{ autoFocus: true }}
+    >
+      <p>{text}</p>
+    </div>
+  );
 }
 
 export default function FollowCase() {
@@ -50,7 +74,7 @@ export default function FollowCase() {
   return (
     <div className="follow">
       <ErrorSummary errors={errors} />
-      {c.done && !data ? (
+      {c.done && c.done !== "bericht" && !data ? (
         <div className="notice notice--success" role="status">
           <p>{t(`case.done.${c.done}`)}</p>
         </div>
@@ -106,7 +130,9 @@ export default function FollowCase() {
             </ul>
           </div>
         ) : (
-          <Form id="reply" key={JSON.stringify(data ?? null)}>
+          // A new key after every message sent: the box starts empty instead of keeping what was sent.
+          <Form id="reply" key={`${c.messages.length}-${JSON.stringify(data ?? null)}`}>
+            {c.done === "bericht" && !data ? <SentNotice text={t("case.done.bericht")} /> : null}
             <div id="field-form" />
             <TextArea
               name="message"

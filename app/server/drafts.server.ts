@@ -32,6 +32,8 @@ export type DraftData = {
   /** Random, made with the draft: the case's submission key, so sending twice makes one case. */
   submissionKey: string;
   receipt?: Receipt;
+  /** What a step's form held, unchecked, when the person switched language there: shown again once. */
+  unsaved?: { step: StepId; values: Record<string, string | string[] | undefined> };
 };
 
 /** `token` is the cookie value: only in memory, for re-issuing the cookie. */

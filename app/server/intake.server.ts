@@ -3,7 +3,13 @@
  * the request, asks the pure intake machine (app/domain/intake), keeps the answers in the encrypted draft
  * and redirects (POST/redirect/GET). Finishing creates the case in one transaction with the receipt.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  redirectDocument,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
@@ -15,6 +21,7 @@ import {
   type IntakeKind,
 } from "~/domain/intake/answers";
 import { receiptText } from "~/domain/intake/receipt";
+import { municipalityEntries, resolveMunicipality } from "~/domain/municipality-names";
 import {
   afterSave,
   applyStep,
@@ -43,6 +50,7 @@ import {
 } from "~/domain/intake/validation";
 import { defaultDeadlineSettings } from "~/domain/working-days";
 import type { Language } from "~/i18n/config";
+import { SWITCH_LANGUAGE } from "~/route-handle";
 import { detectLanguage } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
 import { createCase } from "./cases.server";
@@ -100,6 +108,19 @@ function municipalities() {
     .filter((m): m is { code: string; name: string } => m.code !== null);
 }
 
+/** Today's municipalities with the other names people know them by (aliases, names before a merger). */
+function municipalityChoices() {
+  const former = getDb()
+    .select({
+      oldCode: schema.municipalityRenames.oldCode,
+      oldName: schema.municipalityRenames.oldName,
+      successorCode: schema.municipalityRenames.successorCode,
+    })
+    .from(schema.municipalityRenames)
+    .all();
+  return municipalityEntries(municipalities(), former);
+}
+
 // ---------------------------------------------------------------- messages
 
 /** Error keys to sentences: a message for this field if the intake has one, else the general one. */
@@ -116,7 +137,7 @@ function translateErrors(errors: FieldErrors, lang: Language): Record<string, st
 
 /** What the person sent, minus the form's own fields: shown again so nothing typed is lost. */
 function keptValues(input: FormInput): FormInput {
-  const { csrf: _csrf, website: _website, change: _change, ...values } = input;
+  const { csrf: _csrf, website: _website, change: _change, intent: _intent, ...values } = input;
   return values;
 }
 
@@ -177,9 +198,9 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
     position: stepPosition(step, answers),
     backHref: changing ? checkPath(kind) : previous ? stepPath(kind, previous) : intakeBasePath[kind],
     changing,
-    values: formValuesFrom(answers),
+    values: draft?.data.unsaved?.step === step ? draft.data.unsaved.values : formValuesFrom(answers),
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
-    municipalities: step === "contact" ? municipalities() : [],
+    municipalities: step === "contact" ? municipalityChoices() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
     urgentNotice: step === "wishes" && answers.safeNow === "no",
     limits,
@@ -204,7 +225,19 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
     return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 400 });
   }
 
-  const result = validateStep(step, input, {
+  if (input.intent === SWITCH_LANGUAGE) return switchLanguage(kind, step, request, draft, input, now);
+
+  // The searchable list sends what is in its box: "Den Haag" or "Vlagtwedde" becomes today's CBS code;
+  // a name that matches none stays as typed, so the error below shows it again to correct.
+  const typedMunicipality = typeof input.municipality === "string" ? input.municipality : undefined;
+  const resolved =
+    step === "contact" && typedMunicipality
+      ? {
+          ...input,
+          municipality: resolveMunicipality(municipalityChoices(), typedMunicipality) ?? typedMunicipality,
+        }
+      : input;
+  const result = validateStep(step, resolved, {
     kind,
     unitSlugs: step === "unit" ? activeUnits().map((u) => u.slug) : [],
     municipalityCodes: step === "contact" ? municipalities().map((m) => m.code) : [],
@@ -220,7 +253,7 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   const saved = applyStep(answers, step, result.answers);
   const done = [...new Set([...(draft?.data.done ?? []), step])];
   let setCookie: string | undefined;
-  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done } });
+  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, answers: saved, done, unsaved: undefined } });
   else setCookie = createDraft(kind, { answers: saved, done }, now).setCookie;
 
   const changing = input.change === "1";
@@ -228,6 +261,32 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   // A change that opens a new question keeps "changing" on, so that question leads back to the check page.
   const target = destinationPath(kind, next) + (changing && "step" in next ? "?wijzigen=1" : "");
   return redirect(target, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+/**
+ * The language switch on a question page: what the form holds is kept as typed (not checked, not saved as
+ * an answer) and the same page loads again in the other language, as a full page load so every text
+ * changes (redirectDocument: with JavaScript too).
+ */
+function switchLanguage(
+  kind: IntakeKind,
+  step: StepId,
+  request: Request,
+  draft: Draft | null,
+  input: FormInput,
+  now: number,
+) {
+  const unsaved = { step, values: keptValues(input) };
+  let setCookie: string | undefined;
+  if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, unsaved } });
+  else setCookie = createDraft(kind, { answers: {}, done: [], unsaved }, now).setCookie;
+  const url = new URL(request.url);
+  url.searchParams.set("lng", detectLanguage(request) === "nl" ? "en" : "nl");
+  url.searchParams.delete("index");
+  return redirectDocument(
+    `${url.pathname}${url.search}`,
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 // ---------------------------------------------------------------- check your answers

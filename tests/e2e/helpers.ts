@@ -105,3 +105,22 @@ export async function fakeNeutralSite(page: Page) {
       route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weer</title><h1>Het weer</h1>" }),
     );
 }
+
+/**
+ * What a person sees without scrolling, at phone (360×740) and desktop (1280×800) size: for states where
+ * the point is what is in view (a confirmation beside the form, a message under the field).
+ */
+export async function viewportScreenshots(page: Page, name: string) {
+  fs.mkdirSync(shotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, size] of [
+    ["phone", { width: 360, height: 740 }],
+    ["desktop", { width: 1280, height: 800 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    // The focused element scrolled into view again, as the browser does when the window changes size.
+    await page.evaluate(() => document.activeElement?.scrollIntoView({ block: "nearest" }));
+    await page.screenshot({ path: path.join(shotDir, `${name}-${label}.png`) });
+  }
+  if (original) await page.setViewportSize(original);
+}

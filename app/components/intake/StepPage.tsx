@@ -47,7 +47,7 @@ function Step({ data }: { data: StepData }) {
         {t("back")}
       </Link>
       {data.urgentNotice ? <UrgentNotice /> : null}
-      <Form errors={errors}>
+      <Form errors={errors} id="intake-step">
         {data.changing ? <input type="hidden" name="change" value="1" /> : null}
         <p className="intake__progress">{t("intake:progress", data.position)}</p>
         <Fields data={data} values={values} errors={errors} />
@@ -361,7 +361,12 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         error={errors.municipality}
         defaultValue={one(values.municipality)}
         emptyLabel={t("contact.municipality.empty")}
-        options={data.municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        options={data.municipalities.map((m) => ({
+          value: m.code,
+          label: m.name,
+          aliases: m.aliases,
+          formerNames: m.formerNames,
+        }))}
       />
     </div>
   );

@@ -15,6 +15,7 @@ export const startHandle: RouteHandle = {
 
 /** The page title is the question, as in the <h1>. */
 export const stepHandle: RouteHandle = {
+  languageForm: "intake-step",
   title: (t, data) => {
     const d = data as KindData;
     return d?.step ? t(`intake:${d.step}.question`, { context: kindContext(d.kind ?? "testimony") }) : "";

@@ -1,8 +1,9 @@
-import { useLocation } from "@remix-run/react";
+import { useLocation, useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { crisisLines } from "~/config/crisis-lines";
 import type { Language } from "~/i18n/config";
+import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { QuickExit, QuickExitOverlay } from "./QuickExit";
 
 function LanguageSwitch({ lang }: { lang: Language }) {
@@ -11,6 +12,38 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   const other: Language = lang === "nl" ? "en" : "nl";
   const params = new URLSearchParams(location.search);
   params.set("lng", other);
+  const formId = useMatches()
+    .map((m) => (m.handle as RouteHandle | undefined)?.languageForm)
+    .reverse()
+    .find(Boolean);
+  const label = (
+    <>
+      <span aria-hidden="true">{t("language.switchTo")}</span>
+      <span className="visually-hidden">{t("language.switchToLong")}</span>
+    </>
+  );
+  if (formId) {
+    // A button of the page's form: the server keeps what was typed, unchecked, and reloads the page in
+    // the other language. The hidden first button stays the form's default, so Enter in a field still
+    // means "Continue" (a form's default button is its first submit button in document order).
+    return (
+      <>
+        <button type="submit" form={formId} className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t("continue")}
+        </button>
+        <button
+          type="submit"
+          form={formId}
+          name="intent"
+          value={SWITCH_LANGUAGE}
+          className="language-switch language-switch--button"
+          lang={other}
+        >
+          {label}
+        </button>
+      </>
+    );
+  }
   // A plain link and a full page load: works without JavaScript and reloads every text.
   return (
     <a
@@ -19,8 +52,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
       hrefLang={other}
       lang={other}
     >
-      <span aria-hidden="true">{t("language.switchTo")}</span>
-      <span className="visually-hidden">{t("language.switchToLong")}</span>
+      {label}
     </a>
   );
 }

@@ -1,8 +1,11 @@
 /**
  * A searchable list (react-aria ComboBox) once JavaScript runs; a plain <select> before that and without
- * JavaScript. Both submit the option's value under the same name.
+ * JavaScript. The select submits the option's value, the searchable list what is in its box (the server
+ * resolves a name to its value), so a name typed but not picked is kept, not dropped on leaving the field.
+ * An option is also found by its other names ("Den Haag" finds 's-Gravenhage); when nothing matches,
+ * the list says so, visibly and to screen readers.
  */
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button as AriaButton,
   ComboBox,
@@ -15,10 +18,18 @@ import {
   Text,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { searchMunicipalities } from "~/domain/municipality-names";
 import { useHydrated } from "../use-hydrated";
 import { fieldId } from "./fields";
 
-export type ComboOption = { value: string; label: string };
+export type ComboOption = {
+  value: string;
+  label: string;
+  /** Other names the option is found by. */
+  aliases?: readonly string[];
+  /** Names from before a merger: shown as "X (formerly Y)" when they are what matched. */
+  formerNames?: readonly string[];
+};
 
 export function ComboBoxField({
   name,
@@ -43,12 +54,39 @@ export function ComboBoxField({
   const { t } = useTranslation();
   // What was picked in the plain <select> before the page's JavaScript ran carries over to the combo box.
   const selectRef = useRef<HTMLSelectElement>(null);
-  const [picked, setPicked] = useState(defaultValue ?? "");
+  const labelOf = (value: string) => options.find((o) => o.value === value)?.label;
+  // The box starts with the saved choice's name, or with what was typed and refused by the server.
+  const [text, setText] = useState(() => labelOf(defaultValue ?? "") ?? defaultValue ?? "");
   useEffect(() => {
-    if (selectRef.current && selectRef.current.value !== picked) setPicked(selectRef.current.value);
+    const chosen = selectRef.current?.value;
+    if (chosen && labelOf(chosen) !== text) setText(labelOf(chosen) ?? "");
     // Only once, right after hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const entries = useMemo(
+    () =>
+      options.map((o) => ({
+        code: o.value,
+        name: o.label,
+        aliases: [...(o.aliases ?? [])],
+        formerNames: [...(o.formerNames ?? [])],
+      })),
+    [options],
+  );
+  const items = useMemo(
+    () =>
+      searchMunicipalities(entries, text).map((m) => ({
+        id: m.code,
+        textValue: m.name,
+        label: !m.via
+          ? m.name
+          : m.via.kind === "former"
+            ? t("comboBox.formerName", { name: m.name, former: m.via.name })
+            : `${m.name} (${m.via.name})`,
+      })),
+    [entries, text, t],
+  );
+  const nothingFound = text.trim() !== "" && items.length === 0;
   const hydrated = useHydrated();
   const labelContent = (
     <>
@@ -98,10 +136,10 @@ export function ComboBoxField({
 
   return (
     <ComboBox
-      name={name}
-      formValue="key"
-      defaultItems={options}
-      defaultSelectedKey={picked || undefined}
+      items={items}
+      inputValue={text}
+      onInputChange={setText}
+      allowsCustomValue
       isInvalid={Boolean(error)}
       validationBehavior="aria"
       menuTrigger="focus"
@@ -120,18 +158,20 @@ export function ComboBoxField({
         </FieldError>
       ) : null}
       <div className="combobox">
+        <input type="hidden" name={name} value={text} />
         <Input id={fieldId(name)} className="input combobox__input" />
         <AriaButton className="combobox__button" aria-label={t("comboBox.showOptions")}>
           <span aria-hidden="true">▾</span>
         </AriaButton>
       </div>
+      {/* Always on the page, so screen readers announce the message when it appears. */}
+      <p className={nothingFound ? "combobox__empty" : "visually-hidden"} role="status">
+        {nothingFound ? t("comboBox.noResults") : ""}
+      </p>
       <Popover className="combobox__popover">
-        <ListBox<ComboOption>
-          className="combobox__list"
-          renderEmptyState={() => <p className="combobox__empty">{t("comboBox.noResults")}</p>}
-        >
+        <ListBox<(typeof items)[number]> className="combobox__list">
           {(o) => (
-            <ListBoxItem id={o.value} textValue={o.label} className="combobox__option">
+            <ListBoxItem id={o.id} textValue={o.textValue} className="combobox__option">
               {o.label}
             </ListBoxItem>
           )}
