@@ -171,6 +171,7 @@ export const cases = sqliteTable(
     language: text("language", { enum: ["nl", "en"] }).notNull(),
     reporterRole: text("reporter_role"), // young_person | close | other
     unitId: integer("unit_id").references(() => units.id),
+    /** Calendar years as the reporter gave them (2021), not epoch ms: see app/domain/period.ts. */
     periodFrom: integer("period_from"),
     periodTo: integer("period_to"),
     /** JSON arrays of fixed option keys (not free text), so statistics can count them. */

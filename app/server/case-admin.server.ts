@@ -7,7 +7,7 @@ import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
-import { periodOf, type PatternSummary } from "~/domain/related-cases";
+import { yearRangeOf, type PatternSummary } from "~/domain/related-cases";
 import { caseDeadlines } from "~/domain/working-days";
 import { getEnv } from "~/config/env.server";
 import { getFixedT } from "~/i18n/resources.server";
@@ -47,7 +47,7 @@ export function relatedCases(
   subject: { id: number; unitId: number | null; periodFrom: number | null; periodTo: number | null },
   db: DbOrTx = getDb(),
 ) {
-  const period = periodOf(subject);
+  const period = yearRangeOf(subject);
   if (subject.unitId == null || period === null) return null;
   const where = and(
     eq(c.unitId, subject.unitId),
