@@ -130,8 +130,10 @@ function formatDate(epochMs: number, lang: Language, weekday = true): string {
   }).format(epochMs);
 }
 
-const ackDays = (urgent: boolean) =>
-  urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays;
+/** A receipt kept before the promised days were stored names the defaults it was made with. */
+const ackDays = (receipt: Receipt) =>
+  receipt.ackWorkingDays ??
+  (receipt.urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays);
 
 // ---------------------------------------------------------------- start page
 
@@ -298,6 +300,7 @@ export async function checkAction(kind: IntakeKind, { request, context }: Action
         passphrase: created.passphrase,
         receivedAt: created.receivedAt,
         ackDueAt: created.ackDueAt,
+        ackWorkingDays: created.ackWorkingDays,
         urgent: created.urgent,
         contactMethod: newCase.contactMethod,
       };
@@ -318,7 +321,7 @@ export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunction
     receipt: {
       code: formatCaseCode(receipt.code),
       passphrase: formatPassphrase(receipt.passphrase),
-      ackDays: ackDays(receipt.urgent),
+      ackDays: ackDays(receipt),
       ackDate: formatDate(receipt.ackDueAt, lang),
       urgent: receipt.urgent,
       downloadHref: `${intakeBasePath[receipt.kind]}/${RECEIPT_FILE}`,
@@ -346,7 +349,7 @@ export function receiptFileLoader(_kind: IntakeKind, { request }: LoaderFunction
     code: formatCaseCode(receipt.code),
     passphrase: formatPassphrase(receipt.passphrase),
     sentDate: formatDate(receipt.receivedAt, lang, false),
-    ackDays: ackDays(receipt.urgent),
+    ackDays: ackDays(receipt),
     ackDate: formatDate(receipt.ackDueAt, lang),
     followUrl: `${getEnv().PUBLIC_URL}/volgen`,
   });
