@@ -191,6 +191,8 @@ export const cases = sqliteTable(
     detailsEnc: text("details_enc"),
     contactEnc: text("contact_enc"),
     notifyEmailEnc: text("notify_email_enc"),
+    /** When the last "there is news" mail was queued: later news within minutes rides on that mail. */
+    newsMailQueuedAt: integer("news_mail_queued_at"),
     outcomeEnc: text("outcome_enc"),
     assigneeId: integer("assignee_id").references(() => staff.id),
     receivedAt: integer("received_at").notNull(),
