@@ -8,6 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import {
+  intakeConsentConflicts,
   relevantRecipients,
   toNewCase,
   unitOther,
@@ -183,6 +184,17 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
     municipalities: step === "contact" ? municipalities() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
+    // What the consents given need from this page (a way to reach them, their municipality): said up front.
+    consentNeeds:
+      step === "contact"
+        ? [
+            ...new Set(
+              intakeConsentConflicts({ ...answers, contactMethod: "none", municipality: undefined }).map(
+                (c) => c.problem,
+              ),
+            ),
+          ]
+        : [],
     urgentNotice: step === "wishes" && answers.safeNow === "no",
     limits,
   });
@@ -214,6 +226,7 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
       new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now),
     ),
     wishes: answers.wishes,
+    saved: answers,
   });
   if (!result.ok) {
     return json({ errors: translateErrors(result.errors, lang), values: keptValues(input) }, { status: 400 });
