@@ -171,6 +171,7 @@ export const cases = sqliteTable(
     language: text("language", { enum: ["nl", "en"] }).notNull(),
     reporterRole: text("reporter_role"), // young_person | close | other
     unitId: integer("unit_id").references(() => units.id),
+    /** Calendar years as the reporter gave them (2021), not epoch ms: see app/domain/period.ts. */
     periodFrom: integer("period_from"),
     periodTo: integer("period_to"),
     /** JSON arrays of fixed option keys (not free text), so statistics can count them. */
@@ -190,6 +191,8 @@ export const cases = sqliteTable(
     detailsEnc: text("details_enc"),
     contactEnc: text("contact_enc"),
     notifyEmailEnc: text("notify_email_enc"),
+    /** When the last "there is news" mail was queued: later news within minutes rides on that mail. */
+    newsMailQueuedAt: integer("news_mail_queued_at"),
     outcomeEnc: text("outcome_enc"),
     assigneeId: integer("assignee_id").references(() => staff.id),
     receivedAt: integer("received_at").notNull(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canRefer,
+  consentConflicts,
   levelOf,
   recipientFor,
   stateOf,
@@ -62,5 +63,38 @@ describe("levels and withdrawals", () => {
     expect(withdrawalAffects("identity", ["story", "contact"])).toBe(true);
     expect(withdrawalAffects("all", ["themes"])).toBe(true);
     expect(withdrawalAffects(null, ["contact"])).toBe(false);
+  });
+});
+
+describe("consents that cannot be kept", () => {
+  const reach = { contactMethod: "none", municipalityGiven: false } as const;
+  it("contact details for someone nobody may contact, and a municipality that was not named", () => {
+    expect(
+      consentConflicts(
+        [
+          { recipient: "igj", given: true, withIdentity: false },
+          { recipient: "ozj", given: true, withIdentity: true },
+          { recipient: "gemeente", given: true, withIdentity: false },
+        ],
+        reach,
+      ),
+    ).toEqual([
+      { recipient: "ozj", problem: "identity_without_contact" },
+      { recipient: "gemeente", problem: "no_municipality" },
+    ]);
+  });
+
+  it("none when the person can be reached, names the municipality, or does not share", () => {
+    const consents = [
+      { recipient: "ozj", given: true, withIdentity: true },
+      { recipient: "gemeente", given: true, withIdentity: true },
+    ] as const;
+    expect(consentConflicts(consents, { contactMethod: "email", municipalityGiven: true })).toEqual([]);
+    expect(
+      consentConflicts(
+        consents.map((c) => ({ ...c, given: false })),
+        reach,
+      ),
+    ).toEqual([]);
   });
 });

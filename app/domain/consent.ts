@@ -78,3 +78,31 @@ export function withdrawalAffects(withdrawal: Withdrawal, parts: readonly string
   if (withdrawal === "identity") return parts.includes("contact");
   return false;
 }
+
+/** What the reporter said about being reached, as far as a consent depends on it. */
+export type Reach = { contactMethod: "none" | "email" | "phone"; municipalityGiven: boolean };
+
+/**
+ * A consent the rest of the answers make impossible to keep: "with my contact details" while nobody may
+ * contact them (there are no details to give), or "my municipality" without a municipality (we would not
+ * know which one). Accepting either silently lets the person believe someone will act who cannot, so the
+ * intake asks back (app/domain/intake/validation.ts) and a case with a conflict cannot be sent.
+ */
+export type ConsentConflict = {
+  recipient: ConsentRecipient;
+  problem: "identity_without_contact" | "no_municipality";
+};
+
+export function consentConflicts(consents: readonly ConsentState[], reach: Reach): ConsentConflict[] {
+  const conflicts: ConsentConflict[] = [];
+  for (const c of consents) {
+    if (!c.given) continue;
+    if (c.withIdentity && reach.contactMethod === "none") {
+      conflicts.push({ recipient: c.recipient, problem: "identity_without_contact" });
+    }
+    if (c.recipient === "gemeente" && !reach.municipalityGiven) {
+      conflicts.push({ recipient: c.recipient, problem: "no_municipality" });
+    }
+  }
+  return conflicts;
+}

@@ -154,8 +154,7 @@ const source: ReferralSource = {
   story: { text: "Ik zat alleen. [story]", additions: [{ at: 5, text: "Nog iets." }] },
   details: { complaintAbout: "De afdeling", themeOther: "geen buitenlucht", unitOther: undefined },
   unit: { name: "'t Anker", place: "Harreveld" },
-  periodFromYear: 2019,
-  periodToYear: 2021,
+  period: { fromYear: 2019, toYear: 2021 },
   contact: { name: "Sam", email: "sam@example.org" },
 };
 
@@ -169,8 +168,7 @@ describe("the frozen copy of what was shared", () => {
         details: null,
         themes: [],
         unit: null,
-        periodFromYear: null,
-        periodToYear: null,
+        period: { fromYear: null, toYear: null },
         contact: null,
       }),
     ).toEqual({ story: false, themes: false, unit_period: false, contact: false });

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { CaseContact } from "./case-content";
 import type { ConsentLevel, ConsentState, ReferralPart } from "./consent";
 import { referralParts } from "./consent";
+import type { Period } from "./period";
 import type { ConsentRecipient, OrganisationKind, ReferralStatus } from "../../db/schema";
 
 export { referralParts, type ReferralPart };
@@ -121,8 +122,7 @@ export type ReferralSource = {
     question?: string;
   } | null;
   unit: { name: string; place: string } | null;
-  periodFromYear: number | null;
-  periodToYear: number | null;
+  period: Period;
   contact: CaseContact | null;
 };
 
@@ -142,12 +142,11 @@ export type ReferralContent = {
     question?: string;
   };
   themes?: { keys: string[]; other?: string };
-  unitPeriod?: {
+  /** The period's years are spread in (a Period), as version 1 of the copy stores them. */
+  unitPeriod?: Period & {
     unit: string | null;
     place: string | null;
     other?: string;
-    fromYear: number | null;
-    toYear: number | null;
   };
   contact?: CaseContact;
 };
@@ -160,7 +159,7 @@ export function partsPresent(s: ReferralSource): Record<ReferralPart, boolean> {
       s.story?.text || s.details?.complaintAbout || s.details?.desiredOutcome || s.details?.question,
     ),
     themes: s.themes.length > 0 || Boolean(s.details?.themeOther),
-    unit_period: Boolean(s.unit || s.details?.unitOther || s.periodFromYear || s.periodToYear),
+    unit_period: Boolean(s.unit || s.details?.unitOther || s.period.fromYear || s.period.toYear),
     contact: Boolean(contact && (contact.name || contact.email || contact.phone)),
   };
 }
@@ -196,8 +195,8 @@ export function buildReferralContent(
       unit: s.unit?.name ?? null,
       place: s.unit?.place ?? null,
       ...ifText("other", s.details?.unitOther),
-      fromYear: s.periodFromYear,
-      toYear: s.periodToYear,
+      fromYear: s.period.fromYear,
+      toYear: s.period.toYear,
     };
   }
   if (parts.includes("contact") && s.contact) content.contact = { ...s.contact };

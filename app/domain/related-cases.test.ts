@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRelated, periodOf, periodsOverlap, summarisePattern } from "./related-cases";
+import { isRelated, yearRangeOf, rangesOverlap, summarisePattern } from "./related-cases";
 
 const y = (year: number) => Date.UTC(year, 0, 1);
 const yEnd = (year: number) => Date.UTC(year, 11, 31, 23, 59, 59, 999);
@@ -34,7 +34,7 @@ describe("related cases", () => {
   it("treats a period with only a start or only an end as that moment", () => {
     expect(isRelated(subject, { id: 2, unitId: 7, periodFrom: y(2022), periodTo: null })).toBe(true);
     expect(isRelated(subject, { id: 2, unitId: 7, periodFrom: null, periodTo: yEnd(2020) })).toBe(false);
-    expect(periodOf({ periodFrom: null, periodTo: 5 })).toEqual({ from: 5, to: 5 });
+    expect(yearRangeOf({ periodFrom: null, periodTo: 5 })).toEqual({ from: 5, to: 5 });
   });
 
   it("never matches a case without any period, nor the case itself", () => {
@@ -49,8 +49,8 @@ describe("related cases", () => {
   });
 
   it("overlap includes the boundary instant", () => {
-    expect(periodsOverlap({ from: 1, to: 5 }, { from: 5, to: 9 })).toBe(true);
-    expect(periodsOverlap({ from: 1, to: 4 }, { from: 5, to: 9 })).toBe(false);
+    expect(rangesOverlap({ from: 1, to: 5 }, { from: 5, to: 9 })).toBe(true);
+    expect(rangesOverlap({ from: 1, to: 4 }, { from: 5, to: 9 })).toBe(false);
   });
 
   it("summarises the pattern by kind and open cases", () => {

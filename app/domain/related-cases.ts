@@ -14,24 +14,25 @@ export type PeriodCase = {
   periodTo: number | null;
 };
 
-export type Period = { from: number; to: number };
+/** The closed range of years a period covers (one known end counts as both): what patterns compare. */
+export type YearRange = { from: number; to: number };
 
-export function periodOf(c: Pick<PeriodCase, "periodFrom" | "periodTo">): Period | null {
+export function yearRangeOf(c: Pick<PeriodCase, "periodFrom" | "periodTo">): YearRange | null {
   const from = c.periodFrom ?? c.periodTo;
   const to = c.periodTo ?? c.periodFrom;
   if (from == null || to == null) return null;
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-export function periodsOverlap(a: Period, b: Period): boolean {
+export function rangesOverlap(a: YearRange, b: YearRange): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
 export function isRelated(subject: PeriodCase, other: PeriodCase): boolean {
   if (other.id === subject.id || subject.unitId == null || other.unitId !== subject.unitId) return false;
-  const a = periodOf(subject);
-  const b = periodOf(other);
-  return a !== null && b !== null && periodsOverlap(a, b);
+  const a = yearRangeOf(subject);
+  const b = yearRangeOf(other);
+  return a !== null && b !== null && rangesOverlap(a, b);
 }
 
 export type PatternSummary = { total: number; open: number; byKind: Record<CaseKind, number> };

@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import { ReferralPanel } from "~/components/routing/ReferralPanel";
 import { referralEventText } from "~/components/routing/referral-text";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
-import { formatDate, formatDateTime, formatPeriod, isoDate } from "~/components/staff/format";
+import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
+import { formatPeriod, periodOf } from "~/domain/period";
 import { SelectField } from "~/components/staff/SelectField";
 import { Button, CheckboxGroup, Form, RadioGroup, TextArea, type FieldErrors } from "~/components/ui";
 import { deadlineInfo, staffStatuses } from "~/domain/case-status";
@@ -222,7 +223,7 @@ export default function CasePage() {
   const c = data.case;
   const closed = c.status === "closed";
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
-  const period = formatPeriod(c.periodFrom, c.periodTo);
+  const period = formatPeriod(periodOf(c.periodFrom, c.periodTo), t);
   const list = (keys: string[], prefix: string) =>
     keys.length ? keys.map((k) => t(`${prefix}.${k}`)).join(", ") : t("case.none");
   const statusOptions = staffStatuses

@@ -7,7 +7,8 @@ import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
-import { periodOf, type PatternSummary } from "~/domain/related-cases";
+import { newsMailDue } from "~/domain/news-mail";
+import { yearRangeOf, type PatternSummary } from "~/domain/related-cases";
 import { caseDeadlines } from "~/domain/working-days";
 import { getEnv } from "~/config/env.server";
 import { getFixedT } from "~/i18n/resources.server";
@@ -47,7 +48,7 @@ export function relatedCases(
   subject: { id: number; unitId: number | null; periodFrom: number | null; periodTo: number | null },
   db: DbOrTx = getDb(),
 ) {
-  const period = periodOf(subject);
+  const period = yearRangeOf(subject);
   if (subject.unitId == null || period === null) return null;
   const where = and(
     eq(c.unitId, subject.unitId),
@@ -261,17 +262,25 @@ function queueNews(ctx: Ctx) {
 
 /**
  * A "there is news" mail (no case content, no code) to the address the reporter left, if any. Shared by
- * every change the reporter can see, here and in referrals.server.ts.
+ * every change the reporter can see, here and in referrals.server.ts. At most one per case within
+ * NEWS_MAIL_WINDOW_MS (app/domain/news-mail.ts), decided here, in the change's transaction: the outbox
+ * never holds the duplicates.
  */
 export function queueNewsMail(tx: DbOrTx, caseId: number, now: number): boolean {
   const row = tx
-    .select({ notifyEmailEnc: schema.cases.notifyEmailEnc, language: schema.cases.language })
+    .select({
+      notifyEmailEnc: schema.cases.notifyEmailEnc,
+      language: schema.cases.language,
+      newsMailQueuedAt: schema.cases.newsMailQueuedAt,
+    })
     .from(schema.cases)
     .where(eq(schema.cases.id, caseId))
     .get();
   if (!row?.notifyEmailEnc) return false;
+  if (!newsMailDue(row.newsMailQueuedAt, now)) return false;
   const to = decryptText(row.notifyEmailEnc);
   if (!to) return false;
+  tx.update(schema.cases).set({ newsMailQueuedAt: now }).where(eq(schema.cases.id, caseId)).run();
   const t = getFixedT(row.language, "staff");
   enqueueMail(
     tx,

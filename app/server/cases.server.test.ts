@@ -113,6 +113,31 @@ describe("createCase", () => {
     expect(new Date(result.ackDueAt).toISOString()).toBe("2026-06-03T21:59:59.999Z");
   });
 
+  it("takes its deadlines from the coordinators' settings as they are when the case is made", async () => {
+    const first = await createCase(newCase(), { submissionKey: "before", now: NOW });
+    expect(first.ackWorkingDays).toBe(5);
+    for (const [key, value] of [
+      ["deadline.ack_working_days", "3"],
+      ["deadline.ack_working_days_urgent", "2"],
+      ["deadline.answer_weeks", "4"],
+    ]) {
+      db.insert(schema.settings).values({ key: key!, value: value! }).run();
+    }
+    const next = await createCase(newCase(), { submissionKey: "after", now: NOW });
+    const urgent = await createCase(newCase({ urgent: true }), { submissionKey: "urgent", now: NOW });
+    // Received on Tuesday 2 June 2026: three working days is Friday 5 June, four weeks is 30 June.
+    expect(new Date(next.ackDueAt).toISOString()).toBe("2026-06-05T21:59:59.999Z");
+    expect(new Date(next.answerDueAt).toISOString()).toBe("2026-06-30T21:59:59.999Z");
+    expect(next.ackWorkingDays).toBe(3);
+    expect(new Date(urgent.ackDueAt).toISOString()).toBe("2026-06-04T21:59:59.999Z");
+    expect(urgent.ackWorkingDays).toBe(2);
+    const stored = db.select().from(schema.cases).where(eq(schema.cases.id, next.caseId)).get()!;
+    expect([stored.ackDueAt, stored.answerDueAt]).toEqual([next.ackDueAt, next.answerDueAt]);
+    // The case made before the change keeps the deadline it was given.
+    const earlier = db.select().from(schema.cases).where(eq(schema.cases.id, first.caseId)).get()!;
+    expect(earlier.ackDueAt).toBe(caseDeadlines(NOW, false).ackDueAt);
+  });
+
   it("stores the story, details and contact as ciphertext only", async () => {
     const result = await createCase(newCase(), { submissionKey: "enc", now: NOW });
     const raw = db.$client

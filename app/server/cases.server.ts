@@ -11,6 +11,7 @@ import type { NewCase } from "~/domain/new-case";
 import { caseDeadlines } from "~/domain/working-days";
 import { consentRecipients } from "../../db/schema";
 import { encryptJson } from "./crypto.server";
+import { getDeadlineSettings } from "./deadline-settings.server";
 import { getDb, schema, type Db } from "./db.server";
 import { hashPassphrase, verifyDummy, verifyPassphrase } from "./passphrase.server";
 import { IMMEDIATE } from "./tx.server";
@@ -26,6 +27,11 @@ export type CreatedCase = {
   receivedAt: number;
   ackDueAt: number;
   answerDueAt: number;
+  /**
+   * The working days to acknowledgement that were promised (the coordinators' setting when the case
+   * was made); absent for a case found again, which never shows a receipt.
+   */
+  ackWorkingDays?: number;
   urgent: boolean;
   /** false when a case with this submission key already existed. */
   created: boolean;
@@ -103,7 +109,6 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
   // a second request with the same key may have finished while this one was hashing.
   const passphrase = generatePassphrase(randomBytes);
   const passphraseHash = await hashPassphrase(passphrase);
-  const deadlines = caseDeadlines(now, input.urgent);
 
   return db.transaction((tx) => {
     const raced = existingBySubmission(tx, submissionKey);
@@ -112,6 +117,9 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
       return raced;
     }
     const code = unusedCode(tx, randomBytes);
+    // The coordinators' settings as they are when the case is written: a change applies to the next case.
+    const settings = getDeadlineSettings(tx);
+    const deadlines = caseDeadlines(now, input.urgent, settings);
     const inserted = tx
       .insert(schema.cases)
       .values({
@@ -173,6 +181,7 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
       receivedAt: now,
       ackDueAt: deadlines.ackDueAt,
       answerDueAt: deadlines.answerDueAt,
+      ackWorkingDays: input.urgent ? settings.ackWorkingDaysUrgent : settings.ackWorkingDays,
       urgent: input.urgent,
       created: true,
     };

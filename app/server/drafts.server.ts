@@ -22,6 +22,8 @@ export type Receipt = {
   passphrase: string;
   receivedAt: number;
   ackDueAt: number;
+  /** The working days promised when the case was made (from the settings of that moment). */
+  ackWorkingDays?: number;
   urgent: boolean;
   contactMethod: string;
 };

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { formatCaseCode } from "~/domain/codes";
 import { openTestCase, staffMessage } from "../../tests/helpers/follow-fixtures";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { NEWS_MAIL_WINDOW_MS } from "~/domain/news-mail";
+import { changeStatus } from "./case-admin.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { notifyEmailOf, setNotifyEmail } from "./follow.server";
@@ -48,5 +50,20 @@ describe("the 'there is news' email, from /volgen to the outbox", () => {
     staffMessage(c.caseId, "Three", { now: NOW + 2 });
     expect(outbox().map((m) => decrypt(m.toEnc))).toEqual(["young@example.org"]);
     expect(outbox()[0]!.bodyText).toMatch(/news/i);
+  });
+
+  it("one staff update (a status and a message in the same second) sends one mail; news after the window another", async () => {
+    const c = await openTestCase();
+    setNotifyEmail(c.caseId, "jongere@example.nl");
+    const me = testStaff(db, "ombudsworker");
+    expect(changeStatus(c.caseId, me, "in_progress", null, NOW)).toEqual({ ok: true });
+    staffMessage(c.caseId, "We zijn ermee bezig.", { now: NOW + 400 });
+    expect(outbox()).toHaveLength(1);
+
+    staffMessage(c.caseId, "Nog een vraag.", { now: NOW + NEWS_MAIL_WINDOW_MS - 1 });
+    expect(outbox()).toHaveLength(1);
+
+    staffMessage(c.caseId, "Er is nieuws.", { now: NOW + NEWS_MAIL_WINDOW_MS });
+    expect(outbox().map((m) => m.createdAt)).toEqual([NOW, NOW + NEWS_MAIL_WINDOW_MS]);
   });
 });

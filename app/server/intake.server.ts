@@ -14,6 +14,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import {
+  intakeConsentConflicts,
   relevantRecipients,
   toNewCase,
   unitOther,
@@ -151,8 +152,10 @@ function formatDate(epochMs: number, lang: Language, weekday = true): string {
   }).format(epochMs);
 }
 
-const ackDays = (urgent: boolean) =>
-  urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays;
+/** A receipt kept before the promised days were stored names the defaults it was made with. */
+const ackDays = (receipt: Receipt) =>
+  receipt.ackWorkingDays ??
+  (receipt.urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays);
 
 // ---------------------------------------------------------------- start page
 
@@ -202,6 +205,17 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
     municipalities: step === "contact" ? municipalityChoices() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
+    // What the consents given need from this page (a way to reach them, their municipality): said up front.
+    consentNeeds:
+      step === "contact"
+        ? [
+            ...new Set(
+              intakeConsentConflicts({ ...answers, contactMethod: "none", municipality: undefined }).map(
+                (c) => c.problem,
+              ),
+            ),
+          ]
+        : [],
     urgentNotice: step === "wishes" && answers.safeNow === "no",
     limits,
   });
@@ -245,6 +259,7 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
       new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now),
     ),
     wishes: answers.wishes,
+    saved: answers,
   });
   if (!result.ok) {
     return json({ errors: translateErrors(result.errors, lang), values: keptValues(input) }, { status: 400 });
@@ -357,6 +372,7 @@ export async function checkAction(kind: IntakeKind, { request, context }: Action
         passphrase: created.passphrase,
         receivedAt: created.receivedAt,
         ackDueAt: created.ackDueAt,
+        ackWorkingDays: created.ackWorkingDays,
         urgent: created.urgent,
         contactMethod: newCase.contactMethod,
       };
@@ -377,7 +393,7 @@ export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunction
     receipt: {
       code: formatCaseCode(receipt.code),
       passphrase: formatPassphrase(receipt.passphrase),
-      ackDays: ackDays(receipt.urgent),
+      ackDays: ackDays(receipt),
       ackDate: formatDate(receipt.ackDueAt, lang),
       urgent: receipt.urgent,
       downloadHref: `${intakeBasePath[receipt.kind]}/${RECEIPT_FILE}`,
@@ -405,7 +421,7 @@ export function receiptFileLoader(_kind: IntakeKind, { request }: LoaderFunction
     code: formatCaseCode(receipt.code),
     passphrase: formatPassphrase(receipt.passphrase),
     sentDate: formatDate(receipt.receivedAt, lang, false),
-    ackDays: ackDays(receipt.urgent),
+    ackDays: ackDays(receipt),
     ackDate: formatDate(receipt.ackDueAt, lang),
     followUrl: `${getEnv().PUBLIC_URL}/volgen`,
   });

@@ -123,6 +123,21 @@ describe("creating a referral", () => {
     expect(audits(c.caseId).map((a) => a.action)).toContain("referral_created");
   });
 
+  it("copies the period as the years the reporter gave (2019 to 2021), not as dates of 1970", async () => {
+    const c = await openCase();
+    const result = createReferral(
+      me,
+      c.caseId,
+      { organisationId: organisationId("igj", db), parts: ["unit_period"], coveringNote: "" },
+      T0 + 1000,
+    );
+    expect(result.ok).toBe(true);
+    const content = decryptJson<Record<string, { fromYear: number; toYear: number }>>(
+      referrals(c.caseId)[0]!.contentEnc,
+    )!;
+    expect(content.unitPeriod).toMatchObject({ fromYear: 2019, toYear: 2021 });
+  });
+
   it("refuses a part the reporter did not consent to on the server, and writes nothing", async () => {
     const c = await openCase();
     const before = mails().length;

@@ -10,6 +10,7 @@ import { getEnv } from "~/config/env.server";
 import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { levelOf } from "~/domain/consent";
+import { periodOf } from "~/domain/period";
 import {
   buildReferralContent,
   checkReferralParts,
@@ -49,8 +50,6 @@ const o = schema.organisations;
 type CaseRow = typeof schema.cases.$inferSelect;
 type OrgRow = typeof schema.organisations.$inferSelect;
 
-const yearOf = (ms: number | null) => (ms === null ? null : new Date(ms).getUTCFullYear());
-
 function sourceOf(db: DbOrTx, c: CaseRow): ReferralSource {
   const unit = c.unitId
     ? db
@@ -67,8 +66,7 @@ function sourceOf(db: DbOrTx, c: CaseRow): ReferralSource {
     story: decryptJson<CaseStory>(c.storyEnc),
     details: decryptJson<CaseDetails>(c.detailsEnc),
     unit: unit ?? null,
-    periodFromYear: yearOf(c.periodFrom),
-    periodToYear: yearOf(c.periodTo),
+    period: periodOf(c.periodFrom, c.periodTo),
     contact: decryptJson<CaseContact>(c.contactEnc),
   };
 }

@@ -29,7 +29,8 @@ function stepsFor(i: number): [string, Record<string, string | string[]>][] {
     ],
     ["veilig", { safeNow: urgent ? "no" : "yes" }],
     ["wensen", { wishes: ["heard", "investigation", "counted"] }],
-    ["toestemming", { "consent-igj": i % 2 === 0 ? "anonymous" : "with_identity" }],
+    // Contact details may go to the IGJ only from someone who can be reached.
+    ["toestemming", { "consent-igj": byPhone && i % 2 === 0 ? "with_identity" : "anonymous" }],
     [
       "contact",
       byPhone

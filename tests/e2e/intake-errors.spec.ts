@@ -91,21 +91,33 @@ async function everyStepWrongFirst(page: Page, lng: Lng, js: boolean) {
     t("fieldErrors.consent-igj.choose"),
     t("fieldErrors.consent-ozj.choose"),
   ]);
-  for (const r of ["igj", "ozj"]) {
+  for (const [r, answer] of [
+    ["igj", "no"],
+    ["ozj", "with_identity"],
+  ]) {
     await page
       .getByRole("radiogroup", { name: t(`consent.recipients.${r}.label`) })
-      .getByRole("radio", { name: t("consent.options.no.label") })
+      .getByRole("radio", { name: t(`consent.options.${answer}.label`) })
       .check({ force: true });
   }
   await continueOn(page, lng);
 
-  // 7. A phone number that is not one, and no answer about voice messages.
+  // 7. Contact details for the OZJ, but nobody may contact them: asked back here, where it can be fixed.
   await expect(page).toHaveURL("/verhaal/contact");
+  await expect(page.getByText(t("contact.consentNeeds.identity_without_contact"))).toBeVisible();
+  await choose(page, "radio", t("contact.options.none.label"));
+  await continueOn(page, lng);
+  await errorState(page, lng, js, "7-contact-consent", [t("fieldErrors.contactMethod.identityNeedsContact")]);
+  await expect(
+    page.getByRole("radio", { name: new RegExp(`^${t("contact.options.none.label")}`) }),
+  ).toBeChecked();
+
+  // 8. A phone number that is not one, and no answer about voice messages.
   await choose(page, "radio", t("contact.options.phone.label"));
   const phone = page.getByRole("textbox", { name: t("contact.phone.label") });
   await phone.fill("12");
   await continueOn(page, lng);
-  await errorState(page, lng, js, "7-contact", [e("phone"), t("fieldErrors.mayLeaveMessage.choose")]);
+  await errorState(page, lng, js, "8-contact", [e("phone"), t("fieldErrors.mayLeaveMessage.choose")]);
   await expect(phone).toHaveValue("12");
   await expect(
     page.getByRole("radio", { name: new RegExp(`^${t("contact.options.phone.label")}`) }),

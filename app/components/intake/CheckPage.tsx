@@ -6,6 +6,7 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Form, Link } from "~/components/ui";
+import { formatPeriod, periodOf } from "~/domain/period";
 import type { checkAction, checkLoader } from "~/server/intake.server";
 import { kindContext } from "./kind";
 
@@ -31,14 +32,7 @@ export function CheckPage() {
       </ul>
     );
 
-  const period =
-    answers.periodFrom && answers.periodTo
-      ? t("check.periodBoth", { from: answers.periodFrom, to: answers.periodTo })
-      : answers.periodFrom
-        ? t("check.periodFrom", { from: answers.periodFrom })
-        : answers.periodTo
-          ? t("check.periodTo", { to: answers.periodTo })
-          : undefined;
+  const period = formatPeriod(periodOf(answers.periodFrom, answers.periodTo), t) ?? undefined;
 
   const unit =
     data.unit === null

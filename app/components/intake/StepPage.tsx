@@ -292,7 +292,11 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         name="contactMethod"
         label={t("contact.question")}
         labelIsHeading
-        hint={t("contact.hint")}
+        hint={
+          data.consentNeeds.length > 0
+            ? data.consentNeeds.map((need) => t(`contact.consentNeeds.${need}`)).join(" ")
+            : t("contact.hint")
+        }
         error={errors.contactMethod}
         defaultValue={one(values.contactMethod)}
         options={contactMethods.map((m) => ({ value: m, label: t(`contact.options.${m}.label`) }))}

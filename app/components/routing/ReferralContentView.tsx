@@ -1,6 +1,7 @@
 /** Exactly what was shared with an organisation (the frozen copy), in the organisation's words. */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatPeriod } from "~/domain/period";
 import { referralParts, type ReferralContent } from "~/domain/referrals";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -24,11 +25,6 @@ export function ReferralContentView({
 }) {
   const { t } = useTranslation("referral");
   const notShared = content ? referralParts.filter((p) => !content.parts.includes(p)) : [];
-  const years = (from: number | null, to: number | null) => {
-    if (from && to) return from === to ? String(from) : `${from}–${to}`;
-    const one = from ?? to;
-    return one ? String(one) : t("content.periodUnknown");
-  };
   return (
     <section aria-labelledby="content-heading" className="referral-content">
       <h2 id="content-heading">{t("content.heading")}</h2>
@@ -129,7 +125,7 @@ export function ReferralContentView({
                   <Row label={t("content.unitOther")}>{content.unitPeriod.other}</Row>
                 ) : null}
                 <Row label={t("content.period")}>
-                  {years(content.unitPeriod.fromYear, content.unitPeriod.toYear)}
+                  {formatPeriod(content.unitPeriod, t) ?? t("content.periodUnknown")}
                 </Row>
               </dl>
             </>

@@ -37,11 +37,3 @@ export function formatDateTime(ms: number, t: TFunction): string {
 
 /** An ISO string for <time dateTime>. */
 export const isoDate = (ms: number) => new Date(ms).toISOString();
-
-/** "2021–2023", "2021", or null: the reporter gives years. */
-export function formatPeriod(from: number | null, to: number | null): string | null {
-  const a = from != null ? pieces(from).y : null;
-  const b = to != null ? pieces(to).y : null;
-  if (a && b) return a === b ? a : `${a}–${b}`;
-  return a ?? b;
-}

@@ -3,6 +3,7 @@
  * case. Testimony and complaint share every question; a complaint adds two to "what happened".
  */
 import type { ConsentRecipient } from "../../../db/schema";
+import { consentConflicts, type ConsentConflict, type ConsentState } from "../consent";
 import {
   themes as themeKeys,
   wishes as wishKeys,
@@ -61,6 +62,22 @@ export function relevantRecipients(wishes: readonly Wish[] | undefined): Consent
   return (["igj", "ozj", "gemeente"] as const).filter((r) => wanted.has(r));
 }
 
+/** The consents the case will carry: one per recipient asked about, "no" when not answered. */
+export function intakeConsents(answers: IntakeAnswers): ConsentState[] {
+  return relevantRecipients(answers.wishes).map((recipient) => {
+    const answer = answers.consents?.[recipient] ?? "no";
+    return { recipient, given: answer !== "no", withIdentity: answer === "with_identity" };
+  });
+}
+
+/** Consents the contact answers make impossible to keep (app/domain/consent.ts). */
+export function intakeConsentConflicts(answers: IntakeAnswers): ConsentConflict[] {
+  return consentConflicts(intakeConsents(answers), {
+    contactMethod: answers.contactMethod ?? "none",
+    municipalityGiven: Boolean(answers.municipality),
+  });
+}
+
 /** Not safe now, or asking for help now: answered within one working day (PRODUCT.md §4). */
 export function isUrgent(answers: IntakeAnswers): boolean {
   return answers.safeNow === "no" || (answers.wishes ?? []).includes("help_now");
@@ -99,7 +116,6 @@ export function toNewCase(
           safeTimes: answers.safeTimes,
           mayLeaveMessage: contactMethod === "phone" ? answers.mayLeaveMessage === "yes" : undefined,
         });
-  const recipients = relevantRecipients(answers.wishes);
   return {
     kind,
     language: context.language,
@@ -116,9 +132,6 @@ export function toNewCase(
     story: answers.story ? { text: answers.story } : null,
     details,
     contact,
-    consents: recipients.map((recipient) => {
-      const answer = answers.consents?.[recipient] ?? "no";
-      return { recipient, given: answer !== "no", withIdentity: answer === "with_identity" };
-    }),
+    consents: intakeConsents(answers),
   };
 }

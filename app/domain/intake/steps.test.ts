@@ -82,6 +82,28 @@ describe("progress", () => {
   });
 });
 
+describe("a consent the contact answers contradict", () => {
+  it("keeps the contact step open, so the check page sends the person there instead of sending the case", () => {
+    const answers: IntakeAnswers = {
+      wishes: ["help_now"],
+      consents: { ozj: "with_identity" },
+      contactMethod: "none",
+    };
+    expect(firstIncompleteStep({ done: allDone, answers })).toBe("contact");
+    expect(
+      firstIncompleteStep({ done: allDone, answers: { ...answers, contactMethod: "email" } }),
+    ).toBeUndefined();
+    const municipality: IntakeAnswers = {
+      wishes: ["complaint_handled"],
+      consents: { gemeente: "anonymous" },
+    };
+    expect(firstIncompleteStep({ done: allDone, answers: municipality })).toBe("contact");
+    expect(
+      firstIncompleteStep({ done: allDone, answers: { ...municipality, municipality: "GM0363" } }),
+    ).toBeUndefined();
+  });
+});
+
 describe("saving a step", () => {
   it("replaces exactly that step's answers", () => {
     const before: IntakeAnswers = {

@@ -2,7 +2,7 @@
  * The intake machine: which questions, in which order, under which Dutch URL, and where "Continue", "Back"
  * and "Change" lead. Pure; the routes only ask it.
  */
-import { relevantRecipients, type IntakeAnswers, type IntakeKind } from "./answers";
+import { intakeConsentConflicts, relevantRecipients, type IntakeAnswers, type IntakeKind } from "./answers";
 
 export const stepIds = ["who", "unit", "what", "safe", "wishes", "consent", "contact"] as const;
 export type StepId = (typeof stepIds)[number];
@@ -49,10 +49,15 @@ export function stepsFor(answers: IntakeAnswers): StepId[] {
 
 export type Progress = { done: readonly StepId[]; answers: IntakeAnswers };
 
-/** A step is complete when it was saved and still answers what is asked now. */
+/**
+ * A step is complete when it was saved and still answers what is asked now. The contact step is not
+ * while a consent needs a way to reach the person or a municipality it does not give: the check page
+ * then sends the person back there instead of sending the case.
+ */
 export function isStepComplete(step: StepId, { done, answers }: Progress): boolean {
   if (!done.includes(step)) return false;
   if (step === "consent") return relevantRecipients(answers.wishes).every((r) => answers.consents?.[r]);
+  if (step === "contact") return intakeConsentConflicts(answers).length === 0;
   return true;
 }
 

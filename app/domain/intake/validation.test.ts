@@ -292,3 +292,34 @@ describe("form values", () => {
     ).toEqual({ periodFrom: "2019", themes: ["isolation"], "consent-igj": "anonymous", story: "x" });
   });
 });
+
+describe("consents that the contact answers contradict", () => {
+  const wanting: StepContext = { ...ctx, wishes: ["help_now", "complaint_handled"] };
+  const saved = (answers: NonNullable<StepContext["saved"]>): StepContext => ({ ...wanting, saved: answers });
+
+  it("the contact step asks how to reach someone who shares their contact details with the OZJ", () => {
+    const context = saved({ consents: { ozj: "with_identity", gemeente: "no" } });
+    expect(validateStep("contact", { contactMethod: "none" }, context)).toEqual({
+      ok: false,
+      errors: { contactMethod: { key: "identityNeedsContact" } },
+    });
+    const byPhone = { contactMethod: "phone", phone: "0612345678", mayLeaveMessage: "no" };
+    expect(validateStep("contact", byPhone, context).ok).toBe(true);
+  });
+
+  it("the contact step asks which municipality, when the person shares with their municipality", () => {
+    const context = saved({ consents: { ozj: "no", gemeente: "anonymous" } });
+    expect(validateStep("contact", { contactMethod: "none", municipality: "" }, context)).toEqual({
+      ok: false,
+      errors: { municipality: { key: "neededForConsent" } },
+    });
+    expect(validateStep("contact", { contactMethod: "none", municipality: "GM0599" }, context).ok).toBe(true);
+  });
+
+  it("only consents still asked about count: a wish taken back takes its consent with it", () => {
+    const context = { ...saved({ consents: { ozj: "with_identity" } }), wishes: ["heard"] as const };
+    expect(validateStep("contact", { contactMethod: "none" }, { ...context, wishes: ["heard"] }).ok).toBe(
+      true,
+    );
+  });
+});

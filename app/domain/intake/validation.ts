@@ -8,6 +8,7 @@ import type { ConsentRecipient } from "../../../db/schema";
 import { contactMethods, reporterRoles, safeNowAnswers, themes, wishes, type Wish } from "../case-content";
 import {
   consentAnswers,
+  intakeConsentConflicts,
   relevantRecipients,
   unitOther,
   unitUnknown,
@@ -27,7 +28,9 @@ export type ErrorKey =
   | "email"
   | "phone"
   | "year"
-  | "yearOrder";
+  | "yearOrder"
+  | "identityNeedsContact"
+  | "neededForConsent";
 export type FieldError = { key: ErrorKey; params?: Record<string, number> };
 export type FieldErrors = Record<string, FieldError>;
 
@@ -43,6 +46,11 @@ export type StepContext = {
   currentYear: number;
   /** The wishes saved so far: the consent step asks only about the recipients they make relevant. */
   wishes: readonly Wish[] | undefined;
+  /**
+   * The answers saved so far: the contact answers must let the consents given earlier be kept
+   * (app/domain/consent.ts). A consent changed later is checked when the contact step is asked again.
+   */
+  saved?: IntakeAnswers;
 };
 
 export const limits = {
@@ -225,6 +233,17 @@ export function validateStep(step: StepId, input: FormInput, ctx: StepContext): 
         ? c.field("mayLeaveMessage", choice(["yes", "no"] as const, true))
         : undefined;
       const municipality = c.field("municipality", choice(ctx.municipalityCodes));
+      // A consent given earlier needs a way to reach the person, or their municipality: ask for it here.
+      if (contactMethod !== undefined && ctx.saved) {
+        const reach = { ...ctx.saved, wishes: ctx.wishes?.slice(), contactMethod, municipality };
+        for (const conflict of intakeConsentConflicts(reach)) {
+          if (conflict.problem === "identity_without_contact") {
+            c.fail("contactMethod", { key: "identityNeedsContact" });
+          } else if (!c.errors.municipality) {
+            c.fail("municipality", { key: "neededForConsent" });
+          }
+        }
+      }
       return c.result({
         contactMethod,
         email: emailAddress,

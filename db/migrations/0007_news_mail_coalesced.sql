@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `news_mail_queued_at` integer;
