@@ -75,7 +75,7 @@ function CrisisNumbers() {
     <ul className="intake-crisis">
       {crisisLines.map((line) => (
         <li key={line.id}>
-          <a href={`tel:${line.tel}`}>{t(`crisis.${line.id}`, { number: line.number, short: line.short })}</a>
+          <a href={line.href}>{t(`crisis.${line.id}`, { number: line.number, short: line.short })}</a>
         </li>
       ))}
     </ul>
