@@ -4,6 +4,7 @@
  */
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "~/components/use-hydrated";
 import { crisisLines } from "~/config/crisis-lines";
 import {
   Button,
@@ -284,8 +285,16 @@ function ConsentFields({ data, values, errors }: FieldsProps) {
   );
 }
 
+type Way = "email" | "phone" | "reachable";
+
 function ContactFields({ data, values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
+  // GOV.UK's conditional reveal: without JavaScript (or before it runs) every follow-up field is shown, its
+  // condition in its label; once the page's script runs, CSS shows only those of the chosen way.
+  const hydrated = useHydrated();
+  const reveal = (way: Way) =>
+    `intake-reveal intake-reveal--${way}${hydrated ? " intake-reveal--conditional" : ""}`;
+  const label = (key: string, way: Way) => (hydrated ? t(key) : `${t(key)} ${t(`contact.onlyIf.${way}`)}`);
   return (
     <div className="intake-contact">
       <RadioGroup
@@ -298,35 +307,35 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         options={contactMethods.map((m) => ({ value: m, label: t(`contact.options.${m}.label`) }))}
       />
       {/* Revealed by CSS for the chosen way; browsers without :has() simply show them all. */}
-      <div className="intake-reveal intake-reveal--email">
+      <div className={reveal("email")}>
         <TextField
           name="email"
           type="email"
           autoComplete="email"
           spellCheck={false}
-          label={t("contact.email.label")}
+          label={label("contact.email.label", "email")}
           hint={t("contact.email.hint")}
           error={errors.email}
           defaultValue={one(values.email)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--phone">
+      <div className={reveal("phone")}>
         <TextField
           name="phone"
           type="tel"
           autoComplete="tel"
           width="medium"
-          label={t("contact.phone.label")}
+          label={label("contact.phone.label", "phone")}
           error={errors.phone}
           defaultValue={one(values.phone)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--reachable">
+      <div className={reveal("reachable")}>
         <TextField
           name="name"
           autoComplete="given-name"
           width="medium"
-          label={t("contact.name.label")}
+          label={label("contact.name.label", "reachable")}
           hint={t("contact.name.hint")}
           optional
           error={errors.name}
@@ -334,17 +343,17 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         />
         <TextField
           name="safeTimes"
-          label={t("contact.safeTimes.label")}
+          label={label("contact.safeTimes.label", "reachable")}
           hint={t("contact.safeTimes.hint")}
           optional
           error={errors.safeTimes}
           defaultValue={one(values.safeTimes)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--phone">
+      <div className={reveal("phone")}>
         <RadioGroup
           name="mayLeaveMessage"
-          label={t("contact.mayLeaveMessage.label")}
+          label={label("contact.mayLeaveMessage.label", "phone")}
           error={errors.mayLeaveMessage}
           defaultValue={one(values.mayLeaveMessage)}
           options={(["yes", "no"] as const).map((a) => ({
