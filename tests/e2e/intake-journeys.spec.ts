@@ -127,7 +127,14 @@ async function journey(page: Page, opts: Options) {
   await expect(page).toHaveURL(`${base}/contact`);
   await expectQuestion(page, t("contact.question"), { number: 7, total: 7 }, lng);
   const email = page.getByRole("textbox", { name: t("contact.email.label") });
-  await expect(email).toBeHidden();
+  if (js) await expect(email).toBeHidden();
+  else {
+    // GOV.UK's conditional reveal without JavaScript: every follow-up field shows, its condition in its label.
+    await expect(email).toHaveAccessibleName(`${t("contact.email.label")} ${t("contact.onlyIf.email")}`);
+    const phone = page.getByRole("textbox", { name: t("contact.phone.label") });
+    await expect(phone).toBeVisible();
+    await expect(phone).toHaveAccessibleName(`${t("contact.phone.label")} ${t("contact.onlyIf.phone")}`);
+  }
   await choose(page, "radio", t("contact.options.email.label"));
   await expect(email).toBeVisible();
   await email.fill("sam@example.nl");
