@@ -150,6 +150,19 @@ test.describe("on a 360 px phone", () => {
   }
 });
 
+test("forced colours (high contrast): the chosen radio still shows its dot", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto("/verhaal/wie?lng=nl");
+  const radio = page.getByRole("radio", { name: /^Ik zat zelf/ });
+  await radio.check({ force: true });
+  const [dot, ring] = await radio.evaluate((input) => {
+    const control = input.closest("label")!.querySelector(".choice__control")!;
+    return [getComputedStyle(control, "::after").backgroundColor, getComputedStyle(control).backgroundColor];
+  });
+  expect(dot).not.toBe(ring);
+  await screenshots(page, "forced-colours-radio");
+});
+
 test("the exit's focus is yellow with dark text", async ({ page }) => {
   await page.goto("/?lng=nl");
   const exit = page.getByRole("link", { name: "Snel weg" });

@@ -108,6 +108,11 @@ async function journey(page: Page, opts: Options) {
   await expect(page).toHaveURL(`${base}/wensen`);
   await expectQuestion(page, t("wishes.question"), { number: 5, total: 6 }, lng);
   await expect(page.getByRole("heading", { name: t("urgentNotice.heading") })).toBeVisible();
+  // The notice is short: on a phone the question is still on the first screen.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  await page.setViewportSize(viewport);
   await choose(page, "checkbox", t("wishes.options.heard.label"));
   await choose(page, "checkbox", t("wishes.options.investigation.label"));
   await check(page, "5-wishes", opts);

@@ -4,6 +4,7 @@
  */
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CRISIS_ID } from "~/components/layout/Frame";
 import { useHydrated } from "~/components/use-hydrated";
 import { crisisLines } from "~/config/crisis-lines";
 import {
@@ -58,13 +59,25 @@ function Step({ data }: { data: StepData }) {
   );
 }
 
+/**
+ * Short, above every question after "No, I'm not safe": 112 at once, the other lines one tap away (the
+ * crisis block, like the header's "Help now"). The whole list here pushed the question a screen down.
+ */
 function UrgentNotice() {
   const { t } = useTranslation("intake");
+  const emergency = crisisLines.find((line) => line.id === "emergency")!;
   return (
     <div className="notice intake-urgent">
       <h2 className="intake-urgent__heading">{t("urgentNotice.heading")}</h2>
       <p>{t("urgentNotice.text")}</p>
-      <CrisisNumbers />
+      <ul className="intake-crisis">
+        <li>
+          <a href={emergency.href}>{t("common:crisis.emergency", { number: emergency.number })}</a>
+        </li>
+        <li>
+          <a href={`#${CRISIS_ID}`}>{t("urgentNotice.allLines")}</a>
+        </li>
+      </ul>
     </div>
   );
 }
