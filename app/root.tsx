@@ -120,8 +120,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
         <meta name="color-scheme" content="light" />
-        {/* react-aria reads the nonce from here for the small <style> its press handling adds. */}
-        <meta name="csp-nonce" nonce={nonce} />
+        {/*
+          react-aria reads the nonce from here for the small <style> its press handling adds. It is in the
+          `nonce` attribute (which browsers hide from scripts of other origins), not in `content`; the
+          empty `content` keeps the element valid HTML.
+        */}
+        <meta name="csp-nonce" content="" nonce={nonce} />
         <title>{title}</title>
         <Links />
       </head>

@@ -95,14 +95,80 @@ test.describe("quick exit", () => {
     await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
   });
 
-  test("two Shift presses do nothing", async ({ page }) => {
+  test("two Shift presses say how many are left; presses more than a second apart never leave", async ({
+    page,
+  }) => {
     await page.goto("/over?lng=en");
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('a[href="/weg"]') ?? {}).some((k) => k.startsWith("__reactProps")),
+    );
     await page.locator("main h1").click();
+    const status = page
+      .getByRole("region", { name: "Exit this website quickly" })
+      .locator("[aria-live=polite]");
     await page.keyboard.press("Shift");
+    await expect(status).toHaveText("Press Shift 2 more times to leave");
+    await page.keyboard.press("Shift");
+    await expect(status).toHaveText("Press Shift 1 more time to leave");
+    // A pause (a screen-reader user silencing speech): the count starts again, and says nothing.
+    await expect(status).toHaveText("", { timeout: 3000 });
     await page.keyboard.press("Shift");
     await page.waitForTimeout(300);
     await expect(page).toHaveURL(/\/over/);
   });
+});
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  for (const path of ["/", "/verhaal/wie"]) {
+    test(`${path}: the exit and "Help now" stay on screen at the bottom; "Help now" shows the crisis lines`, async ({
+      page,
+    }) => {
+      await page.goto(`${path}?lng=nl`);
+      const exit = page.getByRole("link", { name: "Snel weg" });
+      const help = page.getByRole("link", { name: "Hulp nu" });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect(exit).toBeInViewport({ ratio: 1 });
+      await expect(help).toBeInViewport({ ratio: 1 });
+      // No keyboard on a phone: no "press Shift 3 times".
+      await expect(page.getByText("Of druk 3 keer op Shift")).toBeHidden();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await help.click();
+      const heading = page.getByRole("heading", { name: "Hulp nodig? Nu meteen?" });
+      await expect(heading).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole("link", { name: /Veilig Thuis: gratis 0800-2000/ })).toHaveAttribute(
+        "href",
+        "tel:08002000",
+      );
+      // The crisis heading is not hidden under the sticky header.
+      const header = await page.getByRole("banner").boundingBox();
+      const top = await heading.boundingBox();
+      expect(top!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+      await expect(exit).toBeInViewport({ ratio: 1 });
+    });
+  }
+});
+
+test("forced colours (high contrast): the chosen radio still shows its dot", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto("/verhaal/wie?lng=nl");
+  const radio = page.getByRole("radio", { name: /^Ik zat zelf/ });
+  await radio.check({ force: true });
+  const [dot, ring] = await radio.evaluate((input) => {
+    const control = input.closest("label")!.querySelector(".choice__control")!;
+    return [getComputedStyle(control, "::after").backgroundColor, getComputedStyle(control).backgroundColor];
+  });
+  expect(dot).not.toBe(ring);
+  await screenshots(page, "forced-colours-radio");
+});
+
+test("the exit's focus is yellow with dark text", async ({ page }) => {
+  await page.goto("/?lng=nl");
+  const exit = page.getByRole("link", { name: "Snel weg" });
+  await exit.focus();
+  await expect(exit).toHaveCSS("background-color", "rgb(255, 221, 0)");
+  await expect(exit).toHaveCSS("color", "rgb(11, 12, 12)");
 });
 
 test.describe("without JavaScript", () => {

@@ -78,10 +78,12 @@ async function journey(page: Page, opts: Options) {
   await expectQuestion(page, t("what.question"), { number: 3, total: 6 }, lng);
   const story = page.getByRole("textbox", { name: t("what.question") });
   await story.fill(STORY);
-  if (js)
-    await expect(
-      page.getByText(tr(lng, "common:textArea.remaining_other", { count: 20_000 - STORY.length })),
-    ).toBeVisible();
+  if (js) {
+    const left = tr(lng, "common:textArea.remaining_other", { count: 20_000 - STORY.length });
+    // Tied to the field; read out once typing pauses, not on every key.
+    await expect(story).toHaveAccessibleDescription(new RegExp(left));
+    await expect(page.locator("[aria-live=polite]").getByText(left)).toHaveCount(1);
+  }
   await choose(page, "checkbox", t("what.themes.options.isolation"));
   await choose(page, "checkbox", t("what.themes.options.no_school"));
   if (kind === "complaint") {
@@ -108,6 +110,11 @@ async function journey(page: Page, opts: Options) {
   await expect(page).toHaveURL(`${base}/wensen`);
   await expectQuestion(page, t("wishes.question"), { number: 5, total: 6 }, lng);
   await expect(page.getByRole("heading", { name: t("urgentNotice.heading") })).toBeVisible();
+  // The notice is short: on a phone the question is still on the first screen.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  await page.setViewportSize(viewport);
   await choose(page, "checkbox", t("wishes.options.heard.label"));
   await choose(page, "checkbox", t("wishes.options.investigation.label"));
   await check(page, "5-wishes", opts);
@@ -127,7 +134,14 @@ async function journey(page: Page, opts: Options) {
   await expect(page).toHaveURL(`${base}/contact`);
   await expectQuestion(page, t("contact.question"), { number: 7, total: 7 }, lng);
   const email = page.getByRole("textbox", { name: t("contact.email.label") });
-  await expect(email).toBeHidden();
+  if (js) await expect(email).toBeHidden();
+  else {
+    // GOV.UK's conditional reveal without JavaScript: every follow-up field shows, its condition in its label.
+    await expect(email).toHaveAccessibleName(`${t("contact.email.label")} ${t("contact.onlyIf.email")}`);
+    const phone = page.getByRole("textbox", { name: t("contact.phone.label") });
+    await expect(phone).toBeVisible();
+    await expect(phone).toHaveAccessibleName(`${t("contact.phone.label")} ${t("contact.onlyIf.phone")}`);
+  }
   await choose(page, "radio", t("contact.options.email.label"));
   await expect(email).toBeVisible();
   await email.fill("sam@example.nl");

@@ -4,6 +4,8 @@
  */
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CRISIS_ID } from "~/components/layout/Frame";
+import { useHydrated } from "~/components/use-hydrated";
 import { crisisLines } from "~/config/crisis-lines";
 import {
   Button,
@@ -57,13 +59,25 @@ function Step({ data }: { data: StepData }) {
   );
 }
 
+/**
+ * Short, above every question after "No, I'm not safe": 112 at once, the other lines one tap away (the
+ * crisis block, like the header's "Help now"). The whole list here pushed the question a screen down.
+ */
 function UrgentNotice() {
   const { t } = useTranslation("intake");
+  const emergency = crisisLines.find((line) => line.id === "emergency")!;
   return (
     <div className="notice intake-urgent">
       <h2 className="intake-urgent__heading">{t("urgentNotice.heading")}</h2>
       <p>{t("urgentNotice.text")}</p>
-      <CrisisNumbers />
+      <ul className="intake-crisis">
+        <li>
+          <a href={emergency.href}>{t("common:crisis.emergency", { number: emergency.number })}</a>
+        </li>
+        <li>
+          <a href={`#${CRISIS_ID}`}>{t("urgentNotice.allLines")}</a>
+        </li>
+      </ul>
     </div>
   );
 }
@@ -75,7 +89,7 @@ function CrisisNumbers() {
     <ul className="intake-crisis">
       {crisisLines.map((line) => (
         <li key={line.id}>
-          <a href={`tel:${line.tel}`}>{t(`crisis.${line.id}`, { number: line.number, short: line.short })}</a>
+          <a href={line.href}>{t(`crisis.${line.id}`, { number: line.number, short: line.short })}</a>
         </li>
       ))}
     </ul>
@@ -284,8 +298,16 @@ function ConsentFields({ data, values, errors }: FieldsProps) {
   );
 }
 
+type Way = "email" | "phone" | "reachable";
+
 function ContactFields({ data, values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
+  // GOV.UK's conditional reveal: without JavaScript (or before it runs) every follow-up field is shown, its
+  // condition in its label; once the page's script runs, CSS shows only those of the chosen way.
+  const hydrated = useHydrated();
+  const reveal = (way: Way) =>
+    `intake-reveal intake-reveal--${way}${hydrated ? " intake-reveal--conditional" : ""}`;
+  const label = (key: string, way: Way) => (hydrated ? t(key) : `${t(key)} ${t(`contact.onlyIf.${way}`)}`);
   return (
     <div className="intake-contact">
       <RadioGroup
@@ -302,35 +324,35 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         options={contactMethods.map((m) => ({ value: m, label: t(`contact.options.${m}.label`) }))}
       />
       {/* Revealed by CSS for the chosen way; browsers without :has() simply show them all. */}
-      <div className="intake-reveal intake-reveal--email">
+      <div className={reveal("email")}>
         <TextField
           name="email"
           type="email"
           autoComplete="email"
           spellCheck={false}
-          label={t("contact.email.label")}
+          label={label("contact.email.label", "email")}
           hint={t("contact.email.hint")}
           error={errors.email}
           defaultValue={one(values.email)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--phone">
+      <div className={reveal("phone")}>
         <TextField
           name="phone"
           type="tel"
           autoComplete="tel"
           width="medium"
-          label={t("contact.phone.label")}
+          label={label("contact.phone.label", "phone")}
           error={errors.phone}
           defaultValue={one(values.phone)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--reachable">
+      <div className={reveal("reachable")}>
         <TextField
           name="name"
           autoComplete="given-name"
           width="medium"
-          label={t("contact.name.label")}
+          label={label("contact.name.label", "reachable")}
           hint={t("contact.name.hint")}
           optional
           error={errors.name}
@@ -338,17 +360,17 @@ function ContactFields({ data, values, errors }: FieldsProps) {
         />
         <TextField
           name="safeTimes"
-          label={t("contact.safeTimes.label")}
+          label={label("contact.safeTimes.label", "reachable")}
           hint={t("contact.safeTimes.hint")}
           optional
           error={errors.safeTimes}
           defaultValue={one(values.safeTimes)}
         />
       </div>
-      <div className="intake-reveal intake-reveal--phone">
+      <div className={reveal("phone")}>
         <RadioGroup
           name="mayLeaveMessage"
-          label={t("contact.mayLeaveMessage.label")}
+          label={label("contact.mayLeaveMessage.label", "phone")}
           error={errors.mayLeaveMessage}
           defaultValue={one(values.mayLeaveMessage)}
           options={(["yes", "no"] as const).map((a) => ({

@@ -57,10 +57,17 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   );
 }
 
+/** The id the header's "Help now" link jumps to. */
+export const CRISIS_ID = "hulp";
+
 export function CrisisLines({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
-    <section className={compact ? "crisis crisis--compact" : "crisis"} aria-labelledby="crisis-heading">
+    <section
+      id={CRISIS_ID}
+      className={compact ? "crisis crisis--compact" : "crisis"}
+      aria-labelledby="crisis-heading"
+    >
       <h2 id="crisis-heading" className="crisis__heading">
         {t("crisis.heading")}
       </h2>
@@ -68,9 +75,7 @@ export function CrisisLines({ compact }: { compact?: boolean }) {
       <ul className="crisis__list">
         {crisisLines.map((line) => (
           <li key={line.id}>
-            <a href={`tel:${line.tel}`}>
-              {t(`crisis.${line.id}`, { number: line.number, short: line.short })}
-            </a>
+            <a href={line.href}>{t(`crisis.${line.id}`, { number: line.number, short: line.short })}</a>
           </li>
         ))}
       </ul>
@@ -90,11 +95,13 @@ export function Frame({
   const { t } = useTranslation();
   return (
     <>
-      <a href="#main" className="skip-link">
-        {t("skipLink")}
-      </a>
       {variant === "public" ? <QuickExitOverlay /> : null}
-      <header className="site-header">
+      {/* Sticky on public pages (app.css): the exit and "Help now" stay on screen while scrolling. */}
+      <header className={variant === "public" ? "site-header site-header--sticky" : "site-header"}>
+        {/* Inside the banner, so every piece of content sits in a landmark (axe's "region" rule). */}
+        <a href="#main" className="skip-link">
+          {t("skipLink")}
+        </a>
         <div className="site-header__inner">
           <a href={variant === "staff" ? "/medewerker" : "/"} className="site-header__name">
             {t("siteName")}
@@ -102,7 +109,14 @@ export function Frame({
           </a>
           <div className="site-header__tools">
             <LanguageSwitch lang={lang} />
-            {variant === "public" ? <QuickExit /> : null}
+            {variant === "public" ? (
+              <>
+                <a href={`#${CRISIS_ID}`} className="help-now">
+                  {t("helpNow")}
+                </a>
+                <QuickExit />
+              </>
+            ) : null}
           </div>
         </div>
       </header>

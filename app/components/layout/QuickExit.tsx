@@ -1,13 +1,19 @@
 /**
  * "Exit this page" (GOV.UK pattern). A plain link to /weg, which ends the session, clears site data and
  * redirects to a neutral site. With JavaScript: a covering overlay at once, `location.replace` (so the
- * page leaves the history), and the same on Shift pressed three times within 5 seconds.
+ * page leaves the history), and the same on Shift pressed three times, each press within a second of the
+ * last. The header keeps the button on screen (sticky, app/styles/app.css).
  */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export const QUICK_EXIT_PATH = "/weg";
-const SHIFT_WINDOW_MS = 5000;
+const PRESSES = 3;
+/**
+ * A screen-reader user pauses speech with Shift: presses seconds apart must never add up to an exit that
+ * throws their draft away. Three quick presses are deliberate.
+ */
+export const SHIFT_WINDOW_MS = 1000;
 
 function leave() {
   document.documentElement.classList.add("is-exiting");
@@ -16,25 +22,34 @@ function leave() {
 
 export function QuickExit() {
   const { t } = useTranslation();
+  // Presses still needed, announced politely; 0 means nothing to say.
+  const [remaining, setRemaining] = useState(0);
 
   useEffect(() => {
     let presses = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    function reset() {
+      presses = 0;
+      clearTimeout(timer);
+      setRemaining(0);
+    }
     function onKeyDown(e: KeyboardEvent) {
       if (e.repeat) return;
       // Only Shift on its own counts: typing capitals ("Ik Was Daar") puts other keys in between and
       // must never throw away what someone is writing (GOV.UK's Exit this page does the same).
       if (e.key !== "Shift") {
-        presses = 0;
+        if (presses > 0) reset();
         return;
       }
       presses++;
       clearTimeout(timer);
-      timer = setTimeout(() => (presses = 0), SHIFT_WINDOW_MS);
-      if (presses >= 3) {
-        presses = 0;
+      if (presses >= PRESSES) {
+        reset();
         leave();
+        return;
       }
+      setRemaining(PRESSES - presses);
+      timer = setTimeout(reset, SHIFT_WINDOW_MS);
     }
     document.addEventListener("keydown", onKeyDown);
     return () => {
@@ -57,15 +72,21 @@ export function QuickExit() {
         {t("quickExit.button")}
       </a>
       <span className="quick-exit__hint">{t("quickExit.hint")}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {remaining > 0 ? t("quickExit.pressesLeft", { count: remaining }) : ""}
+      </span>
     </div>
   );
 }
 
-/** The overlay is always in the page, shown by the `is-exiting` class the moment the exit starts. */
+/**
+ * The overlay is always in the page, shown by the `is-exiting` class the moment the exit starts. `hidden`
+ * keeps its text out of text browsers and readers that ignore the style sheet.
+ */
 export function QuickExitOverlay() {
   const { t } = useTranslation();
   return (
-    <div className="quick-exit-overlay" aria-hidden="true">
+    <div className="quick-exit-overlay" hidden>
       <p>{t("quickExit.overlay")}</p>
     </div>
   );

@@ -89,7 +89,8 @@ export function Form({
         aria-busy={navigation.state === "submitting" || undefined}
       >
         <input type="hidden" name={CSRF_FIELD} value={root?.csrfToken ?? ""} />
-        <div className="honeypot" aria-hidden="true">
+        {/* `hidden`: no person sees or hears it, in text browsers neither; a form-filling bot still does. */}
+        <div className="honeypot" hidden>
           <label htmlFor={`${id ?? "form"}-${HONEYPOT_FIELD}`}>{t("honeypot")}</label>
           <input
             type="text"

@@ -77,18 +77,28 @@ function FieldLabel({
       {optional ? <span className="field__optional"> {t("optional")}</span> : null}
     </>
   );
+  // The heading wraps the label (GOV.UK's label-wrapper): a <label for> stays a label, and <h1> gets no `for`.
   return labelIsHeading ? (
-    <Label elementType="h1" className="field__label field__label--heading">
-      {content}
-    </Label>
+    <h1 className="field__heading">
+      <Label className="field__label field__label--heading">{content}</Label>
+    </h1>
   ) : (
     <Label className="field__label">{content}</Label>
   );
 }
 
+/**
+ * react-aria points aria-describedby at a hint and an error slot and, in the browser, drops the ones that
+ * are not there; the server HTML keeps them all. An empty hidden element in each unused slot keeps every
+ * reference in the server HTML pointing at an element that exists (and describes nothing).
+ */
+function EmptySlot({ slot }: { slot: "description" | "errorMessage" }) {
+  return <Text slot={slot} hidden />;
+}
+
 function ErrorText({ error }: { error?: string }) {
   const { t } = useTranslation();
-  if (!error) return null;
+  if (!error) return <EmptySlot slot="errorMessage" />;
   return (
     <FieldError className="field__error">
       <span className="visually-hidden">{t("errorSummary.errorPrefix")} </span>
@@ -106,7 +116,9 @@ function FieldHead(c: Common) {
         <Text slot="description" className="field__hint">
           {c.hint}
         </Text>
-      ) : null}
+      ) : (
+        <EmptySlot slot="description" />
+      )}
       <ErrorText error={c.error} />
     </>
   );
@@ -145,6 +157,7 @@ export function TextField({
   const [value, setValue] = useTextFromDom(inputRef, defaultValue ?? "");
   return (
     <AriaTextField
+      id={fieldId(c.name)}
       name={c.name}
       type={type}
       value={value}
@@ -156,15 +169,13 @@ export function TextField({
       className={c.error ? "field field--error" : "field"}
     >
       <FieldHead {...c} />
-      <Input
-        ref={inputRef}
-        id={fieldId(c.name)}
-        className={`input input--${width ?? "full"}`}
-        spellCheck={spellCheck}
-      />
+      <Input ref={inputRef} className={`input input--${width ?? "full"}`} spellCheck={spellCheck} />
     </AriaTextField>
   );
 }
+
+/** Quiet for this long after the last keystroke before the count is read out. */
+const COUNT_ANNOUNCE_DELAY_MS = 1000;
 
 export function TextArea({
   defaultValue = "",
@@ -176,19 +187,52 @@ export function TextArea({
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useTextFromDom(areaRef, defaultValue);
   const left = maxLength - value.length;
+  const count = left >= 0 ? t("textArea.remaining", { count: left }) : t("textArea.over", { count: -left });
+  const countId = `${fieldId(c.name)}-count`;
+  // A screen reader hears the count once someone pauses, not on every keystroke (GOV.UK's character count).
+  const [announced, setAnnounced] = useState("");
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!typed.current) return;
+    const timer = setTimeout(() => setAnnounced(count), COUNT_ANNOUNCE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [count]);
+  const limit = t("textArea.limit", { count: maxLength });
   return (
     <AriaTextField
+      id={fieldId(c.name)}
       name={c.name}
       value={value}
-      onChange={setValue}
+      onChange={(v) => {
+        typed.current = true;
+        setValue(v);
+      }}
       isInvalid={Boolean(c.error)}
       validationBehavior="aria"
+      aria-describedby={countId}
       className={c.error ? "field field--error" : "field"}
     >
-      <FieldHead {...c} />
-      <AriaTextArea ref={areaRef} id={fieldId(c.name)} rows={rows} className="input textarea" />
-      <p className={left < 0 ? "field__count field__count--over" : "field__count"} aria-live="polite">
-        {left >= 0 ? t("textArea.remaining", { count: left }) : t("textArea.over", { count: -left })}
+      <FieldHead
+        {...c}
+        hint={
+          <>
+            {c.hint ? <>{c.hint} </> : null}
+            {limit}
+          </>
+        }
+      />
+      {/* react-aria's TextField gives its control a `type`, which a <textarea> must not have: null drops it. */}
+      <AriaTextArea
+        ref={areaRef}
+        rows={rows}
+        className="input textarea"
+        {...{ type: null as unknown as undefined }}
+      />
+      <p id={countId} className={left < 0 ? "field__count field__count--over" : "field__count"}>
+        {count}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {announced}
       </p>
     </AriaTextField>
   );
