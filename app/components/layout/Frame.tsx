@@ -2,7 +2,7 @@ import { useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { crisisLines } from "~/config/crisis-lines";
-import type { Language } from "~/i18n/config";
+import { localPath, type Language } from "~/i18n/config";
 import { QuickExit, QuickExitOverlay } from "./QuickExit";
 
 function LanguageSwitch({ lang }: { lang: Language }) {
@@ -15,7 +15,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   return (
     <a
       className="language-switch"
-      href={`${location.pathname}?${params.toString()}`}
+      href={`${localPath(location.pathname)}?${params.toString()}`}
       hrefLang={other}
       lang={other}
     >
