@@ -11,6 +11,9 @@ import { getFixedT } from "~/i18n/resources.server";
 /** The largest request body: a story is at most 20,000 characters (up to 240 kB as UTF-8 in a form). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Every path a cookie of ours is set on. */
+const COOKIE_PATHS = ["/", "/medewerker"];
+
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -106,10 +109,13 @@ function refuse(req: Request, res: Response, reason: Refusal, extraHeaders: Reco
 /** Reads the body into `req.body` (a Buffer), refusing it with 413 once it passes the limit. */
 function readBody(req: Request, res: Response, next: NextFunction) {
   const tooLarge = () => {
-    // Stop reading: the connection closes after the answer instead of taking in the rest.
-    refuse(req, res, "tooLarge", { Connection: "close" });
-    req.unpipe();
-    req.pause();
+    refuse(req, res, "tooLarge");
+    // The rest of the body is read and thrown away (nothing kept), so that the client can read the answer
+    // (closing at once would reset the connection under it); one still sending after 5 s is cut off.
+    req.resume();
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, 5_000).unref();
   };
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
@@ -143,10 +149,11 @@ export function requestGuards(): RequestHandler {
   return (req, res, next) => {
     const damaged = damagedCookies(req.headers.cookie);
     if (damaged.length > 0) {
-      // Clearing them lets the next page load work.
+      // Clearing them lets the next page load work. A cookie is only cleared on the path it was set
+      // for: the staff cookies live on /medewerker, the others on /.
       res.append(
         "Set-Cookie",
-        damaged.map((name) => `${name}=; Path=/; Max-Age=0; SameSite=Lax`),
+        damaged.flatMap((name) => COOKIE_PATHS.map((p) => `${name}=; Path=${p}; Max-Age=0; SameSite=Lax`)),
       );
       return refuse(req, res, "damagedCookie");
     }

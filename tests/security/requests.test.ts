@@ -57,9 +57,12 @@ function bigPost(
     "Accept-Language": opts.lang ?? "nl",
   };
   if (!opts.chunked) headers["Content-Length"] = size;
-  return new Promise((resolve, reject) => {
+  // A keep-alive connection, as browsers use: a client that asks for `Connection: close` has its
+  // connection closed right after the answer, which can reset it before the client has read the answer.
+  const agent = new http.Agent({ keepAlive: true });
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, agent: false },
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -68,9 +71,11 @@ function bigPost(
         );
       },
     );
-    // The server answers and closes the connection before the body is sent in full: that is the point.
-    req.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code !== "EPIPE" && e.code !== "ECONNRESET") reject(e);
+    // The server may answer and close the connection before the body is sent in full: that is the point.
+    let answered = false;
+    req.on("response", () => (answered = true));
+    req.on("error", (e) => {
+      if (!answered) reject(e);
     });
     const piece = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
@@ -83,7 +88,7 @@ function bigPost(
       req.end();
     };
     pump();
-  });
+  }).finally(() => agent.destroy());
 }
 
 describe("request body limit", () => {
@@ -125,9 +130,8 @@ describe("request body limit", () => {
     const [announced, streamed] = await Promise.all([
       bigPost(50 * 1024 * 1024),
       bigPost(50 * 1024 * 1024, { chunked: true }),
-    ]);
+    ]).finally(() => (polling = false));
     const answeredMs = performance.now() - start;
-    polling = false;
     await poll;
     const rssAfter = serverRssMb();
     console.log(
@@ -138,7 +142,8 @@ describe("request body limit", () => {
     );
     expect([announced.status, streamed.status]).toEqual([413, 413]);
     expect(rssAfter - rssBefore).toBeLessThan(40);
-    expect(slowest).toBeLessThan(1000);
+    // Reading 50 MB blocked /healthz for 20 s before the limit; a busy shared machine alone can take ~1 s.
+    expect(slowest).toBeLessThan(5000);
   });
 });
 
@@ -156,9 +161,13 @@ describe("malformed requests get a 4xx and one log line, never a 500", () => {
       expect(res.status).toBe(400);
       noStackTrace(res.body);
       expect(res.body).toContain(locale("nl").damagedCookie);
-      expect([res.headers["set-cookie"]].flat().some((h) => h?.startsWith(`${name}=;`))).toBe(true);
+      // Cleared on both paths our cookies use (the staff cookies live on /medewerker).
+      const cleared = [res.headers["set-cookie"] ?? []].flat().filter((h) => h.startsWith(`${name}=;`));
+      expect(cleared.map((h) => /Path=([^;]+)/.exec(h)?.[1]).sort()).toEqual(["/", "/medewerker"]);
     });
-    expect(lines.filter((l) => l.startsWith("Refused"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("Refused"))).toEqual([
+      `Refused GET ${name === "ap_staff" ? "/medewerker" : "/volgen"}: damagedCookie (400)`,
+    ]);
     expect(c.cookies.has(name)).toBe(false);
     expect((await c.get("/volgen")).status).toBe(200);
   });
