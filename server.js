@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
@@ -34,31 +34,34 @@ async function loadBuild() {
   }
 }
 
-// Rate limits need to tell clients apart without keeping who they are: a keyed hash of the address,
-// with a key that lives only in this process's memory. The address itself goes nowhere.
-const clientKeySalt = crypto.randomBytes(32);
-const clientKey = (req) =>
-  crypto
-    .createHmac("sha256", clientKeySalt)
-    .update(req.socket.remoteAddress ?? "")
-    .digest("base64url");
-
 const build = await loadBuild();
 const app = build.entry.module;
+const baselineKey = crypto.randomBytes(32);
 // A build without boot() (the baseline app) gets a bare runtime: port and host from the environment.
 const runtime = app.boot
   ? app.boot()
   : {
       env: { PORT: Number(process.env.PORT ?? 3000), HOST: process.env.HOST ?? "localhost" },
       https: false,
+      trustProxy: false,
+      clientKey: (address) =>
+        crypto
+          .createHmac("sha256", baselineKey)
+          .update(address ?? "")
+          .digest("base64url"),
       announce: (address) => console.log(`Serving ${buildDir} on ${address}`),
       shutdown: () => {},
     };
 const headersFor = app.securityHeaders ?? (() => ({}));
+const loggedPath = app.loggedPath ?? ((p) => p);
+const guards = app.requestGuards?.() ?? ((_req, _res, next) => next());
 const { PORT, HOST } = runtime.env;
 
 const server = express();
 server.disable("x-powered-by");
+// Behind a reverse proxy (TRUST_PROXY), req.ip and req.protocol come from X-Forwarded-For/-Proto, but only
+// as far as the peers saying so are trusted; otherwise req.ip is the TCP peer and those headers are ignored.
+server.set("trust proxy", runtime.trustProxy);
 server.use(compression());
 
 server.use((req, res, next) => {
@@ -75,9 +78,8 @@ server.use((req, res, next) => {
   res.on("finish", () => {
     if (req.path.startsWith("/assets/") || process.env.ACCESS_LOG === "off") return;
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    // A referral link's token is a credential: it never goes into a log.
-    const logged = req.path.startsWith("/verwijzing/") ? "/verwijzing/…" : req.path;
-    console.log(`${req.method} ${logged} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    // Referral, setup and invitation links carry a credential: loggedPath keeps it out of the log.
+    console.log(`${req.method} ${loggedPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 });
@@ -113,23 +115,59 @@ if (vite) {
   );
 }
 
-server.all(
-  "*",
-  createRequestHandler({
-    build: vite ? loadBuild : build,
-    mode: dev ? "development" : "production",
-    // The client key is only made when a rate limit asks for it (an HMAC per request otherwise).
-    getLoadContext: (req, res) => {
-      let key;
-      return {
-        cspNonce: res.locals.cspNonce,
-        get clientKey() {
-          return (key ??= clientKey(req));
-        },
-      };
-    },
-  }),
-);
+// Size limit, damaged cookies, cross-site posts, bodies that are not forms: answered before Remix.
+server.use(guards);
+
+const handleRequest = createRequestHandler(vite ? loadBuild : build, dev ? "development" : "production");
+
+/**
+ * The Remix request of an Express request, as @remix-run/express builds it, except that the body is the
+ * one the guards already read (within the size limit) instead of the socket stream.
+ */
+function remixRequest(req, res) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const v of [value ?? []].flat()) headers.append(name, v);
+  }
+  const port = /:(\d+)$/.exec(req.get("host") ?? "")?.[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    body: hasBody ? (req.body ?? null) : undefined,
+  });
+}
+
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+server.all("*", async (req, res, next) => {
+  try {
+    let key;
+    const context = {
+      cspNonce: res.locals.cspNonce,
+      // The client key is only made when a rate limit asks for it (an HMAC per request otherwise). req.ip
+      // is the client as far as TRUST_PROXY lets a proxy tell; the socket's peer otherwise.
+      get clientKey() {
+        return (key ??= runtime.clientKey(req.ip ?? req.socket.remoteAddress));
+      },
+    };
+    await sendRemixResponse(res, await handleRequest(remixRequest(req, res), context));
+  } catch (error) {
+    next(error);
+  }
+});
 
 const listener = server.listen(PORT, HOST, () => {
   const addr = listener.address();

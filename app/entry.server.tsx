@@ -12,6 +12,7 @@ import { serverI18n } from "~/i18n/resources.server";
 // What server.js needs besides the request handler.
 export { boot } from "~/server/boot.server";
 export { securityHeaders } from "~/http/security-headers.server";
+export { loggedPath, requestGuards } from "~/http/request-guards.server";
 
 const ABORT_DELAY = 5_000;
 

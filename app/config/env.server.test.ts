@@ -49,6 +49,35 @@ describe("parseEnv", () => {
   });
 });
 
+describe("TRUST_PROXY", () => {
+  const trust = (v: string | undefined) =>
+    parseEnv({ SESSION_SECRET: strong, DATA_ENCRYPTION_KEY: strong, TRUST_PROXY: v }).TRUST_PROXY;
+
+  it("trusts nobody when unset, false or 0: the TCP peer is the client", () => {
+    expect(trust(undefined)).toBe(false);
+    expect(trust("false")).toBe(false);
+    expect(trust("0")).toBe(false);
+  });
+
+  it("takes a hop count or a list of addresses, ranges and Express's names", () => {
+    expect(trust("1")).toBe(1);
+    expect(trust("10.0.0.5, 192.168.0.0/16,loopback")).toEqual(["10.0.0.5", "192.168.0.0/16", "loopback"]);
+    expect(trust("::1,fd00::/8,uniquelocal,linklocal")).toEqual([
+      "::1",
+      "fd00::/8",
+      "uniquelocal",
+      "linklocal",
+    ]);
+  });
+
+  it("refuses true, names and bad ranges, naming what it did not understand", () => {
+    expect(() => trust("true")).toThrow(/TRUST_PROXY: .*not understood: true .*any client/);
+    expect(() => trust("proxy.example.nl")).toThrow(/not understood: proxy\.example\.nl/);
+    expect(() => trust("10.0.0.0/33")).toThrow(/not understood: 10\.0\.0\.0\/33/);
+    expect(() => trust("::1/129,10.0.0.1/8/8")).toThrow(/not understood: ::1\/129, 10\.0\.0\.1\/8\/8/);
+  });
+});
+
 describe("secretBytes", () => {
   it("needs 32 bytes", () => {
     expect(secretBytes("ab".repeat(31))).toBeNull();

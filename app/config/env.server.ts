@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -29,6 +30,46 @@ const secret = (name: string) =>
     message: `${name} is too weak: give at least ${MIN_SECRET_BYTES} random bytes as hex or base64 (for example: openssl rand -base64 32)`,
   });
 
+/** Express's names for address ranges, accepted in TRUST_PROXY as Express accepts them. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [ip, prefix, extra] = entry.split("/");
+  const version = net.isIP(ip ?? "");
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address (Express's `trust proxy`): nobody (the TCP peer is the
+ * client), a number of proxy hops in front of the server, or the proxies' addresses. `true` (believe
+ * anyone's X-Forwarded-For) is refused: every visitor could then choose a fresh rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): false | number | string[] => {
+    const v = (raw ?? "").trim();
+    if (v === "" || v === "false" || v === "0") return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(",").map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          `give false, a number of proxy hops, or the proxies' addresses or ranges, comma separated ` +
+          `(IP, IP/prefix, loopback, linklocal, uniquelocal); not understood: ${bad.join(", ")}` +
+          (v === "true" ? " (true would believe any client's X-Forwarded-For)" : ""),
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -47,6 +88,7 @@ const envSchema = z
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Aanspreekpunt ZIKOS <noreply@aanspreekpunt.localhost>"),
     QUICK_EXIT_URL: z.string().url().default("https://www.buienradar.nl/"),
+    TRUST_PROXY: trustProxy,
   })
   .transform((e) => ({
     ...e,

@@ -22,3 +22,12 @@ export function isLanguage(value: unknown): value is Language {
 export function directionOf(_lng: Language): "ltr" | "rtl" {
   return "ltr";
 }
+
+/**
+ * A path that stays on this site, for links built from the requested path (the language switch). A
+ * request for `//evil.example/x` has that as its path; as a link it would lead to evil.example, as would
+ * `/\evil.example` (browsers read a backslash as a slash). Leading slashes and backslashes become one.
+ */
+export function localPath(pathname: string): string {
+  return "/" + pathname.replace(/^[/\\]+/, "");
+}

@@ -2,7 +2,8 @@
  * What the server does once at start: validate the configuration, open and migrate the database, seed
  * reference data, and tell the person at the terminal what to do next.
  */
-import { ConfigError, loadEnv, type Env } from "~/config/env.server";
+import { ConfigError, loadEnv, secretBytes, type Env } from "~/config/env.server";
+import { clientKeyer } from "~/http/client-key.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
 import { closeDb, getDb, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
@@ -11,6 +12,10 @@ import { startRetentionJob } from "./retention.server";
 export type Runtime = {
   env: Env;
   https: boolean;
+  /** Express's `trust proxy`: which peers may say who the client is (TRUST_PROXY). */
+  trustProxy: false | number | string[];
+  /** The rate-limit key of a client address (stable across restarts, see client-key.server.ts). */
+  clientKey: (address: string | undefined) => string;
   announce: (address: string) => void;
   shutdown: () => void;
 };
@@ -43,6 +48,8 @@ export function boot(): Runtime {
   return {
     env,
     https: env.PUBLIC_URL.startsWith("https://"),
+    trustProxy: env.TRUST_PROXY,
+    clientKey: clientKeyer(secretBytes(env.SESSION_SECRET)!),
     announce(address) {
       console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
       onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));

@@ -3,11 +3,21 @@
  * chosen source address.
  */
 import http from "node:http";
+import https from "node:https";
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
 
+/**
+ * An answer nginx gives itself because the server behind it is down (during the load test's kill): a
+ * refused connection, as a client straight to the server would see it, not an answer of the server's.
+ */
+export class ProxyGatewayError extends Error {
+  readonly code = "EPROXYGATEWAY";
+}
+
 export class Visitor {
   private readonly agent: http.Agent;
+  private readonly secure: boolean;
   private readonly cookies = new Map<string, string>();
 
   /**
@@ -20,7 +30,11 @@ export class Visitor {
     private readonly localAddress?: string,
     private readonly onReply?: (reply: Reply) => void,
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    this.secure = base.protocol === "https:";
+    // Through the test proxy (npm run test:load -- --proxy) over https, with a certificate made for the run.
+    this.agent = this.secure
+      ? new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false })
+      : new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
 
   close() {
@@ -39,7 +53,7 @@ export class Visitor {
     }
     const start = performance.now();
     return new Promise((resolve, reject) => {
-      const req = http.request(
+      const req = (this.secure ? https : http).request(
         {
           host: this.base.hostname,
           port: this.base.port,
@@ -58,6 +72,11 @@ export class Visitor {
               const [name, ...value] = pair!.split("=");
               if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
               else this.cookies.set(name!, value.join("="));
+            }
+            // The app sends no Server header; nginx does.
+            const fromProxy = String(res.headers.server ?? "").startsWith("nginx");
+            if (fromProxy && [502, 503, 504].includes(res.statusCode ?? 0)) {
+              return reject(new ProxyGatewayError(`${res.statusCode} from the proxy: the server is down`));
             }
             const reply: Reply = {
               status: res.statusCode ?? 0,

@@ -12,7 +12,11 @@
  *      the others arrive exactly once.
  *
  *   npm run test:load -- --reporters 200 --seconds 60 [--crash-seconds 30] [--referrals 20]
- *                        [--outage-seconds 5] [--phases 1,2,3]
+ *                        [--outage-seconds 5] [--phases 1,2,3] [--proxy]
+ *
+ * `--proxy`: the reporters go through Debian's nginx over https (docs/deploy/nginx.conf, a self-signed
+ * certificate; scripts/lib/nginx.ts) and the server runs with TRUST_PROXY, as in production. nginx stays
+ * up when the server is killed; its 502s meanwhile count as connection errors.
  *
  * Exit code 0 only when every check passes. See README ("Load and fault test").
  */
@@ -22,6 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb } from "~/server/db.server";
 import { percentile } from "../bench/stats";
+import { startNginx, type RunningNginx } from "../lib/nginx";
 import { buildIfNeeded, freePort, randomSecrets, startBuiltServer, stopServer } from "../lib/server";
 import { startSmtpSink, type SmtpSink } from "../lib/smtp-sink";
 import { auditCases, countsMatchCases, integrityCheck, maxCaseId, type Check } from "./checks";
@@ -82,6 +87,8 @@ class AppServer {
 
 type Context = {
   server: AppServer;
+  /** Where the reporters send their requests: the server, or nginx in front of it (--proxy). */
+  base: URL;
   sink: SmtpSink;
   file: string;
   reporters: number;
@@ -110,7 +117,7 @@ async function phaseLoad(ctx: Context, seconds: number) {
   const end = started + seconds * 1000;
   const stop = progress("load", stats);
   await runReporters({
-    base: ctx.server.base,
+    base: ctx.base,
     reporters: ctx.reporters,
     firstIndex: 0,
     keepGoing: () => Date.now() < end,
@@ -158,7 +165,7 @@ async function phaseCrash(ctx: Context, seconds: number, resumeSeconds: number) 
     Date.now() < end || restartedAt === undefined || Date.now() < restartedAt + resumeSeconds * 1000;
   const stop = progress("crash", stats);
   const load = runReporters({
-    base: ctx.server.base,
+    base: ctx.base,
     reporters: ctx.reporters,
     firstIndex: 1_000_000,
     keepGoing,
@@ -333,17 +340,21 @@ async function main() {
   const perBatch = option("referrals", 20);
   const outageSeconds = option("outage-seconds", 5);
   const phases = new Set(option("phases", "1,2,3").split(","));
+  const proxy = process.argv.includes("--proxy");
   const startedAt = Date.now();
 
   buildIfNeeded();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-load-"));
   const file = path.join(dir, "load.db");
   const port = await freePort();
+  const httpsPort = await freePort();
   const sink = await startSmtpSink();
   const env = {
     DATABASE_URL: file,
     ...randomSecrets(),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: proxy ? `https://127.0.0.1:${httpsPort}` : `http://127.0.0.1:${port}`,
+    // nginx connects from 127.0.0.1 and passes each reporter's own loopback address on.
+    ...(proxy ? { TRUST_PROXY: "127.0.0.1" } : {}),
     SMTP_URL: sink.url,
     OUTBOX_INTERVAL_MS: "200",
     // Each reporter finishes many intakes from its own address: far more than a person would.
@@ -352,11 +363,13 @@ async function main() {
   // This process reads and writes the same database with the same key (checks, decryption, referrals).
   Object.assign(process.env, env, { NODE_ENV: "production" });
   const server = new AppServer(port, env);
+  let nginx: RunningNginx | undefined;
 
   const checks: Check[] = [];
   let phase = "";
   const ctx: Context = {
     server,
+    base: server.base,
     sink,
     file,
     reporters,
@@ -367,6 +380,7 @@ async function main() {
   };
   const interrupted = () => {
     server.child?.kill("SIGKILL");
+    void nginx?.stop();
     process.exit(130);
   };
   process.once("SIGINT", interrupted);
@@ -374,8 +388,12 @@ async function main() {
   let failed: unknown;
   try {
     await server.start();
+    if (proxy) {
+      nginx = await startNginx({ appPort: port, httpsPort });
+      ctx.base = nginx.https;
+    }
     console.log(
-      `Load and fault test against ${server.base.origin} (node ${process.version}, ${os.cpus().length} CPUs, ` +
+      `Load and fault test against ${ctx.base.origin}${proxy ? ` (nginx in front of ${server.base.origin})` : ""} (node ${process.version}, ${os.cpus().length} CPUs, ` +
         `load average ${os.loadavg()[0]!.toFixed(1)}); database ${file}`,
     );
     if (phases.has("1")) {
@@ -395,6 +413,7 @@ async function main() {
     ctx.check("ran to the end", false, e instanceof Error ? e.message : String(e));
     if (process.env.LOAD_DEBUG) console.error(e);
   } finally {
+    await nginx?.stop();
     await server.stop();
     await sink.down();
     closeDb();

@@ -29,7 +29,8 @@ export const newStats = (): LoadStats => ({
   timings: { finishMs: [], stepMs: [] },
 });
 
-const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"]);
+// EPROXYGATEWAY: nginx's own 502 while the server is down (--proxy), the same event as a refused connection.
+const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED", "EPROXYGATEWAY"]);
 
 export function isConnectionError(e: unknown): boolean {
   return CONNECTION_ERRORS.has((e as NodeJS.ErrnoException | undefined)?.code ?? "");

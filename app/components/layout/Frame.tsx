@@ -2,7 +2,7 @@ import { useLocation, useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { crisisLines } from "~/config/crisis-lines";
-import type { Language } from "~/i18n/config";
+import { localPath, type Language } from "~/i18n/config";
 import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { QuickExit, QuickExitOverlay } from "./QuickExit";
 
@@ -48,7 +48,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   return (
     <a
       className="language-switch"
-      href={`${location.pathname}?${params.toString()}`}
+      href={`${localPath(location.pathname)}?${params.toString()}`}
       hrefLang={other}
       lang={other}
     >

@@ -4,6 +4,7 @@
  * a different person to the server's per-client rate limits.
  */
 import http from "node:http";
+import https from "node:https";
 import { inject } from "vitest";
 
 export const baseUrl = () => inject("securityServer").baseUrl;
@@ -36,11 +37,14 @@ export class Client {
   readonly cookies = new Map<string, string>();
   readonly address: string;
 
-  constructor(opts: { address?: string; lang?: string } = {}) {
+  /** `base`: another server than the run's (a server of the test's own, or a proxy in front of one). */
+  constructor(opts: { address?: string; lang?: string; base?: string } = {}) {
     this.address = opts.address ?? freshAddress();
     this.lang = opts.lang ?? "nl";
+    this.base = opts.base;
   }
   private readonly lang: string;
+  private readonly base: string | undefined;
 
   setCookie(name: string, value: string) {
     this.cookies.set(name, value);
@@ -61,7 +65,8 @@ export class Client {
     path: string,
     opts: { body?: Body; headers?: Record<string, string>; rawBody?: string; contentType?: string } = {},
   ): Promise<Reply> {
-    const url = new URL(path, baseUrl());
+    // The path goes out as written: `//evil.example/x` is a path here, not another host.
+    const url = new URL(this.base ?? baseUrl());
     const body = opts.rawBody ?? (opts.body === undefined ? undefined : encode(opts.body));
     const headers: http.OutgoingHttpHeaders = { "Accept-Language": this.lang, ...opts.headers };
     if (this.cookies.size > 0) headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -69,12 +74,15 @@ export class Client {
       headers["Content-Type"] = opts.contentType ?? "application/x-www-form-urlencoded";
       headers["Content-Length"] = Buffer.byteLength(body);
     }
+    const secure = url.protocol === "https:";
     return new Promise((resolve, reject) => {
-      const req = http.request(
+      const req = (secure ? https : http).request(
         {
+          // The test proxy's certificate is self-signed, made for the run.
+          ...(secure ? { rejectUnauthorized: false } : {}),
           host: url.hostname,
           port: url.port,
-          path: url.pathname + url.search,
+          path,
           method,
           headers,
           localAddress: this.address,
