@@ -4,7 +4,7 @@
  */
 import { ConfigError, loadEnv, type Env } from "~/config/env.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
-import { closeDb, getDb, prepareDatabase } from "./db.server";
+import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
 
@@ -27,6 +27,15 @@ export function boot(): Runtime {
     env = loadEnv();
   } catch (e) {
     if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  try {
+    lockDatabaseForThisProcess(env.DATABASE_URL);
+  } catch (e) {
+    if (e instanceof DatabaseInUse) {
       console.error(e.message);
       process.exit(1);
     }

@@ -63,6 +63,7 @@ import { RateLimiter } from "./rate-limit.server";
 /** Finishing an intake: 20 cases per client per 10 minutes is far above any person, far below a flood. */
 // 20 finished cases per client per 10 minutes; the browser tests raise it (every test browser is 127.0.0.1).
 export const finishLimiter = new RateLimiter(
+  "intake.finish",
   Number(process.env.FINISH_LIMIT_PER_10_MIN ?? 20),
   10 * 60 * 1000,
 );
