@@ -29,7 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (bad) return fail(bad);
   const parsed = additionSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  if (!addInformation(caseId, parsed.data.addition)) throw redirect("/volgen/zaak");
+  const result = addInformation(caseId, parsed.data.addition);
+  if (result === "closed") throw redirect("/volgen/zaak");
+  // Over a limit: said plainly, and what they wrote stays in the field.
+  if (result !== "added") return fail({ addition: { key: `follow:limits.${result}` } });
   return redirect("/volgen/zaak?gedaan=toegevoegd");
 }
 

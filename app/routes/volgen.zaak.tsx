@@ -38,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (bad) return fail(bad);
   const parsed = replySchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  if (!postReporterMessage(caseId, parsed.data.message)) throw redirect("/volgen/zaak");
+  const result = postReporterMessage(caseId, parsed.data.message);
+  if (result === "closed") throw redirect("/volgen/zaak");
+  // Over a limit: said plainly, and the message stays in the field.
+  if (result !== "sent") return fail({ message: { key: `follow:limits.${result}` } });
   return redirect("/volgen/zaak?gedaan=bericht#berichten");
 }
 

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { ADDITIONS_PER_DAY, DAY_MS, MESSAGES_PER_DAY, STORY_TOTAL_MAX } from "~/domain/case-limits";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CaseStory } from "~/domain/case-content";
 import {
@@ -93,7 +94,7 @@ describe("the reporter's view of a case", () => {
     const c = await openTestCase();
     setStatus(c.caseId, "waiting", { now: NOW });
     expect(postReporterMessage(c.caseId, "Hier is mijn antwoord <script>x</script>", { now: NOW + 1 })).toBe(
-      true,
+      "sent",
     );
     const m = db.select().from(schema.messages).where(eq(schema.messages.caseId, c.caseId)).get()!;
     expect(m.author).toBe("reporter");
@@ -102,6 +103,35 @@ describe("the reporter's view of a case", () => {
     expect(db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.status).toBe(
       "in_progress",
     );
+  });
+
+  it("limits additions per day, in number and in total size, and messages per day and in number", async () => {
+    const c = await openTestCase();
+    for (let i = 0; i < ADDITIONS_PER_DAY; i++) {
+      expect(addInformation(c.caseId, `Aanvulling ${i}`, { now: NOW + i })).toBe("added");
+    }
+    expect(addInformation(c.caseId, "Nog een", { now: NOW + 100 })).toBe("additionsToday");
+    let t = NOW + DAY_MS;
+    while (addInformation(c.caseId, "x".repeat(1_000), { now: t }) === "added") t += DAY_MS / 10;
+    expect(addInformation(c.caseId, "x", { now: t + DAY_MS })).toBe("additionsTotal");
+
+    const big = await openTestCase();
+    const chunk = "y".repeat(20_000);
+    const results = Array.from({ length: 6 }, (_, i) => addInformation(big.caseId, chunk, { now: NOW + i }));
+    expect(results.slice(0, 4)).toEqual(["added", "added", "added", "added"]);
+    expect(results[5]).toBe("storyFull");
+    const story = decryptJson<CaseStory>(
+      db.select().from(schema.cases).where(eq(schema.cases.id, big.caseId)).get()!.storyEnc,
+    )!;
+    expect(story.text.length + story.additions!.reduce((n, a) => n + a.text.length, 0)).toBeLessThanOrEqual(
+      STORY_TOTAL_MAX,
+    );
+
+    for (let i = 0; i < MESSAGES_PER_DAY; i++) {
+      expect(postReporterMessage(c.caseId, `Bericht ${i}`, { now: NOW + i })).toBe("sent");
+    }
+    expect(postReporterMessage(c.caseId, "Nog een", { now: NOW + 100 })).toBe("messagesToday");
+    expect(postReporterMessage(c.caseId, "Morgen", { now: NOW + DAY_MS + 1 })).toBe("sent");
   });
 
   it("adds information to the encrypted story, dated", async () => {
@@ -145,8 +175,8 @@ describe("a closed case", () => {
   it("takes no more messages or additions, so nothing is written where nobody looks", async () => {
     const c = await openTestCase();
     closeCase(c.caseId, "Klaar", { now: NOW });
-    expect(postReporterMessage(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
-    expect(addInformation(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
+    expect(postReporterMessage(c.caseId, "Nog iets", { now: NOW + 1 })).toBe("closed");
+    expect(addInformation(c.caseId, "Nog iets", { now: NOW + 1 })).toBe("closed");
     expect(db.select().from(schema.messages).all()).toEqual([]);
     expect(openCaseForAddition(c.caseId)).toBeNull();
   });

@@ -117,6 +117,7 @@ export default async function setup(project: TestProject) {
       QUICK_EXIT_URL: "https://neutral.example/",
       ACCESS_LOG: "off",
       FINISH_LIMIT_PER_10_MIN: "1000",
+      DRAFT_LIMIT_PER_HOUR: "100000",
       // Queued mail stays in the outbox table (no worker run during the tests).
       OUTBOX_INTERVAL_MS: "3600000",
     },
