@@ -313,6 +313,26 @@ export const messages = sqliteTable(
   (t) => [index("messages_case").on(t.caseId, t.at)],
 );
 
+/**
+ * What a reporter added to their story on /volgen, one row (and one ciphertext) per addition, so adding
+ * never decrypts and re-encrypts the story. `chars` is the length of the text (its ciphertext shows about
+ * as much), kept so the cap on a story's total size costs a SUM, not a decryption of every addition.
+ * Older cases may still hold additions inside `cases.story_enc` (CaseStory.additions); they are read too.
+ */
+export const storyAdditions = sqliteTable(
+  "story_additions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    chars: integer("chars").notNull(),
+    textEnc: text("text_enc").notNull(),
+  },
+  (t) => [index("story_additions_case").on(t.caseId, t.at)],
+);
+
 export const notes = sqliteTable("notes", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   caseId: integer("case_id")

@@ -12,7 +12,7 @@ import {
   staffMessage,
 } from "../../tests/helpers/follow-fixtures";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { decrypt, decryptJson } from "./crypto.server";
+import { decrypt, encryptJson } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import {
   addInformation,
@@ -24,6 +24,7 @@ import {
   postReporterMessage,
   setNotifyEmail,
 } from "./follow.server";
+import { storyOf, storySize } from "./story.server";
 
 const NOW = Date.UTC(2026, 5, 2, 8, 0);
 let db: Db;
@@ -120,7 +121,9 @@ describe("the reporter's view of a case", () => {
     const results = Array.from({ length: 6 }, (_, i) => addInformation(big.caseId, chunk, { now: NOW + i }));
     expect(results.slice(0, 4)).toEqual(["added", "added", "added", "added"]);
     expect(results[5]).toBe("storyFull");
-    const story = decryptJson<CaseStory>(
+    const story = storyOf(
+      db,
+      big.caseId,
       db.select().from(schema.cases).where(eq(schema.cases.id, big.caseId)).get()!.storyEnc,
     )!;
     expect(story.text.length + story.additions!.reduce((n, a) => n + a.text.length, 0)).toBeLessThanOrEqual(
@@ -134,14 +137,27 @@ describe("the reporter's view of a case", () => {
     expect(postReporterMessage(c.caseId, "Morgen", { now: NOW + DAY_MS + 1 })).toBe("sent");
   });
 
-  it("adds information to the encrypted story, dated", async () => {
+  it("adds information as a ciphertext of its own, dated, without writing the story again", async () => {
     const c = await openTestCase();
+    const storyEnc = () =>
+      db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.storyEnc;
+    const before = storyEnc();
     addInformation(c.caseId, "Nog iets", { now: NOW });
-    const row = db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!;
-    expect(row.storyEnc).not.toContain("Nog iets");
-    const story = decryptJson<CaseStory>(row.storyEnc)!;
+    addInformation(c.caseId, "En nog iets", { now: NOW + 1 });
+    expect(storyEnc()).toBe(before);
+    const rows = db
+      .select()
+      .from(schema.storyAdditions)
+      .where(eq(schema.storyAdditions.caseId, c.caseId))
+      .all();
+    expect(rows.map((r) => r.textEnc).join()).not.toContain("Nog iets");
+    expect(rows.map((r) => decrypt(r.textEnc))).toEqual(["Nog iets", "En nog iets"]);
+    const story = storyOf(db, c.caseId, storyEnc())!;
     expect(story.text).toContain("[story-marker]");
-    expect(story.additions).toEqual([{ at: NOW, text: "Nog iets" }]);
+    expect(story.additions).toEqual([
+      { at: NOW, text: "Nog iets" },
+      { at: NOW + 1, text: "En nog iets" },
+    ]);
     const types = db
       .select()
       .from(schema.caseEvents)
@@ -149,6 +165,31 @@ describe("the reporter's view of a case", () => {
       .all()
       .map((e) => e.type);
     expect(types).toContain("information_added");
+  });
+
+  it("still shows additions an older version kept inside the story, first, and counts them", async () => {
+    const c = await openTestCase();
+    const legacy: CaseStory = { text: "Het verhaal", additions: [{ at: NOW - 10, text: "Oud" }] };
+    db.update(schema.cases)
+      .set({ storyEnc: encryptJson(legacy) })
+      .where(eq(schema.cases.id, c.caseId))
+      .run();
+    addInformation(c.caseId, "Nieuw", { now: NOW });
+    const storyEnc = db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.storyEnc;
+    expect(storyOf(db, c.caseId, storyEnc)).toEqual({
+      text: "Het verhaal",
+      additions: [
+        { at: NOW - 10, text: "Oud" },
+        { at: NOW, text: "Nieuw" },
+      ],
+    });
+    expect(storySize(db, c.caseId, storyEnc)).toEqual({
+      textLength: 11,
+      additions: [
+        { at: NOW - 10, length: 3 },
+        { at: NOW, length: 5 },
+      ],
+    });
   });
 
   it("keeps the news address encrypted and can remove it", async () => {

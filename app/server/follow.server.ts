@@ -4,7 +4,6 @@
  * from the request, and works on that case only.
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { CaseStory } from "~/domain/case-content";
 import {
   additionRefusal,
   DAY_MS,
@@ -24,8 +23,9 @@ import {
   type TimelineItem,
 } from "~/domain/reporter-view";
 import type { CaseKind } from "../../db/schema";
-import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
+import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { addStoryAddition, storySize } from "./story.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
 export type ReporterMessage = {
@@ -213,8 +213,8 @@ export function postReporterMessage(
 }
 
 /**
- * More of the story, kept with the story (encrypted) and dated. Not on a closed case (see above), and not
- * past the limits of case-limits.ts.
+ * More of the story, dated, as a row and ciphertext of its own (story.server.ts): the story itself is not
+ * decrypted or written again. Not on a closed case (see above), and not past the limits of case-limits.ts.
  */
 export function addInformation(
   caseId: number,
@@ -226,21 +226,9 @@ export function addInformation(
   return db.transaction((tx): "added" | "closed" | AdditionRefusal => {
     const c = liveCase(tx, caseId);
     if (!c || c.status === "closed") return "closed";
-    const story = decryptJson<CaseStory>(c.storyEnc) ?? { text: "" };
-    const refusal = additionRefusal(
-      {
-        textLength: story.text.length,
-        additions: (story.additions ?? []).map((a) => ({ at: a.at, length: a.text.length })),
-      },
-      text.length,
-      now,
-    );
+    const refusal = additionRefusal(storySize(tx, caseId, c.storyEnc), text.length, now);
     if (refusal) return refusal;
-    const next: CaseStory = { ...story, additions: [...(story.additions ?? []), { at: now, text }] };
-    tx.update(schema.cases)
-      .set({ storyEnc: encryptJson(next) })
-      .where(eq(schema.cases.id, caseId))
-      .run();
+    addStoryAddition(tx, caseId, text, now);
     tx.insert(schema.caseEvents)
       .values({
         caseId,
