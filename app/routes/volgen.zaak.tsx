@@ -32,8 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["message"]);
-  const fail = (problems: Problems) =>
-    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const fail = (problems: Problems, status = 400) =>
+    json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
   const parsed = replySchema.safeParse(values);
@@ -41,7 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = postReporterMessage(caseId, parsed.data.message);
   if (result === "closed") throw redirect("/volgen/zaak");
   // Over a limit: said plainly, and the message stays in the field.
-  if (result !== "sent") return fail({ message: { key: `follow:limits.${result}` } });
+  // A day's limit passes (429); a full case stays full (400).
+  if (result !== "sent")
+    return fail({ message: { key: `follow:limits.${result}` } }, result === "messagesToday" ? 429 : 400);
   return redirect("/volgen/zaak?gedaan=bericht#berichten");
 }
 

@@ -1,6 +1,6 @@
 /**
  * Limits on what a reporter can add to one case (issue 13, finding 5), over HTTP: past the daily number of
- * additions and messages the answer is 400 with a plain message and the text kept in the field, and the
+ * additions and messages the answer is 429 with a plain message and the text kept in the field, and the
  * case page does not grow any further.
  */
 import fs from "node:fs";
@@ -23,7 +23,7 @@ describe("a reporter adding to their case", () => {
     }
     const before = (await client.get("/volgen/zaak")).body.length;
     const refused = await client.postForm("/volgen/toevoegen", { addition: "Deze past niet meer [kept-7f]" });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(429);
     expect(refused.body).toContain(escapeHtml(limits.additionsToday!));
     expect(refused.body).toContain("Deze past niet meer [kept-7f]");
     expect((await client.get("/volgen/zaak")).body.length).toBe(before);
@@ -36,7 +36,7 @@ describe("a reporter adding to their case", () => {
       expect(res.status, `message ${i + 1}`).toBe(302);
     }
     const refused = await client.postForm("/volgen/zaak", { message: "Nog een bericht [kept-8e]" });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(429);
     expect(refused.body).toContain(escapeHtml(limits.messagesToday!));
     expect(refused.body).toContain("Nog een bericht [kept-8e]");
   });
