@@ -69,6 +69,7 @@ export default defineConfig({
       ACCESS_LOG: "off",
       // Every test browser is 127.0.0.1: the per-client limits would count the whole suite as one person.
       FINISH_LIMIT_PER_10_MIN: "1000",
+      DRAFT_LIMIT_PER_HOUR: "100000",
       FOLLOW_SIGN_IN_LIMIT_PER_15_MIN: "10000",
       CONTACT_LIMIT_PER_HOUR: "1000",
       // Send queued mail (written as .eml files: no SMTP_URL here) within half a second.

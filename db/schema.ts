@@ -97,6 +97,8 @@ export const staff = sqliteTable("staff", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   failedSignIns: integer("failed_sign_ins").notNull().default(0),
   lockedUntil: integer("locked_until"),
+  /** The last accepted TOTP time step: a code is accepted once, also across a restart (ADR 017). */
+  totpLastStep: integer("totp_last_step"),
   createdAt: integer("created_at").notNull().default(now),
 });
 
@@ -133,6 +135,22 @@ export const accessTokens = sqliteTable("access_tokens", {
   expiresAt: integer("expires_at").notNull(),
   usedAt: integer("used_at"),
 });
+
+/**
+ * Rate-limit counters (fixed windows) and the /volgen sign-in counters (ADR 017, 018). `keyHash` is the
+ * sha256 of the key (a keyed hash of a client address, a case code, or both), never the key itself; rows
+ * whose window has ended are deleted now and then and by the hourly retention job.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    keyHash: text("key_hash").notNull(),
+    count: integer("count").notNull(),
+    resetAt: integer("reset_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.keyHash] }), index("rate_limits_reset").on(t.resetAt)],
+);
 
 // ---------------------------------------------------------------- reporters' cases
 
@@ -206,8 +224,6 @@ export const cases = sqliteTable(
     firstAnswerAt: integer("first_answer_at"),
     closedAt: integer("closed_at"),
     erasedAt: integer("erased_at"),
-    failedLookups: integer("failed_lookups").notNull().default(0),
-    lockedUntil: integer("locked_until"),
   },
   (t) => [
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),
@@ -222,6 +238,27 @@ export const cases = sqliteTable(
       .where(sql`first_answer_at IS NULL AND kind != 'contact'`),
     index("cases_unit").on(t.unitId),
     index("cases_assignee").on(t.assigneeId),
+  ],
+);
+
+/**
+ * A reporter's session on /volgen (ADR 017): the sha256 of the cookie token, never the token. Ends after
+ * 30 minutes idle or 8 hours; expired rows are deleted on sight and by the hourly retention job.
+ */
+export const followSessions = sqliteTable(
+  "follow_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+  },
+  (t) => [
+    index("follow_sessions_case").on(t.caseId),
+    index("follow_sessions_last_seen").on(t.lastSeenAt),
+    index("follow_sessions_created").on(t.createdAt),
   ],
 );
 
@@ -277,6 +314,26 @@ export const messages = sqliteTable(
     readAt: integer("read_at"),
   },
   (t) => [index("messages_case").on(t.caseId, t.at)],
+);
+
+/**
+ * What a reporter added to their story on /volgen, one row (and one ciphertext) per addition, so adding
+ * never decrypts and re-encrypts the story. `chars` is the length of the text (its ciphertext shows about
+ * as much), kept so the cap on a story's total size costs a SUM, not a decryption of every addition.
+ * Older cases may still hold additions inside `cases.story_enc` (CaseStory.additions); they are read too.
+ */
+export const storyAdditions = sqliteTable(
+  "story_additions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    chars: integer("chars").notNull(),
+    textEnc: text("text_enc").notNull(),
+  },
+  (t) => [index("story_additions_case").on(t.caseId, t.at)],
 );
 
 export const notes = sqliteTable("notes", {

@@ -15,7 +15,11 @@ export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 // Ten requests an hour from one client is far more than a person sends, and far less than a flood. The
 // browser tests raise it (every test browser is 127.0.0.1).
-const submissions = new RateLimiter(Number(process.env.CONTACT_LIMIT_PER_HOUR ?? 10), 60 * 60_000);
+const submissions = new RateLimiter(
+  "contact.submit",
+  Number(process.env.CONTACT_LIMIT_PER_HOUR ?? 10),
+  60 * 60_000,
+);
 
 function completeAnswers(request: Request) {
   const answers = contactAnswers(request);

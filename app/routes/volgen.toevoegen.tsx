@@ -23,13 +23,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["addition"]);
-  const fail = (problems: Problems) =>
-    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const fail = (problems: Problems, status = 400) =>
+    json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
   const parsed = additionSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  if (!addInformation(caseId, parsed.data.addition)) throw redirect("/volgen/zaak");
+  const result = addInformation(caseId, parsed.data.addition);
+  if (result === "closed") throw redirect("/volgen/zaak");
+  // Over a limit: said plainly, and what they wrote stays in the field.
+  // A day's limit passes (429); a full case stays full (400).
+  if (result !== "added")
+    return fail({ addition: { key: `follow:limits.${result}` } }, result === "additionsToday" ? 429 : 400);
   return redirect("/volgen/zaak?gedaan=toegevoegd");
 }
 

@@ -7,7 +7,7 @@ import type { RouteHandle } from "~/route-handle";
 import { eraseCase } from "~/server/erasure.server";
 import { organisationsReached } from "~/server/follow.server";
 import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
-import { endFollowSession, endSessionsOfCase } from "~/server/follow-session.server";
+import { endFollowSession } from "~/server/follow-session.server";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = { title: "follow:erase.title" };
@@ -24,7 +24,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const bad = formProblem(request, form);
   if (bad) return json({ errors: messagesOf(request, bad) }, { status: 400 });
   eraseCase(caseId, { actor: "reporter" });
-  endSessionsOfCase(caseId);
   return redirect("/volgen/verwijderd", { headers: { "Set-Cookie": endFollowSession(request) } });
 }
 

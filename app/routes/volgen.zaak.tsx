@@ -34,13 +34,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["message"]);
-  const fail = (problems: Problems) =>
-    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const fail = (problems: Problems, status = 400) =>
+    json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
   const parsed = replySchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
-  if (!postReporterMessage(caseId, parsed.data.message)) throw redirect("/volgen/zaak");
+  const result = postReporterMessage(caseId, parsed.data.message);
+  if (result === "closed") throw redirect("/volgen/zaak");
+  // Over a limit: said plainly, and the message stays in the field.
+  // A day's limit passes (429); a full case stays full (400).
+  if (result !== "sent")
+    return fail({ message: { key: `follow:limits.${result}` } }, result === "messagesToday" ? 429 : 400);
   // To the confirmation beside the form: without JavaScript the browser scrolls there itself.
   return redirect(`/volgen/zaak?gedaan=bericht#${SENT_ID}`);
 }

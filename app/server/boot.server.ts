@@ -5,7 +5,7 @@
 import { ConfigError, loadEnv, secretBytes, type Env } from "~/config/env.server";
 import { clientKeyer } from "~/http/client-key.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
-import { closeDb, getDb, prepareDatabase } from "./db.server";
+import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
 
@@ -32,6 +32,15 @@ export function boot(): Runtime {
     env = loadEnv();
   } catch (e) {
     if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  try {
+    lockDatabaseForThisProcess(env.DATABASE_URL);
+  } catch (e) {
+    if (e instanceof DatabaseInUse) {
       console.error(e.message);
       process.exit(1);
     }

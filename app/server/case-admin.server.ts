@@ -4,7 +4,7 @@
  * audit log and, when the reporter can see the change and asked for it, a "there is news" mail.
  */
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
+import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
 import { newsMailDue } from "~/domain/news-mail";
@@ -18,6 +18,7 @@ import { getDb, schema } from "./db.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { enqueueMail } from "./outbox.server";
 import type { StaffUser } from "./staff-session.server";
+import { storyOf } from "./story.server";
 import type { DbOrTx, Tx } from "./tx.server";
 import { formatCaseCode } from "~/domain/codes";
 
@@ -212,7 +213,7 @@ export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boo
         wantsNews: row.notifyEmailEnc != null,
         hasContact: row.contactEnc != null,
       },
-      story: decryptJson<CaseStory>(row.storyEnc),
+      story: storyOf(tx, row.id, row.storyEnc),
       details: decryptJson<CaseDetails>(row.detailsEnc),
       outcome: decryptText(row.outcomeEnc),
       contact: opts.showContact ? decryptJson<CaseContact>(row.contactEnc) : null,

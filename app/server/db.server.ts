@@ -14,8 +14,19 @@ import { migrationsFolder, referenceDataFolder } from "./paths.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * The folder is made 0700 when we create it; the file is created 0600 before SQLite opens it, and SQLite
+ * gives its -wal and -shm files the mode of the database file. A file that already exists is narrowed
+ * to 0600 too: a copied database opens every story whose key leaks with it.
+ */
+function privateFile(file: string) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+}
+
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") privateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
@@ -33,6 +44,38 @@ export function prepareDatabase(db: Db) {
 }
 
 let instance: Db | undefined;
+
+export class DatabaseInUse extends Error {}
+
+let processLock: Database.Database | undefined;
+
+/**
+ * One server process per database (ADR 017): rate limits, sessions and the outbox worker assume it. The
+ * lock is an exclusive SQLite lock on a side file `<db>.lock`, held for the life of the process; the
+ * operating system releases it when the process ends in any way, SIGKILL included. Only the server
+ * takes it, so backup and retention scripts keep working next to a running server.
+ */
+export function lockDatabaseForThisProcess(file: string) {
+  if (file === ":memory:" || processLock) return;
+  const lockFile = `${path.resolve(file)}.lock`;
+  privateFile(lockFile);
+  const lock = new Database(lockFile, { timeout: 0 });
+  try {
+    lock.pragma("locking_mode = EXCLUSIVE");
+    // A write takes the exclusive lock; in this locking mode SQLite keeps it until the connection closes.
+    lock.exec("BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); COMMIT;");
+  } catch (e) {
+    lock.close();
+    if (e instanceof Database.SqliteError && e.code.startsWith("SQLITE_BUSY")) {
+      throw new DatabaseInUse(
+        `Another server process is using the database ${path.resolve(file)} (its lock file ${lockFile} is held). ` +
+          "Run one server per database: stop the other process first.",
+      );
+    }
+    throw e;
+  }
+  processLock = lock;
+}
 
 export function getDb(): Db {
   if (!instance) instance = openDatabase(getEnv().DATABASE_URL);

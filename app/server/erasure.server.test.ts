@@ -77,6 +77,11 @@ describe("eraseCase", () => {
         .map((n) => n.bodyEnc),
       ...db
         .select()
+        .from(schema.storyAdditions)
+        .all()
+        .map((a) => a.textEnc),
+      ...db
+        .select()
         .from(schema.caseEvents)
         .all()
         .flatMap((e) => (e.dataEnc ? [e.dataEnc] : [])),

@@ -51,6 +51,9 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
     tx.update(schema.referrals).set({ contentEnc: null }).where(eq(schema.referrals.caseId, caseId)).run();
     tx.delete(schema.messages).where(eq(schema.messages.caseId, caseId)).run();
     tx.delete(schema.notes).where(eq(schema.notes.caseId, caseId)).run();
+    tx.delete(schema.storyAdditions).where(eq(schema.storyAdditions.caseId, caseId)).run();
+    // Nobody stays signed in to an erased case, in any browser.
+    tx.delete(schema.followSessions).where(eq(schema.followSessions.caseId, caseId)).run();
     tx.update(schema.caseEvents).set({ dataEnc: null }).where(eq(schema.caseEvents.caseId, caseId)).run();
 
     // News mails carry no case id; they are found by their address (few rows, decrypted here only).
@@ -78,8 +81,6 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
         periodFrom: null,
         periodTo: null,
         passphraseHash: ERASED_PASSPHRASE_HASH,
-        failedLookups: 0,
-        lockedUntil: null,
         status: "closed",
         closedAt: c.closedAt ?? now,
         erasedAt: now,

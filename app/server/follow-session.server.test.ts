@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openTestCase } from "../../tests/helpers/follow-fixtures";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { openDatabase } from "./db.server";
+import { eraseCase } from "./erasure.server";
 import {
   endFollowSession,
-  endSessionsOfCase,
   IDLE_MS,
   lookupFollowSession,
   MAX_AGE_MS,
@@ -16,18 +19,26 @@ function requestWith(setCookie?: string) {
   return new Request("http://localhost/volgen/zaak", { headers: cookie ? { Cookie: cookie } : {} });
 }
 
+let file: string;
+const ids: number[] = [];
+beforeEach(async () => {
+  ({ file } = createTestDb());
+  ids.length = 0;
+  for (let i = 0; i < 3; i++) ids.push((await openTestCase()).caseId);
+});
+
 describe("follow sessions", () => {
   it("sets an httpOnly, strict, session-only cookie holding a random token, not the case", () => {
-    const header = startFollowSession(requestWith(), 42, NOW);
+    const header = startFollowSession(requestWith(), ids[0]!, NOW);
     expect(header).toMatch(/^ap_follow=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
-    expect(header).not.toContain("42");
+    expect(header).not.toContain(`=${ids[0]}`);
   });
 
   it("opens only its own case and stays alive while used", () => {
-    const a = requestWith(startFollowSession(requestWith(), 1, NOW));
-    const b = requestWith(startFollowSession(requestWith(), 2, NOW));
-    expect(lookupFollowSession(a, NOW + 1000)).toEqual({ state: "active", session: { caseId: 1 } });
-    expect(lookupFollowSession(b, NOW + 1000)).toEqual({ state: "active", session: { caseId: 2 } });
+    const a = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    const b = requestWith(startFollowSession(requestWith(), ids[1]!, NOW));
+    expect(lookupFollowSession(a, NOW + 1000)).toEqual({ state: "active", session: { caseId: ids[0] } });
+    expect(lookupFollowSession(b, NOW + 1000)).toEqual({ state: "active", session: { caseId: ids[1] } });
     // Used every 20 minutes: still alive after an hour.
     expect(lookupFollowSession(a, NOW + 20 * 60_000).state).toBe("active");
     expect(lookupFollowSession(a, NOW + 40 * 60_000).state).toBe("active");
@@ -35,11 +46,11 @@ describe("follow sessions", () => {
   });
 
   it("ends after 30 minutes idle, and after 8 hours in any case", () => {
-    const idle = requestWith(startFollowSession(requestWith(), 1, NOW));
+    const idle = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     expect(lookupFollowSession(idle, NOW + IDLE_MS + 1)).toEqual({ state: "expired" });
     expect(lookupFollowSession(idle, NOW + 1)).toEqual({ state: "expired" }); // gone for good
 
-    const busy = requestWith(startFollowSession(requestWith(), 1, NOW));
+    const busy = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     let t = NOW;
     while (t + 10 * 60_000 < NOW + MAX_AGE_MS) {
       t += 10 * 60_000;
@@ -49,30 +60,42 @@ describe("follow sessions", () => {
   });
 
   it("ends on sign out, on the quick exit, and for every browser when the case is erased", () => {
-    const signOut = requestWith(startFollowSession(requestWith(), 1, NOW));
+    const signOut = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     expect(endFollowSession(signOut)).toMatch(/^ap_follow=; .*Max-Age=0/);
     expect(lookupFollowSession(signOut, NOW).state).toBe("expired");
 
-    const exit = requestWith(startFollowSession(requestWith(), 1, NOW));
+    const exit = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     endReporterSession(exit);
     expect(lookupFollowSession(exit, NOW).state).toBe("expired");
 
-    const one = requestWith(startFollowSession(requestWith(), 7, NOW));
-    const two = requestWith(startFollowSession(requestWith(), 7, NOW));
-    const other = requestWith(startFollowSession(requestWith(), 8, NOW));
-    endSessionsOfCase(7);
+    const one = requestWith(startFollowSession(requestWith(), ids[2]!, NOW));
+    const two = requestWith(startFollowSession(requestWith(), ids[2]!, NOW));
+    const other = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    eraseCase(ids[2]!, { actor: "reporter" });
     expect(lookupFollowSession(one, NOW).state).toBe("expired");
     expect(lookupFollowSession(two, NOW).state).toBe("expired");
     expect(lookupFollowSession(other, NOW).state).toBe("active");
   });
 
   it("a new sign-in replaces the browser's old session; made-up tokens open nothing", () => {
-    const first = requestWith(startFollowSession(requestWith(), 1, NOW));
-    startFollowSession(first, 2, NOW);
+    const first = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    startFollowSession(first, ids[1]!, NOW);
     expect(lookupFollowSession(first, NOW).state).toBe("expired");
     expect(lookupFollowSession(requestWith(`ap_follow=${"A".repeat(43)}`), NOW)).toEqual({
       state: "expired",
     });
     expect(lookupFollowSession(requestWith(), NOW)).toEqual({ state: "none" });
+  });
+
+  it("survives a restart: a new connection to the same file finds the session", () => {
+    const request = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    const restarted = openDatabase(file);
+    expect(lookupFollowSession(request, NOW + 1000, restarted)).toEqual({
+      state: "active",
+      session: { caseId: ids[0] },
+    });
+    const stored = JSON.stringify(restarted.$client.prepare("SELECT * FROM follow_sessions").all());
+    expect(stored).not.toContain(request.headers.get("Cookie")!.split("=")[1]);
+    restarted.$client.close();
   });
 });

@@ -1,22 +1,52 @@
 /**
- * The reporter's session on /volgen. The cookie holds only a random token; the server keeps, in memory,
- * which case it opens and when it was last used. Memory rather than the database because nothing about a
- * reporter's visit should outlive it: a restart signs everyone out, which costs them one sign-in. The
- * session ends after 30 minutes without a request, after 8 hours in any case, on "sign out", on erasure
- * and at the quick exit (/weg). See docs/decisions/007-following-a-case.md.
+ * The reporter's session on /volgen. The cookie holds only a random token; the database keeps its sha256,
+ * the case it opens and when it was made and last used (follow_sessions, ADR 017), so a restart signs
+ * nobody out. The session ends after 30 minutes without a request, after 8 hours in any case, on "sign
+ * out", on erasure (erasure.server.ts deletes the rows) and at the quick exit (/weg). Expired rows are
+ * deleted when seen and by the hourly retention job. See docs/decisions/007 and 017.
  */
+import type Database from "better-sqlite3";
 import { getEnv } from "~/config/env.server";
 import { randomToken, sha256 } from "./crypto.server";
+import { getDb, type Db } from "./db.server";
 import { FOLLOW_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
 
 export const IDLE_MS = 30 * 60_000;
 export const MAX_AGE_MS = 8 * 60 * 60_000;
-const MAX_SESSIONS = 50_000;
-
-type Session = { caseId: number; createdAt: number; lastSeenAt: number };
-const sessions = new Map<string, Session>();
+/** last_seen_at is written at most this often: a page and its data requests cost one read, not a write. */
+const TOUCH_MS = 60_000;
 
 export type FollowSession = { caseId: number };
+type Row = { caseId: number; createdAt: number; lastSeenAt: number };
+
+type Statements = {
+  find: Database.Statement;
+  insert: Database.Statement;
+  touch: Database.Statement;
+  remove: Database.Statement;
+  sweep: Database.Statement;
+};
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Db): Statements {
+  const sqlite = db.$client;
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      find: sqlite.prepare(
+        "SELECT case_id AS caseId, created_at AS createdAt, last_seen_at AS lastSeenAt FROM follow_sessions WHERE id_hash = ?",
+      ),
+      insert: sqlite.prepare(
+        "INSERT INTO follow_sessions (id_hash, case_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+      ),
+      touch: sqlite.prepare("UPDATE follow_sessions SET last_seen_at = ? WHERE id_hash = ?"),
+      remove: sqlite.prepare("DELETE FROM follow_sessions WHERE id_hash = ?"),
+      sweep: sqlite.prepare("DELETE FROM follow_sessions WHERE last_seen_at <= ? OR created_at <= ?"),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
 
 function cookieHeader(value: string, maxAge?: number): string {
   const secure = getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
@@ -24,12 +54,8 @@ function cookieHeader(value: string, maxAge?: number): string {
   return `${FOLLOW_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}`;
 }
 
-function expired(s: Session, now: number): boolean {
+function expired(s: Row, now: number): boolean {
   return now - s.lastSeenAt > IDLE_MS || now - s.createdAt > MAX_AGE_MS;
-}
-
-function sweep(now: number) {
-  for (const [k, s] of sessions) if (expired(s, now)) sessions.delete(k);
 }
 
 function keyOf(request: Request): string | undefined {
@@ -37,12 +63,16 @@ function keyOf(request: Request): string | undefined {
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? sha256(token) : undefined;
 }
 
+/** Deletes the sessions that have ended (the retention job). */
+export function sweepFollowSessions(db: Db = getDb(), now = Date.now()): number {
+  return statements(db).sweep.run(now - IDLE_MS, now - MAX_AGE_MS).changes;
+}
+
 /** Starts a session for a case (after a correct sign-in); any session the browser had ends first. */
-export function startFollowSession(request: Request, caseId: number, now = Date.now()): string {
-  endFollowSession(request);
-  if (sessions.size >= MAX_SESSIONS) sweep(now);
+export function startFollowSession(request: Request, caseId: number, now = Date.now(), db = getDb()): string {
+  endFollowSession(request, db);
   const token = randomToken(32);
-  sessions.set(sha256(token), { caseId, createdAt: now, lastSeenAt: now });
+  statements(db).insert.run(sha256(token), caseId, now, now);
   return cookieHeader(token);
 }
 
@@ -52,28 +82,24 @@ export type SessionLookup =
   | { state: "none" };
 
 /** The session of this request, kept alive by the request; or why there is none. */
-export function lookupFollowSession(request: Request, now = Date.now()): SessionLookup {
+export function lookupFollowSession(request: Request, now = Date.now(), db = getDb()): SessionLookup {
   const key = keyOf(request);
   if (!key) return readCookie(request, FOLLOW_COOKIE) ? { state: "expired" } : { state: "none" };
-  const s = sessions.get(key);
-  if (!s || expired(s, now)) {
-    sessions.delete(key);
+  const s = statements(db);
+  const row = s.find.get(key) as Row | undefined;
+  if (!row || expired(row, now)) {
+    if (row) s.remove.run(key);
     return { state: "expired" };
   }
-  s.lastSeenAt = now;
-  return { state: "active", session: { caseId: s.caseId } };
+  if (now - row.lastSeenAt >= TOUCH_MS) s.touch.run(now, key);
+  return { state: "active", session: { caseId: row.caseId } };
 }
 
 /** Ends this browser's session. Returns the Set-Cookie header that removes the cookie. */
-export function endFollowSession(request: Request): string {
+export function endFollowSession(request: Request, db = getDb()): string {
   const key = keyOf(request);
-  if (key) sessions.delete(key);
+  if (key) statements(db).remove.run(key);
   return cookieHeader("", 0);
-}
-
-/** Ends every session of a case (after erasure nobody may stay in it). */
-export function endSessionsOfCase(caseId: number) {
-  for (const [k, s] of sessions) if (s.caseId === caseId) sessions.delete(k);
 }
 
 /** The quick exit ends the session on the server too, not only the cookie in the browser. */

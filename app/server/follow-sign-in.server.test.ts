@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { LOCK_MS, MAX_FAILED_LOOKUPS } from "~/domain/lockout";
+import { CLIENT_CODE_ATTEMPTS, CLIENT_CODE_WINDOW_MS, CODE_WINDOW_MS } from "~/domain/lockout";
 import { openTestCase } from "../../tests/helpers/follow-fixtures";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { schema, type Db } from "./db.server";
+import { openDatabase, schema, type Db } from "./db.server";
 import { SignInGuard, type Verifier } from "./follow-sign-in.server";
 import { verifyDummy, verifyPassphrase } from "./passphrase.server";
 
@@ -27,16 +27,10 @@ function countingVerifier() {
 }
 
 let db: Db;
+let file: string;
 beforeEach(() => {
-  ({ db } = createTestDb());
+  ({ db, file } = createTestDb());
 });
-
-const counter = (caseId: number) =>
-  db
-    .select({ failedLookups: schema.cases.failedLookups, lockedUntil: schema.cases.lockedUntil })
-    .from(schema.cases)
-    .where(eq(schema.cases.id, caseId))
-    .get()!;
 
 describe("signing in to follow a case", () => {
   it("opens the case with the right code and passphrase", async () => {
@@ -48,44 +42,77 @@ describe("signing in to follow a case", () => {
     });
   });
 
-  it("counts wrong passphrases per code and locks the code for an hour after ten, whatever the client", async () => {
+  it("after ten wrong tries locks the code for that client only: the reporter elsewhere still gets in", async () => {
     const c = await openTestCase();
     const guard = new SignInGuard(undefined, 1000);
-    for (let i = 1; i < MAX_FAILED_LOOKUPS; i++) {
-      expect(await guard.signIn(c.code, WRONG, { clientKey: `client-${i}`, now: NOW })).toEqual({
-        ok: false,
-        reason: "wrong",
-      });
-      expect(counter(c.caseId)).toEqual({ failedLookups: i, lockedUntil: null });
+    const outcomes: string[] = [];
+    for (let i = 0; i < CLIENT_CODE_ATTEMPTS + 1; i++) {
+      const r = await guard.signIn(c.code, WRONG, { clientKey: "stranger", now: NOW });
+      outcomes.push(r.ok ? "ok" : r.reason);
     }
-    expect(await guard.signIn(c.code, WRONG, { clientKey: "x", now: NOW })).toEqual({
+    expect(outcomes).toEqual([...Array(CLIENT_CODE_ATTEMPTS).fill("wrong"), "locked"]);
+    // Even the right passphrase does not help that client now…
+    expect(await guard.signIn(c.code, c.passphrase, { clientKey: "stranger", now: NOW + 1000 })).toEqual({
       ok: false,
-      reason: "wrong",
+      reason: "locked",
     });
-    expect(counter(c.caseId)).toEqual({ failedLookups: 0, lockedUntil: NOW + LOCK_MS });
-
-    // Locked: even the right passphrase does not open it, from any client; the lock survives a new guard
-    // (it is stored with the case, not in memory).
-    expect(await new SignInGuard().signIn(c.code, c.passphrase, { clientKey: "y", now: NOW + 1000 })).toEqual(
-      {
-        ok: false,
-        reason: "locked",
-      },
-    );
-    expect(await guard.signIn(c.code, c.passphrase, { clientKey: "z", now: NOW + LOCK_MS + 1 })).toEqual({
+    // …but the reporter, on their own device, is not locked out.
+    expect(await guard.signIn(c.code, c.passphrase, { clientKey: "reporter", now: NOW + 1000 })).toEqual({
       ok: true,
       caseId: c.caseId,
     });
-    expect(counter(c.caseId)).toEqual({ failedLookups: 0, lockedUntil: null });
+    // After the hour the stranger may try again.
+    expect(
+      await guard.signIn(c.code, WRONG, { clientKey: "stranger", now: NOW + CLIENT_CODE_WINDOW_MS + 1 }),
+    ).toEqual({ ok: false, reason: "wrong" });
+  });
+
+  it("a crowd of clients hits the per-code ceiling, which holds for one window only and survives a restart", async () => {
+    const c = await openTestCase();
+    const guard = new SignInGuard(undefined, 1000, undefined, 12);
+    for (let i = 0; i < 12; i++) {
+      expect(await guard.signIn(c.code, WRONG, { clientKey: `crowd-${i}`, now: NOW })).toEqual({
+        ok: false,
+        reason: "wrong",
+      });
+    }
+    // A new process on the same database file: the counters are still there.
+    const restarted = openDatabase(file);
+    const again = new SignInGuard(undefined, 1000, undefined, 12);
+    expect(
+      await again.signIn(c.code, c.passphrase, { clientKey: "reporter", now: NOW + 1000, db: restarted }),
+    ).toEqual({ ok: false, reason: "locked" });
+    expect(
+      await again.signIn(c.code, c.passphrase, {
+        clientKey: "reporter",
+        now: NOW + CODE_WINDOW_MS + 1,
+        db: restarted,
+      }),
+    ).toEqual({ ok: true, caseId: c.caseId });
+    restarted.$client.close();
+  });
+
+  it("one client alone cannot push a code over its ceiling", async () => {
+    const c = await openTestCase();
+    const guard = new SignInGuard(undefined, 1000, undefined, 12);
+    for (let i = 0; i < 30; i++) await guard.signIn(c.code, WRONG, { clientKey: "stranger", now: NOW });
+    expect(await guard.signIn(c.code, c.passphrase, { clientKey: "reporter", now: NOW })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a right passphrase resets the count of wrong ones", async () => {
     const c = await openTestCase();
     const guard = new SignInGuard();
-    for (let i = 0; i < 5; i++) await guard.signIn(c.code, WRONG, { clientKey: "a", now: NOW });
-    expect(counter(c.caseId).failedLookups).toBe(5);
+    for (let i = 0; i < CLIENT_CODE_ATTEMPTS - 1; i++)
+      await guard.signIn(c.code, WRONG, { clientKey: "a", now: NOW });
     await guard.signIn(c.code, c.passphrase, { clientKey: "a", now: NOW });
-    expect(counter(c.caseId).failedLookups).toBe(0);
+    for (let i = 0; i < CLIENT_CODE_ATTEMPTS - 1; i++) {
+      expect(await guard.signIn(c.code, WRONG, { clientKey: "a", now: NOW })).toEqual({
+        ok: false,
+        reason: "wrong",
+      });
+    }
   });
 
   it("parallel guesses cannot get past the limit while argon2 is busy", async () => {
@@ -93,31 +120,38 @@ describe("signing in to follow a case", () => {
     const { calls, verifier } = countingVerifier();
     const guard = new SignInGuard(verifier, 1000);
     const results = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => guard.signIn(c.code, WRONG, { clientKey: `c${i}`, now: NOW })),
+      Array.from({ length: 25 }, () => guard.signIn(c.code, WRONG, { clientKey: "one", now: NOW })),
     );
-    expect(calls.verify).toBe(MAX_FAILED_LOOKUPS);
-    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(25 - MAX_FAILED_LOOKUPS);
+    expect(calls.verify).toBe(CLIENT_CODE_ATTEMPTS);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(25 - CLIENT_CODE_ATTEMPTS);
   });
 
-  it("an unknown code costs an argon2 verification too, and locks after ten tries like a real one", async () => {
+  it("an unknown code is answered exactly like a known one, and costs an argon2 verification too", async () => {
     const c = await openTestCase();
-    const { calls, verifier } = countingVerifier();
-    const guard = new SignInGuard(verifier, 1000);
     const unknown = c.code === "00000000" ? "11111111" : "00000000";
-    const outcomes: string[] = [];
-    for (let i = 0; i < MAX_FAILED_LOOKUPS + 1; i++) {
-      const r = await guard.signIn(unknown, c.passphrase, { clientKey: `c${i}`, now: NOW });
-      outcomes.push(r.ok ? "ok" : r.reason);
-    }
-    expect(outcomes).toEqual([...Array(MAX_FAILED_LOOKUPS).fill("wrong"), "locked"]);
-    expect(calls).toEqual({ verify: 0, dummy: MAX_FAILED_LOOKUPS + 1 });
-
-    // A locked real code also spends one verification per attempt.
-    const known = countingVerifier();
-    const guard2 = new SignInGuard(known.verifier, 1000);
-    for (let i = 0; i < MAX_FAILED_LOOKUPS + 1; i++)
-      await guard2.signIn(c.code, WRONG, { clientKey: `d${i}`, now: NOW });
-    expect(known.calls).toEqual({ verify: MAX_FAILED_LOOKUPS, dummy: 1 });
+    const run = async (code: string) => {
+      const { calls, verifier } = countingVerifier();
+      const guard = new SignInGuard(verifier, 1000, undefined, 15);
+      const outcomes: string[] = [];
+      // One client to the per-client lock, then a crowd to the per-code ceiling.
+      for (let i = 0; i < CLIENT_CODE_ATTEMPTS + 1; i++) {
+        const r = await guard.signIn(code, WRONG, { clientKey: `${code}-one`, now: NOW });
+        outcomes.push(r.ok ? "ok" : r.reason);
+      }
+      for (let i = 0; i < 6; i++) {
+        const r = await guard.signIn(code, WRONG, { clientKey: `${code}-crowd-${i}`, now: NOW });
+        outcomes.push(r.ok ? "ok" : r.reason);
+      }
+      return { outcomes, verifications: calls.verify + calls.dummy };
+    };
+    const known = await run(c.code);
+    expect(known.outcomes).toEqual([
+      ...Array(CLIENT_CODE_ATTEMPTS).fill("wrong"),
+      "locked",
+      ...Array(5).fill("wrong"),
+      "locked",
+    ]);
+    expect(await run(unknown)).toEqual(known);
   });
 
   it("an unknown code takes about as long as a known one", async () => {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { ADDITIONS_PER_DAY, DAY_MS, MESSAGES_PER_DAY, STORY_TOTAL_MAX } from "~/domain/case-limits";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CaseStory } from "~/domain/case-content";
 import {
@@ -11,7 +12,7 @@ import {
   staffMessage,
 } from "../../tests/helpers/follow-fixtures";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { decrypt, decryptJson } from "./crypto.server";
+import { decrypt, encryptJson } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import {
   addInformation,
@@ -23,6 +24,7 @@ import {
   postReporterMessage,
   setNotifyEmail,
 } from "./follow.server";
+import { storyOf, storySize } from "./story.server";
 
 const NOW = Date.UTC(2026, 5, 2, 8, 0);
 let db: Db;
@@ -93,7 +95,7 @@ describe("the reporter's view of a case", () => {
     const c = await openTestCase();
     setStatus(c.caseId, "waiting", { now: NOW });
     expect(postReporterMessage(c.caseId, "Hier is mijn antwoord <script>x</script>", { now: NOW + 1 })).toBe(
-      true,
+      "sent",
     );
     const m = db.select().from(schema.messages).where(eq(schema.messages.caseId, c.caseId)).get()!;
     expect(m.author).toBe("reporter");
@@ -104,14 +106,58 @@ describe("the reporter's view of a case", () => {
     );
   });
 
-  it("adds information to the encrypted story, dated", async () => {
+  it("limits additions per day, in number and in total size, and messages per day and in number", async () => {
     const c = await openTestCase();
+    for (let i = 0; i < ADDITIONS_PER_DAY; i++) {
+      expect(addInformation(c.caseId, `Aanvulling ${i}`, { now: NOW + i })).toBe("added");
+    }
+    expect(addInformation(c.caseId, "Nog een", { now: NOW + 100 })).toBe("additionsToday");
+    let t = NOW + DAY_MS;
+    while (addInformation(c.caseId, "x".repeat(1_000), { now: t }) === "added") t += DAY_MS / 10;
+    expect(addInformation(c.caseId, "x", { now: t + DAY_MS })).toBe("additionsTotal");
+
+    const big = await openTestCase();
+    const chunk = "y".repeat(20_000);
+    const results = Array.from({ length: 6 }, (_, i) => addInformation(big.caseId, chunk, { now: NOW + i }));
+    expect(results.slice(0, 4)).toEqual(["added", "added", "added", "added"]);
+    expect(results[5]).toBe("storyFull");
+    const story = storyOf(
+      db,
+      big.caseId,
+      db.select().from(schema.cases).where(eq(schema.cases.id, big.caseId)).get()!.storyEnc,
+    )!;
+    expect(story.text.length + story.additions!.reduce((n, a) => n + a.text.length, 0)).toBeLessThanOrEqual(
+      STORY_TOTAL_MAX,
+    );
+
+    for (let i = 0; i < MESSAGES_PER_DAY; i++) {
+      expect(postReporterMessage(c.caseId, `Bericht ${i}`, { now: NOW + i })).toBe("sent");
+    }
+    expect(postReporterMessage(c.caseId, "Nog een", { now: NOW + 100 })).toBe("messagesToday");
+    expect(postReporterMessage(c.caseId, "Morgen", { now: NOW + DAY_MS + 1 })).toBe("sent");
+  });
+
+  it("adds information as a ciphertext of its own, dated, without writing the story again", async () => {
+    const c = await openTestCase();
+    const storyEnc = () =>
+      db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.storyEnc;
+    const before = storyEnc();
     addInformation(c.caseId, "Nog iets", { now: NOW });
-    const row = db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!;
-    expect(row.storyEnc).not.toContain("Nog iets");
-    const story = decryptJson<CaseStory>(row.storyEnc)!;
+    addInformation(c.caseId, "En nog iets", { now: NOW + 1 });
+    expect(storyEnc()).toBe(before);
+    const rows = db
+      .select()
+      .from(schema.storyAdditions)
+      .where(eq(schema.storyAdditions.caseId, c.caseId))
+      .all();
+    expect(rows.map((r) => r.textEnc).join()).not.toContain("Nog iets");
+    expect(rows.map((r) => decrypt(r.textEnc))).toEqual(["Nog iets", "En nog iets"]);
+    const story = storyOf(db, c.caseId, storyEnc())!;
     expect(story.text).toContain("[story-marker]");
-    expect(story.additions).toEqual([{ at: NOW, text: "Nog iets" }]);
+    expect(story.additions).toEqual([
+      { at: NOW, text: "Nog iets" },
+      { at: NOW + 1, text: "En nog iets" },
+    ]);
     const types = db
       .select()
       .from(schema.caseEvents)
@@ -119,6 +165,31 @@ describe("the reporter's view of a case", () => {
       .all()
       .map((e) => e.type);
     expect(types).toContain("information_added");
+  });
+
+  it("still shows additions an older version kept inside the story, first, and counts them", async () => {
+    const c = await openTestCase();
+    const legacy: CaseStory = { text: "Het verhaal", additions: [{ at: NOW - 10, text: "Oud" }] };
+    db.update(schema.cases)
+      .set({ storyEnc: encryptJson(legacy) })
+      .where(eq(schema.cases.id, c.caseId))
+      .run();
+    addInformation(c.caseId, "Nieuw", { now: NOW });
+    const storyEnc = db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.storyEnc;
+    expect(storyOf(db, c.caseId, storyEnc)).toEqual({
+      text: "Het verhaal",
+      additions: [
+        { at: NOW - 10, text: "Oud" },
+        { at: NOW, text: "Nieuw" },
+      ],
+    });
+    expect(storySize(db, c.caseId, storyEnc)).toEqual({
+      textLength: 11,
+      additions: [
+        { at: NOW - 10, length: 3 },
+        { at: NOW, length: 5 },
+      ],
+    });
   });
 
   it("keeps the news address encrypted and can remove it", async () => {
@@ -145,8 +216,8 @@ describe("a closed case", () => {
   it("takes no more messages or additions, so nothing is written where nobody looks", async () => {
     const c = await openTestCase();
     closeCase(c.caseId, "Klaar", { now: NOW });
-    expect(postReporterMessage(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
-    expect(addInformation(c.caseId, "Nog iets", { now: NOW + 1 })).toBe(false);
+    expect(postReporterMessage(c.caseId, "Nog iets", { now: NOW + 1 })).toBe("closed");
+    expect(addInformation(c.caseId, "Nog iets", { now: NOW + 1 })).toBe("closed");
     expect(db.select().from(schema.messages).all()).toEqual([]);
     expect(openCaseForAddition(c.caseId)).toBeNull();
   });

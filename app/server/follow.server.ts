@@ -3,8 +3,14 @@
  * story, the "there is news" email). Every function takes the case id from the reporter's session, never
  * from the request, and works on that case only.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { CaseStory } from "~/domain/case-content";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import {
+  additionRefusal,
+  DAY_MS,
+  messageRefusal,
+  type AdditionRefusal,
+  type MessageRefusal,
+} from "~/domain/case-limits";
 import { caseEventTypes } from "~/domain/case-events";
 import type { ConsentState } from "~/domain/consent";
 import {
@@ -17,8 +23,9 @@ import {
   type TimelineItem,
 } from "~/domain/reporter-view";
 import type { CaseKind } from "../../db/schema";
-import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
+import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { addStoryAddition, storySize } from "./story.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
 export type ReporterMessage = {
@@ -161,12 +168,23 @@ export function postReporterMessage(
   caseId: number,
   body: string,
   opts: { now?: number; db?: Db } = {},
-): boolean {
+): "sent" | "closed" | MessageRefusal {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  return db.transaction((tx) => {
+  return db.transaction((tx): "sent" | "closed" | MessageRefusal => {
     const c = liveCase(tx, caseId);
-    if (!c || c.status === "closed") return false;
+    if (!c || c.status === "closed") return "closed";
+    // Both counts are ranges of the messages_case index (case_id, at).
+    const [sent] = tx
+      .select({
+        total: sql<number>`count(*)`,
+        today: sql<number>`coalesce(sum(${schema.messages.at} > ${now - DAY_MS}), 0)`,
+      })
+      .from(schema.messages)
+      .where(and(eq(schema.messages.caseId, caseId), eq(schema.messages.author, "reporter")))
+      .all();
+    const refusal = messageRefusal(sent ?? { total: 0, today: 0 });
+    if (refusal) return refusal;
     tx.insert(schema.messages)
       .values({ caseId, at: now, author: "reporter", bodyEnc: encrypt(body) })
       .run();
@@ -190,23 +208,27 @@ export function postReporterMessage(
         })
         .run();
     }
-    return true;
+    return "sent";
   }, IMMEDIATE);
 }
 
-/** More of the story, kept with the story (encrypted) and dated. Not on a closed case (see above). */
-export function addInformation(caseId: number, text: string, opts: { now?: number; db?: Db } = {}): boolean {
+/**
+ * More of the story, dated, as a row and ciphertext of its own (story.server.ts): the story itself is not
+ * decrypted or written again. Not on a closed case (see above), and not past the limits of case-limits.ts.
+ */
+export function addInformation(
+  caseId: number,
+  text: string,
+  opts: { now?: number; db?: Db } = {},
+): "added" | "closed" | AdditionRefusal {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  return db.transaction((tx) => {
+  return db.transaction((tx): "added" | "closed" | AdditionRefusal => {
     const c = liveCase(tx, caseId);
-    if (!c || c.status === "closed") return false;
-    const story = decryptJson<CaseStory>(c.storyEnc) ?? { text: "" };
-    const next: CaseStory = { ...story, additions: [...(story.additions ?? []), { at: now, text }] };
-    tx.update(schema.cases)
-      .set({ storyEnc: encryptJson(next) })
-      .where(eq(schema.cases.id, caseId))
-      .run();
+    if (!c || c.status === "closed") return "closed";
+    const refusal = additionRefusal(storySize(tx, caseId, c.storyEnc), text.length, now);
+    if (refusal) return refusal;
+    addStoryAddition(tx, caseId, text, now);
     tx.insert(schema.caseEvents)
       .values({
         caseId,
@@ -215,7 +237,7 @@ export function addInformation(caseId: number, text: string, opts: { now?: numbe
         reporterVisible: caseEventTypes.information_added.reporterVisible,
       })
       .run();
-    return true;
+    return "added";
   }, IMMEDIATE);
 }
 

@@ -16,6 +16,7 @@ import {
   checkLoader,
   confirmationAction,
   confirmationLoader,
+  draftLimiter,
   finishLimiter,
   receiptFileLoader,
   startLoader,
@@ -295,6 +296,35 @@ describe("finishing an intake", () => {
     });
     expect(db.select().from(schema.cases).all()).toHaveLength(0);
     finishLimiter.reset("client-b");
+  });
+
+  it("limits how many new drafts one client starts, says so in the person's language and keeps the answer", async () => {
+    const b = new Browser("en");
+    await answerAll(b); // a draft already started goes on, whatever the limit
+    for (let i = 0; i < 20; i++) draftLimiter.hit("client-c");
+    const fresh = new Browser("en");
+    const res = await fresh.run(() =>
+      stepAction("testimony", {
+        request: fresh.post("/verhaal/wat-is-er-gebeurd", answers["wat-is-er-gebeurd"]!),
+        params: { step: "wat-is-er-gebeurd" },
+        context: context("client-c"),
+      }),
+    );
+    expect(res.status).toBe(429);
+    const body = (await res.json()) as { errors: Record<string, string>; values: Record<string, unknown> };
+    expect(Object.values(body.errors)).toEqual([
+      "You have started again very many times from this device. Wait an hour and then try again. What you filled in here is still there.",
+    ]);
+    expect(body.values.story).toBe(STORY);
+    expect(db.select().from(schema.drafts).all()).toHaveLength(1);
+    const goesOn = await b.run(() =>
+      stepAction("testimony", {
+        request: b.post("/verhaal/wie", answers.wie!),
+        params: { step: "wie" },
+        context: context("client-c"),
+      }),
+    );
+    expect(goesOn.status).toBe(302);
   });
 
   it("refuses a finish without the CSRF token", async () => {

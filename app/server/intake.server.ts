@@ -72,8 +72,19 @@ import { RateLimiter } from "./rate-limit.server";
 /** Finishing an intake: 20 cases per client per 10 minutes is far above any person, far below a flood. */
 // 20 finished cases per client per 10 minutes; the browser tests raise it (every test browser is 127.0.0.1).
 export const finishLimiter = new RateLimiter(
+  "intake.finish",
   Number(process.env.FINISH_LIMIT_PER_10_MIN ?? 20),
   10 * 60 * 1000,
+);
+
+/**
+ * New drafts: 20 per client per hour. A person starts over now and then; a script made 300 drafts of
+ * 20 kB in 4 seconds (issue 13, finding 5). The browser tests raise it (every test browser is 127.0.0.1).
+ */
+export const draftLimiter = new RateLimiter(
+  "intake.draft",
+  Number(process.env.DRAFT_LIMIT_PER_HOUR ?? 20),
+  60 * 60 * 1000,
 );
 
 const notFound = () => new Response("Not found", { status: 404 });
@@ -221,7 +232,7 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
   });
 }
 
-export async function stepAction(kind: IntakeKind, { request, params }: ActionFunctionArgs) {
+export async function stepAction(kind: IntakeKind, { request, params, context }: ActionFunctionArgs) {
   const step = stepOr404(params.step);
   const formData = await request.formData();
   const input = formInputFrom(formData);
@@ -263,6 +274,11 @@ export async function stepAction(kind: IntakeKind, { request, params }: ActionFu
   });
   if (!result.ok) {
     return json({ errors: translateErrors(result.errors, lang), values: keptValues(input) }, { status: 400 });
+  }
+
+  if (!draft && !draftLimiter.hit(context.clientKey, now)) {
+    const message = getFixedT(lang, "errors")("tooManyDrafts");
+    return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 429 });
   }
 
   const saved = applyStep(answers, step, result.answers);

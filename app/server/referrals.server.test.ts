@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { REFERRAL_LINK_MS } from "~/domain/referrals";
+import { REFERRAL_LINK_MS, type ReferralContent } from "~/domain/referrals";
 import { reporterTimeline } from "~/domain/reporter-view";
 import { municipalityId, openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { changeConsents } from "./consent.server";
 import { decrypt, decryptJson } from "./crypto.server";
 import { schema, type Db } from "./db.server";
+import { addInformation } from "./follow.server";
 import { processOutbox } from "./outbox-worker.server";
 import {
   casesWithOrganisationNews,
@@ -136,6 +137,24 @@ describe("creating a referral", () => {
       referrals(c.caseId)[0]!.contentEnc,
     )!;
     expect(content.unitPeriod).toMatchObject({ fromYear: 2019, toYear: 2021 });
+  });
+
+  it("copies the story's additions, in order, into the frozen copy", async () => {
+    const c = await openCase();
+    addInformation(c.caseId, "Eerste aanvulling", { now: T0 + 1, db });
+    addInformation(c.caseId, "Tweede aanvulling", { now: T0 + 2, db });
+    const result = createReferral(
+      me,
+      c.caseId,
+      { organisationId: organisationId("igj", db), parts: ["story"], coveringNote: "" },
+      T0 + 1000,
+    );
+    expect(result.ok).toBe(true);
+    const content = decryptJson<ReferralContent>(referrals(c.caseId)[0]!.contentEnc)!;
+    expect(content.story?.additions).toEqual([
+      { at: T0 + 1, text: "Eerste aanvulling" },
+      { at: T0 + 2, text: "Tweede aanvulling" },
+    ]);
   });
 
   it("refuses a part the reporter did not consent to on the server, and writes nothing", async () => {

@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
-import type { CaseContact, CaseDetails, CaseStory } from "~/domain/case-content";
+import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { levelOf } from "~/domain/consent";
 import { periodOf } from "~/domain/period";
@@ -41,6 +41,7 @@ import { coordinatingMunicipalityFor } from "./organisations.server";
 import { enqueueMail } from "./outbox.server";
 import { signLink, verifyLink } from "./signed-links.server";
 import type { StaffUser } from "./staff-session.server";
+import { storyOf } from "./story.server";
 import { IMMEDIATE, type DbOrTx, type Tx } from "./tx.server";
 import { formatCaseCode } from "~/domain/codes";
 
@@ -63,7 +64,7 @@ function sourceOf(db: DbOrTx, c: CaseRow): ReferralSource {
     reporterRole: c.reporterRole,
     wishes: c.wishes,
     themes: c.themes,
-    story: decryptJson<CaseStory>(c.storyEnc),
+    story: storyOf(db, c.id, c.storyEnc),
     details: decryptJson<CaseDetails>(c.detailsEnc),
     unit: unit ?? null,
     period: periodOf(c.periodFrom, c.periodTo),

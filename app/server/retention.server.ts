@@ -2,10 +2,12 @@
  * Retention: what is due is erased, and only non-identifying counts survive. Closed cases older than the
  * retention period are deleted with everything that hangs on them; their facts stay counted in
  * stat_counts (statistics.server.ts); abandoned drafts go after 24 hours; the audit log after its own period;
- * delivered mails after 90 days. Runs hourly inside the server and by hand with `npm run retention`.
+ * delivered mails after 90 days; ended reporter sessions and rate-limit windows at once. Runs hourly inside the server and by hand with `npm run retention`.
  */
 import { and, eq, inArray, lt, or } from "drizzle-orm";
 import { getDb, schema, type Db } from "./db.server";
+import { sweepFollowSessions } from "./follow-session.server";
+import { sweepRateLimits } from "./rate-limit.server";
 import { countAwaitedForGood } from "./statistics.server";
 
 export const retentionDefaults = { closedCaseMonths: 24, auditMonths: 60 } as const;
@@ -73,6 +75,10 @@ export function runRetention(
       ),
     )
     .run().changes;
+
+  // Ended reporter sessions and rate-limit windows: nothing about a visit is kept longer than it counts.
+  sweepFollowSessions(db, now);
+  sweepRateLimits(db, now);
 
   const summary = { cases: due.length, drafts, auditEntries, mails };
   db.insert(schema.auditLog)

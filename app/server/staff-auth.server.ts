@@ -5,7 +5,9 @@
 import crypto from "node:crypto";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import * as OTPAuth from "otpauth";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import QRCode from "qrcode";
+import { getDb, schema } from "./db.server";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. `algorithm: 2` is Argon2id; the package declares
 // its Algorithm as a const enum, which isolatedModules cannot import as a value.
@@ -87,24 +89,29 @@ export function totpStep(secret: string, code: string, now = Date.now()): number
   return delta === null ? null : OTPAuth.TOTP.counter({ period: PERIOD, timestamp: now }) + delta;
 }
 
-/** Last accepted time step per account, so a code seen over someone's shoulder cannot be used again. */
-const lastStep = new Map<number, number>();
-
 /**
- * Accepts a step for an account once: the same step (or an older one) is refused afterwards. The memory
- * lives in this process; after a restart a code could be used once more within its 90 seconds, which we
- * accept for a single server process.
+ * Accepts a step for an account once: the same step (or an older one) is refused afterwards, so a code seen
+ * over someone's shoulder cannot be used again. One conditional UPDATE on the staff row: atomic, and kept
+ * across a restart (ADR 017).
  */
 export function acceptTotpStep(staffId: number, step: number): boolean {
-  const last = lastStep.get(staffId);
-  if (last !== undefined && step <= last) return false;
-  lastStep.set(staffId, step);
-  return true;
+  return (
+    getDb()
+      .update(schema.staff)
+      .set({ totpLastStep: step })
+      .where(
+        and(
+          eq(schema.staff.id, staffId),
+          or(isNull(schema.staff.totpLastStep), lt(schema.staff.totpLastStep, step)),
+        ),
+      )
+      .run().changes === 1
+  );
 }
 
 /** A new app means a new series of codes: forget the steps of the old one. */
 export function forgetTotpSteps(staffId: number): void {
-  lastStep.delete(staffId);
+  getDb().update(schema.staff).set({ totpLastStep: null }).where(eq(schema.staff.id, staffId)).run();
 }
 
 /** For tests: the current code of a secret. */

@@ -359,6 +359,7 @@ async function main() {
     OUTBOX_INTERVAL_MS: "200",
     // Each reporter finishes many intakes from its own address: far more than a person would.
     FINISH_LIMIT_PER_10_MIN: "1000000",
+    DRAFT_LIMIT_PER_HOUR: "1000000",
   };
   // This process reads and writes the same database with the same key (checks, decryption, referrals).
   Object.assign(process.env, env, { NODE_ENV: "production" });

@@ -86,7 +86,7 @@ describe("text, never markup", () => {
     const staffPage = await staff.get(`/medewerker/zaken/${c.caseId}`);
     expectEscaped(
       staffPage,
-      [story, fields.themeOther, staffText, noteText, reply, orgNote],
+      [story, fields.themeOther, staffText, noteText, reply, addition, orgNote],
       "staff case page",
     );
     // A staff note typed over HTTP.

@@ -60,7 +60,7 @@ function buildIfStale() {
 export default async function setup(project: TestProject) {
   buildIfStale();
   const started = await startServer({
-    env: { ACCESS_LOG: "off", FINISH_LIMIT_PER_10_MIN: "1000" },
+    env: { ACCESS_LOG: "off", FINISH_LIMIT_PER_10_MIN: "1000", DRAFT_LIMIT_PER_HOUR: "100000" },
   });
   const server: SecurityServer = {
     baseUrl: started.baseUrl,

@@ -37,7 +37,7 @@ export function deactivate(staffId: number) {
 /** Rows in the tables a public form could write to. */
 export function rowCounts(): Record<string, number> {
   const sqlite = serverDb().$client;
-  const tables = ["cases", "messages", "outbox", "case_events", "consents", "drafts"];
+  const tables = ["cases", "messages", "story_additions", "outbox", "case_events", "consents", "drafts"];
   return Object.fromEntries(
     tables
       .filter((t) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(t))
