@@ -25,6 +25,28 @@ export function backoffMs(attempts: number): number {
   return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
 }
 
+const SMTP_STAGES: Record<string, string> = {
+  "MAIL FROM": "sender rejected",
+  "RCPT TO": "recipient rejected",
+  DATA: "message rejected",
+};
+
+/**
+ * What is kept of a failed attempt: the SMTP reply code and the stage it failed at, or the kind of
+ * connection error. Never the server's own text: a refused recipient's reply names the address
+ * ("550 5.1.1 <someone@example.org>: User unknown"), and the outbox must not keep addresses in plain text.
+ */
+export function transportError(e: unknown): string {
+  const err = (typeof e === "object" && e !== null ? e : {}) as Record<string, unknown>;
+  const command = typeof err.command === "string" ? err.command.toUpperCase() : "";
+  const stage = Object.entries(SMTP_STAGES).find(([c]) => command.startsWith(c))?.[1];
+  if (typeof err.responseCode === "number" && err.responseCode >= 200 && err.responseCode < 600) {
+    return `${err.responseCode} ${stage ?? (err.responseCode < 500 ? "temporary failure" : "refused")}`;
+  }
+  if (typeof err.code === "string" && /^E[A-Z]{2,20}$/.test(err.code)) return `${err.code} connection failed`;
+  return "send failed";
+}
+
 export type OutboxRun = { sent: number; retried: number; failed: number };
 
 /** Sends every mail that is due now, one at a time. */
@@ -73,8 +95,7 @@ export async function processOutbox(
         .set({
           status: failed ? "failed" : "queued",
           nextAttemptAt: now() + backoffMs(attempts),
-          // The error of the transport only (never the mail body or address).
-          lastError: e instanceof Error ? e.message.slice(0, 300) : "send failed",
+          lastError: transportError(e),
         })
         .where(eq(schema.outbox.id, mail.id))
         .run();
