@@ -8,14 +8,20 @@
  *
  * Referral mails (purpose `referral:<id>`) are checked right before sending: a referral blocked by a
  * consent withdrawal (or whose case was erased) is not sent, and the mail is marked failed with
- * REFERRAL_MAIL_CANCELLED. After sending, the referral becomes `sent`.
+ * REFERRAL_MAIL_CANCELLED. Their body, with the link, is made at that moment: it is never stored. After
+ * sending, the referral becomes `sent`.
  */
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { defaultSender, type Sender } from "./mailer.server";
 import { IMMEDIATE, type DbOrTx } from "./tx.server";
-import { REFERRAL_MAIL_CANCELLED, referralMailAllowed, referralMailSent } from "./referrals.server";
+import {
+  REFERRAL_MAIL_CANCELLED,
+  referralMailAllowed,
+  referralMailSent,
+  renderReferralMail,
+} from "./referrals.server";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;
@@ -73,21 +79,22 @@ export async function processOutbox(
           .set({ status: "failed", lastError: REFERRAL_MAIL_CANCELLED })
           .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
           .run();
-        return false;
+        return null;
       }
-      return (
+      const taken =
         tx
           .update(schema.outbox)
           .set({ status: "sending", attempts: mail.attempts + 1, nextAttemptAt: now() })
           .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
-          .run().changes === 1
-      );
+          .run().changes === 1;
+      // A referral mail is stored without its link: made now, from the referral as it is.
+      return taken ? (renderReferralMail(tx, mail.purpose) ?? mail) : null;
       // It reads before it writes: IMMEDIATE waits for another writer (a second process on the same file)
       // instead of failing with SQLITE_BUSY when its snapshot went stale.
     }, IMMEDIATE);
     if (!claimed) continue;
     try {
-      await send({ to: decrypt(mail.toEnc), subject: mail.subject, text: mail.bodyText });
+      await send({ to: decrypt(mail.toEnc), subject: claimed.subject, text: claimed.bodyText });
     } catch (e) {
       const attempts = mail.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
