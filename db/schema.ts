@@ -95,12 +95,30 @@ export const staff = sqliteTable("staff", {
   totpSecretEnc: text("totp_secret_enc"),
   role: text("role", { enum: staffRoles }).notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
-  failedSignIns: integer("failed_sign_ins").notNull().default(0),
-  lockedUntil: integer("locked_until"),
   /** The last accepted TOTP time step: a code is accepted once, also across a restart (ADR 017). */
   totpLastStep: integer("totp_last_step"),
   createdAt: integer("created_at").notNull().default(now),
 });
+
+/**
+ * Staff sign-in failures per email address typed, by a keyed hash of the address, whether or not an
+ * account has it (so counters and locks behave the same for unknown addresses). Password attempts and
+ * second-factor attempts are counted apart; see docs/decisions/019.
+ */
+export const signInThrottle = sqliteTable(
+  "sign_in_throttle",
+  {
+    addressKey: text("address_key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    lockedUntil: integer("locked_until"),
+    locks: integer("locks").notNull().default(0),
+    codeFailures: integer("code_failures").notNull().default(0),
+    codeLockedUntil: integer("code_locked_until"),
+    codeLocks: integer("code_locks").notNull().default(0),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("sign_in_throttle_updated").on(t.updatedAt)],
+);
 
 export const recoveryCodes = sqliteTable("recovery_codes", {
   id: integer("id").primaryKey({ autoIncrement: true }),

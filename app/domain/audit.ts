@@ -6,6 +6,7 @@ export const auditActions = [
   "sign_in",
   "sign_in_failed",
   "second_factor_failed",
+  "sign_in_locked",
   "recovery_code_used",
   "sign_out",
   "account_created",

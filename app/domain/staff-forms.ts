@@ -70,6 +70,13 @@ export const signInSchema = z.object({
     .string({ required_error: "errors.passwordRequired" })
     .min(1, "errors.passwordRequired")
     .max(PASSWORD_MAX, "errors.signInFailed"),
+  /** Asked together with the password only while sign-in is locked. */
+  code: z
+    .string()
+    .trim()
+    .max(40, "errors.signInFailed")
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export const codeSchema = z.object({

@@ -28,16 +28,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
   const values = { email: String(form.get("email") ?? "") };
-  const fail = (errors: Record<string, string>, status = 400) => json({ errors, values }, { status });
+  const fail = (errors: Record<string, string>, status = 400, askCode = false) =>
+    json({ errors, values, askCode }, { status });
   const next = safeStaffPath(String(form.get("volgende") ?? ""));
   if (checkForm(request, form) !== "ok") return fail({ email: tErr("csrf") });
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const result = await signInWithPassword(parsed.data.email, parsed.data.password, context.clientKey);
+  const result = await signInWithPassword(parsed.data.email, parsed.data.password, context.clientKey, {
+    code: parsed.data.code,
+  });
   if (!result.ok) {
+    // The same words for a known and an unknown address; from then on the page asks for the code too.
     const limited = result.reason === "limited";
-    return fail({ email: t(limited ? "errors.signInLimited" : "errors.signInFailed") }, limited ? 429 : 400);
+    return fail(
+      { email: t(limited ? "errors.signInLimited" : "errors.signInFailed") },
+      limited ? 429 : 400,
+      limited,
+    );
   }
+  if (result.verified) return redirect(next, { headers: { "Set-Cookie": result.setCookie } });
   const to = next === "/medewerker" ? "" : `?volgende=${encodeURIComponent(next)}`;
   return redirect(`/medewerker/inloggen/code${to}`, { headers: { "Set-Cookie": result.setCookie } });
 }
@@ -74,6 +83,16 @@ export default function SignIn() {
           autoComplete="current-password"
           error={actionData?.errors.password}
         />
+        {actionData?.askCode ? (
+          <TextField
+            name="code"
+            label={t("signIn.code")}
+            hint={t("signIn.codeHint")}
+            autoComplete="one-time-code"
+            width="medium"
+            spellCheck={false}
+          />
+        ) : null}
         <Button>{t("signIn.submit")}</Button>
       </Form>
       <h2>{t("signIn.helpHeading")}</h2>

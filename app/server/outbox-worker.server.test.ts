@@ -71,6 +71,35 @@ describe("mail outbox with a real SMTP server", () => {
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
   });
 
+  it("keeps only the SMTP code of a refused recipient, never the address the server names", async () => {
+    const { db } = createTestDb();
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    sink.mode = "reject";
+    const id = enqueue(db, "reporter.private@example.org", 0);
+    const send = smtpSender(sink.url, "ap@example.org");
+    expect(await processOutbox({ db, send, now: () => 0 })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const row = db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!;
+    expect(row.lastError).toBe("550 recipient rejected");
+    const file = db.$client
+      .prepare("select * from outbox")
+      .all()
+      .map((r) => JSON.stringify(r))
+      .join("\n");
+    expect(file).not.toContain("reporter.private");
+  });
+
+  it("keeps the kind of a connection error, not its text", async () => {
+    const { db } = createTestDb();
+    const sink = await startSmtpSink({ listening: false });
+    sinks.push(sink);
+    const id = enqueue(db, "x@example.org", 0);
+    await processOutbox({ db, send: smtpSender(sink.url, "ap@example.org"), now: () => 0 });
+    expect(db.select().from(schema.outbox).where(eq(schema.outbox.id, id)).get()!.lastError).toMatch(
+      /^E[A-Z]+ connection failed$/,
+    );
+  });
+
   it("gives up after the maximum number of attempts", async () => {
     const { db } = createTestDb();
     const id = enqueue(db, "x@example.org", 0);

@@ -8,14 +8,20 @@
  *
  * Referral mails (purpose `referral:<id>`) are checked right before sending: a referral blocked by a
  * consent withdrawal (or whose case was erased) is not sent, and the mail is marked failed with
- * REFERRAL_MAIL_CANCELLED. After sending, the referral becomes `sent`.
+ * REFERRAL_MAIL_CANCELLED. Their body, with the link, is made at that moment: it is never stored. After
+ * sending, the referral becomes `sent`.
  */
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { defaultSender, type Sender } from "./mailer.server";
 import { IMMEDIATE, type DbOrTx } from "./tx.server";
-import { REFERRAL_MAIL_CANCELLED, referralMailAllowed, referralMailSent } from "./referrals.server";
+import {
+  REFERRAL_MAIL_CANCELLED,
+  referralMailAllowed,
+  referralMailSent,
+  renderReferralMail,
+} from "./referrals.server";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;
@@ -23,6 +29,28 @@ const MAX_DELAY_MS = 60 * 60_000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+const SMTP_STAGES: Record<string, string> = {
+  "MAIL FROM": "sender rejected",
+  "RCPT TO": "recipient rejected",
+  DATA: "message rejected",
+};
+
+/**
+ * What is kept of a failed attempt: the SMTP reply code and the stage it failed at, or the kind of
+ * connection error. Never the server's own text: a refused recipient's reply names the address
+ * ("550 5.1.1 <someone@example.org>: User unknown"), and the outbox must not keep addresses in plain text.
+ */
+export function transportError(e: unknown): string {
+  const err = (typeof e === "object" && e !== null ? e : {}) as Record<string, unknown>;
+  const command = typeof err.command === "string" ? err.command.toUpperCase() : "";
+  const stage = Object.entries(SMTP_STAGES).find(([c]) => command.startsWith(c))?.[1];
+  if (typeof err.responseCode === "number" && err.responseCode >= 200 && err.responseCode < 600) {
+    return `${err.responseCode} ${stage ?? (err.responseCode < 500 ? "temporary failure" : "refused")}`;
+  }
+  if (typeof err.code === "string" && /^E[A-Z]{2,20}$/.test(err.code)) return `${err.code} connection failed`;
+  return "send failed";
 }
 
 export type OutboxRun = { sent: number; retried: number; failed: number };
@@ -51,21 +79,22 @@ export async function processOutbox(
           .set({ status: "failed", lastError: REFERRAL_MAIL_CANCELLED })
           .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
           .run();
-        return false;
+        return null;
       }
-      return (
+      const taken =
         tx
           .update(schema.outbox)
           .set({ status: "sending", attempts: mail.attempts + 1, nextAttemptAt: now() })
           .where(and(eq(schema.outbox.id, mail.id), eq(schema.outbox.status, "queued")))
-          .run().changes === 1
-      );
+          .run().changes === 1;
+      // A referral mail is stored without its link: made now, from the referral as it is.
+      return taken ? (renderReferralMail(tx, mail.purpose) ?? mail) : null;
       // It reads before it writes: IMMEDIATE waits for another writer (a second process on the same file)
       // instead of failing with SQLITE_BUSY when its snapshot went stale.
     }, IMMEDIATE);
     if (!claimed) continue;
     try {
-      await send({ to: decrypt(mail.toEnc), subject: mail.subject, text: mail.bodyText });
+      await send({ to: decrypt(mail.toEnc), subject: claimed.subject, text: claimed.bodyText });
     } catch (e) {
       const attempts = mail.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
@@ -73,8 +102,7 @@ export async function processOutbox(
         .set({
           status: failed ? "failed" : "queued",
           nextAttemptAt: now() + backoffMs(attempts),
-          // The error of the transport only (never the mail body or address).
-          lastError: e instanceof Error ? e.message.slice(0, 300) : "send failed",
+          lastError: transportError(e),
         })
         .where(eq(schema.outbox.id, mail.id))
         .run();

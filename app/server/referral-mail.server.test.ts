@@ -2,6 +2,7 @@
  * A referral's mail through a real SMTP server started in the test (smtp-server): it arrives with the
  * link and without the story; with the server down it waits, and exactly one arrives once it is back.
  */
+import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decodedBody, startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
@@ -11,7 +12,7 @@ import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
 import { backoffMs, processOutbox } from "./outbox-worker.server";
-import { createReferral, openReferral } from "./referrals.server";
+import { createReferral, openReferral, referralLink } from "./referrals.server";
 import type { StaffUser } from "./staff-session.server";
 
 const sinks: SmtpSink[] = [];
@@ -67,6 +68,35 @@ describe("a referral's mail through a real SMTP server", () => {
     const opened = openReferral(link![1]!, 3_000);
     expect(opened.ok && opened.view.reference).toBe(`R-${c.referralId}`);
     expect(db.select().from(schema.referrals).get()).toMatchObject({ status: "sent", sentAt: 2_000 });
+  });
+
+  it("keeps no live link at rest: not in the database file or its WAL, queued or sent", async () => {
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const c = await refer(1_000);
+    const ref = db.select().from(schema.referrals).where(eq(schema.referrals.id, c.referralId)).get()!;
+    const url = referralLink(ref.id, ref.linkVersion, ref.linkExpiresAt);
+    const token = url.split("/verwijzing/")[1]!;
+    // Every byte SQLite keeps on disk for this database.
+    const onDisk = () =>
+      Buffer.concat(
+        ["", "-wal", "-shm", "-journal"].flatMap((suffix) =>
+          fs.existsSync(file + suffix) ? [fs.readFileSync(file + suffix)] : [],
+        ),
+      );
+    for (const when of ["queued", "sent"]) {
+      if (when === "sent") {
+        const send = smtpSender(sink.url, "ap@example.org");
+        expect((await processOutbox({ db, send, now: () => 2_000 })).sent).toBe(1);
+      }
+      const bytes = onDisk();
+      expect(bytes.includes(token), `token on disk, ${when}`).toBe(false);
+      expect(bytes.includes("/verwijzing/"), `referral URL on disk, ${when}`).toBe(false);
+    }
+    // The mail that arrived holds the link, and it works.
+    const text = decodedBody(sink.received[0]!.body);
+    expect(text).toContain(url);
+    expect(openReferral(token, 3_000).ok).toBe(true);
   });
 
   it("waits while the SMTP server is down, then exactly one mail arrives when it is back", async () => {

@@ -133,6 +133,11 @@ export function referralMail(
   };
 }
 
+/**
+ * Queues the mail as a typed message: its purpose (`referral:<id>`) and subject, no body. The body with
+ * the link, a bearer token to the story, is made by the worker at send time (renderReferralMail), so no
+ * live link is ever at rest in the database, its WAL or a backup.
+ */
 function queueReferralMail(
   tx: Tx,
   org: OrgRow,
@@ -145,10 +150,28 @@ function queueReferralMail(
     {
       purpose: referralMailPurpose(referral.id),
       to: org.referralEmail!,
-      ...referralMail(org, referral, renewed),
+      subject: referralMail(org, referral, renewed).subject,
+      bodyText: "",
     },
     now,
   );
+}
+
+/**
+ * A referral's mail as it goes out now, made from the referral as it is (its current link version and
+ * expiry; a version above 1 is a renewed link). Null when the purpose is not a referral's, or the
+ * referral is gone.
+ */
+export function renderReferralMail(
+  db: DbOrTx,
+  purpose: string,
+): { subject: string; bodyText: string } | null {
+  const id = referralIdOfPurpose(purpose);
+  if (id === null) return null;
+  const ref = db.select().from(r).where(eq(r.id, id)).get();
+  const org = ref && db.select({ name: o.name }).from(o).where(eq(o.id, ref.organisationId)).get();
+  if (!ref || !org) return null;
+  return referralMail(org, ref, ref.linkVersion > 1);
 }
 
 function addEvent(

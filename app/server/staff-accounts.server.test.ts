@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_CODE_FAILURES, MAX_FAILURES } from "~/domain/sign-in-throttle";
+import { FIRST_LOCK_MS, MAX_CODE_FAILURES, MAX_FAILURES } from "~/domain/sign-in-throttle";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { createAccessToken, SETUP_TTL_MS } from "./access-tokens.server";
 import { decrypt, sha256 } from "./crypto.server";
@@ -13,6 +13,7 @@ import {
   signInWithCode,
   signInWithPassword,
 } from "./staff-accounts.server";
+import { addressKey } from "./sign-in-throttle.server";
 import { hashPassword, newTotpSecret, totpCode, totpStep } from "./staff-auth.server";
 
 let db: Db;
@@ -192,6 +193,111 @@ describe("signing in", () => {
         ?.revokedAt,
     ).not.toBeNull();
     expect(actions(a.staffId).filter((x) => x === "second_factor_failed")).toHaveLength(MAX_CODE_FAILURES);
+  });
+});
+
+describe("guessing", () => {
+  const throttleRow = (email: string) =>
+    db
+      .select()
+      .from(schema.signInThrottle)
+      .where(eq(schema.signInThrottle.addressKey, addressKey(email)))
+      .get();
+  const failedChecks = (staffId: number) =>
+    db
+      .select()
+      .from(schema.auditLog)
+      .all()
+      .filter(
+        (a) => a.staffId === staffId && a.action === "sign_in_failed" && !a.detail?.includes("limited"),
+      );
+
+  it("checks at most the limit of 40 passwords sent at once, and counts all 40", async () => {
+    const a = await newAccount();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        signInWithPassword(a.email, "wrong password!", "client-40", { wait: noWait }),
+      ),
+    );
+    expect(answers.every((x) => !x.ok)).toBe(true);
+    expect(failedChecks(a.staffId)).toHaveLength(MAX_FAILURES);
+    expect(throttleRow(a.email)).toMatchObject({ failures: 40, locks: 1 });
+    expect(actions(a.staffId)).toContain("sign_in_locked");
+  });
+
+  it("counts wrong codes per account across sign-ins: a new password gives no new guesses", async () => {
+    const a = await newAccount();
+    const codes: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const step1 = await signInWithPassword(a.email, a.password, "client-6", { wait: noWait });
+      if (!step1.ok) {
+        codes.push("password:" + step1.reason);
+        continue;
+      }
+      const pending = pendingFor(step1.setCookie);
+      for (let i = 0; i < MAX_CODE_FAILURES; i++) {
+        const r = await signInWithCode(pending, "000000", { wait: noWait });
+        codes.push(r.ok ? "ok" : r.reason);
+        if (!r.ok && r.reason === "limited") break;
+      }
+    }
+    expect(codes).toEqual([
+      ...Array(MAX_CODE_FAILURES - 1).fill("invalid"),
+      "limited",
+      "password:limited",
+      "password:limited",
+    ]);
+    expect(throttleRow(a.email)?.codeLockedUntil).toBeGreaterThan(Date.now());
+    expect(actions(a.staffId).filter((x) => x === "sign_in_locked")).toHaveLength(1);
+  });
+
+  it("counts recovery codes the same as app codes, and refuses even the right one while locked", async () => {
+    const a = await newAccount();
+    const step1 = await signInWithPassword(a.email, a.password, "client-7", { wait: noWait });
+    const pending = pendingFor((step1 as { setCookie: string }).setCookie);
+    for (let i = 0; i < MAX_CODE_FAILURES; i++)
+      await signInWithCode(pending, "aaaa-bbbb-cccc-dddd", { wait: noWait });
+    const again = await signInWithPassword(a.email, a.password, "client-7b", {
+      wait: noWait,
+      code: totpCode(a.secret, Date.now() + 30_000),
+    });
+    expect(again).toEqual({ ok: false, reason: "limited" });
+  });
+
+  it("lets the holder in with password and code together while an attacker keeps the address locked", async () => {
+    const a = await newAccount();
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await signInWithPassword(a.email, "attacker guess!", "client-8", { wait: noWait });
+    // The attacker goes on, with a code too: the same refusal, and no code is counted against the holder.
+    for (let i = 0; i < MAX_CODE_FAILURES + 2; i++) {
+      expect(
+        await signInWithPassword(a.email, "attacker guess!", "client-8b", { wait: noWait, code: "123456" }),
+      ).toEqual({ ok: false, reason: "limited" });
+    }
+    expect(await signInWithPassword(a.email, a.password, "client-9", { wait: noWait })).toEqual({
+      ok: false,
+      reason: "limited",
+    });
+    const holder = await signInWithPassword(a.email, a.password, "client-9", {
+      wait: noWait,
+      code: totpCode(a.secret, Date.now() + 30_000),
+    });
+    expect(holder).toMatchObject({ ok: true, verified: true });
+    expect(throttleRow(a.email)).toBeUndefined();
+  });
+
+  it("starts a fresh count when a lock runs out: one wrong try does not lock again", async () => {
+    const a = await newAccount();
+    const t0 = Date.now();
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await signInWithPassword(a.email, "wrong password!", `client-10-${i}`, { wait: noWait, now: t0 });
+    const later = t0 + FIRST_LOCK_MS + 1;
+    expect(
+      await signInWithPassword(a.email, "wrong password!", "client-10b", { wait: noWait, now: later }),
+    ).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signInWithPassword(a.email, a.password, "client-10b", { wait: noWait, now: later + 1 }),
+    ).toMatchObject({ ok: true, verified: false });
   });
 });
 

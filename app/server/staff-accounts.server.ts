@@ -7,8 +7,8 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { StaffRole } from "../../db/schema";
 import {
   failureDelayMs,
-  FAILURE_WINDOW_MS,
-  isOverLimit,
+  LOCKED_ANSWER_MS,
+  lockMs,
   MAX_CODE_FAILURES,
   MAX_FAILURES,
 } from "~/domain/sign-in-throttle";
@@ -26,12 +26,23 @@ import {
   totpStep,
   verifyPassword,
 } from "./staff-auth.server";
+import {
+  addressKey,
+  codeLocked,
+  forget,
+  normaliseEmail,
+  reserve,
+  succeeded,
+} from "./sign-in-throttle.server";
 import { revokeAllSessions, revokeSession, startSession } from "./staff-session.server";
 import type { DbOrTx } from "./tx.server";
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export { normaliseEmail };
 
-/** Failures in a fixed window, in memory (keys are hashes; a restart forgets them). */
+/**
+ * Failures per client across addresses, in memory (keys are hashes from server.js; a restart forgets
+ * them). They only slow one client down; the per-address counters that lock are in the database.
+ */
 class FailureCounter {
   private entries = new Map<string, { count: number; resetAt: number }>();
   count(key: string, now: number): number {
@@ -41,7 +52,7 @@ class FailureCounter {
   add(key: string, now: number): number {
     const e = this.entries.get(key);
     if (!e || e.resetAt <= now) {
-      this.entries.set(key, { count: 1, resetAt: now + FAILURE_WINDOW_MS });
+      this.entries.set(key, { count: 1, resetAt: now + CLIENT_WINDOW_MS });
       if (this.entries.size > 50_000) {
         for (const [k, v] of this.entries) if (v.resetAt <= now) this.entries.delete(k);
       }
@@ -49,20 +60,15 @@ class FailureCounter {
     }
     return ++e.count;
   }
-  reset(key: string) {
-    this.entries.delete(key);
-  }
 }
 
-const byAccount = new FailureCounter();
+const CLIENT_WINDOW_MS = 15 * 60_000;
 const byClient = new FailureCounter();
-const codeFailures = new FailureCounter();
 
-const accountKey = (email: string) => sha256(`staff-email:${normaliseEmail(email)}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The clock and the waiting, replaceable in tests. */
-export type SignInOptions = { now?: number; wait?: (ms: number) => Promise<void> };
+export type SignInOptions = { now?: number; wait?: (ms: number) => Promise<void>; started?: number };
 
 function storeRecoveryCodes(tx: DbOrTx, staffId: number): string[] {
   const codes = generateRecoveryCodes();
@@ -139,70 +145,26 @@ export function createAccountFromLink(
 
 // ---------------------------------------------------------------- signing in
 
-export type PasswordResult = { ok: true; setCookie: string } | { ok: false; reason: "invalid" | "limited" };
+export type PasswordResult =
+  { ok: true; setCookie: string; verified: boolean } | { ok: false; reason: "invalid" | "limited" };
+
+type StaffRow = typeof schema.staff.$inferSelect;
+type SecondFactor =
+  { ok: true; method: "totp" | "recovery_code" } | { ok: false; reason: "invalid" | "limited" };
 
 /**
- * Step one. The same answer (and about the same time) for a wrong password, an unknown address and a
- * deactivated account. Failures slow the next answer down; past the limit sign-in is refused for a while.
+ * Checks an app code or a recovery code, counting the attempt first (per address, in the database): the
+ * fifth wrong one in a round locks the second factor, whoever asks and however.
  */
-export async function signInWithPassword(
-  emailInput: string,
-  password: string,
-  clientKey: string,
-  { now = Date.now(), wait = sleep }: SignInOptions = {},
-): Promise<PasswordResult> {
+function checkSecondFactor(staff: StaffRow, code: string, now: number): SecondFactor {
+  if (!staff.totpSecretEnc) return { ok: false, reason: "invalid" };
   const db = getDb();
-  const key = accountKey(emailInput);
-  const before = Math.max(byAccount.count(key, now), byClient.count(clientKey, now));
-  const staff = db
-    .select()
-    .from(schema.staff)
-    .where(eq(schema.staff.email, normaliseEmail(emailInput)))
-    .get();
-  const locked = staff?.lockedUntil != null && staff.lockedUntil > now;
-  if (isOverLimit(before) || locked) {
-    audit(
-      db,
-      { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password", limited: true } },
-      now,
-    );
+  const key = addressKey(staff.email);
+  const reservation = reserve(key, "code", MAX_CODE_FAILURES, now);
+  if (reservation.outcome === "locked") {
+    audit(db, { action: "second_factor_failed", staffId: staff.id, detail: { limited: true } }, now);
     return { ok: false, reason: "limited" };
   }
-  const valid =
-    staff && staff.active
-      ? await verifyPassword(staff.passwordHash, password)
-      : await spendPasswordCheck(password);
-  if (!valid) {
-    const failures = Math.max(byAccount.add(key, now), byClient.add(clientKey, now));
-    if (staff) {
-      const count = staff.failedSignIns + 1;
-      db.update(schema.staff)
-        .set({ failedSignIns: count, lockedUntil: count >= MAX_FAILURES ? now + FAILURE_WINDOW_MS : null })
-        .where(eq(schema.staff.id, staff.id))
-        .run();
-    }
-    audit(db, { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password" } }, now);
-    await wait(failureDelayMs(failures));
-    return { ok: false, reason: isOverLimit(failures) ? "limited" : "invalid" };
-  }
-  const setCookie = startSession(db, staff!.id, false, now);
-  return { ok: true, setCookie };
-}
-
-export type CodeResult =
-  | { ok: true; setCookie: string; method: "totp" | "recovery_code"; recoveryCodesLeft: number }
-  | { ok: false; reason: "invalid" | "limited" };
-
-/** Step two: the code from the app, or one of the recovery codes. */
-export async function signInWithCode(
-  pending: { idHash: string; staff: typeof schema.staff.$inferSelect },
-  code: string,
-  { now = Date.now(), wait = sleep }: SignInOptions = {},
-): Promise<CodeResult> {
-  const db = getDb();
-  const { staff } = pending;
-  const key = String(staff.id);
-  if (!staff.totpSecretEnc) return { ok: false, reason: "invalid" };
   let method: "totp" | "recovery_code" | null = null;
   if (looksLikeRecoveryCode(code)) {
     const used = db
@@ -221,40 +183,143 @@ export async function signInWithCode(
     const step = totpStep(decrypt(staff.totpSecretEnc), code, now);
     if (step !== null && acceptTotpStep(staff.id, step)) method = "totp";
   }
-  if (!method) {
-    const failures = codeFailures.add(key, now);
-    db.update(schema.staff)
-      .set({ failedSignIns: sql`${schema.staff.failedSignIns} + 1` })
-      .where(eq(schema.staff.id, staff.id))
-      .run();
-    audit(db, { action: "second_factor_failed", staffId: staff.id }, now);
-    if (failures >= MAX_CODE_FAILURES) {
-      // Start again from the password: five wrong codes in a row is not a typo.
-      codeFailures.reset(key);
+  if (method) return { ok: true, method };
+  audit(db, { action: "second_factor_failed", staffId: staff.id }, now);
+  if (reservation.last) {
+    audit(
+      db,
+      {
+        action: "sign_in_locked",
+        staffId: staff.id,
+        detail: { factor: "second_factor", minutes: lockMs(reservation.counter.locks) / 60_000 },
+      },
+      now,
+    );
+    return { ok: false, reason: "limited" };
+  }
+  return { ok: false, reason: "invalid" };
+}
+
+/** Both factors are right: a new verified session, and every counter of the address is forgotten. */
+function completeSignIn(
+  staff: StaffRow,
+  method: "totp" | "recovery_code",
+  pendingIdHash: string | null,
+  now: number,
+) {
+  return getDb().transaction((tx) => {
+    if (pendingIdHash) revokeSession(tx, pendingIdHash, now);
+    forget(tx, addressKey(staff.email));
+    if (method === "recovery_code") audit(tx, { action: "recovery_code_used", staffId: staff.id }, now);
+    audit(tx, { action: "sign_in", staffId: staff.id, detail: { method } }, now);
+    return startSession(tx, staff.id, true, now);
+  });
+}
+
+/**
+ * Step one: the password (and, when the sign-in page asks for it, the code in the same step). The same
+ * answers, counters and about the same time for a wrong password, an unknown address and a deactivated
+ * account. Each attempt is counted before the password is checked; the tenth of a round locks the
+ * address (15 minutes, then ever longer). While locked only the password and a code given together can
+ * sign in, answered after a fixed time and in the same words whatever was wrong, so a guesser has to
+ * guess both at once and the holder of the account still gets in.
+ */
+export async function signInWithPassword(
+  emailInput: string,
+  password: string,
+  clientKey: string,
+  { now = Date.now(), wait = sleep, started = Date.now(), code }: SignInOptions & { code?: string } = {},
+): Promise<PasswordResult> {
+  const db = getDb();
+  const key = addressKey(emailInput);
+  const staff = db
+    .select()
+    .from(schema.staff)
+    .where(eq(schema.staff.email, normaliseEmail(emailInput)))
+    .get();
+  const check = () =>
+    staff && staff.active ? verifyPassword(staff.passwordHash, password) : spendPasswordCheck(password);
+  const limited = async (): Promise<PasswordResult> => {
+    audit(
+      db,
+      { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password", limited: true } },
+      now,
+    );
+    await wait(Math.max(0, started + LOCKED_ANSWER_MS - Date.now()));
+    return { ok: false, reason: "limited" };
+  };
+
+  if (byClient.count(clientKey, now) >= MAX_FAILURES) return limited();
+  const reservation = reserve(key, "password", MAX_FAILURES, now);
+  if (reservation.outcome === "locked") {
+    // Locked: only both factors at once. A wrong password here counts for nothing against the holder.
+    if (!code) return limited();
+    const valid = await check();
+    if (valid && staff) {
+      const second = checkSecondFactor(staff, code, now);
+      if (second.ok)
+        return { ok: true, verified: true, setCookie: completeSignIn(staff, second.method, null, now) };
+    }
+    byClient.add(clientKey, now);
+    return limited();
+  }
+
+  const valid = await check();
+  if (!valid || !staff) {
+    byClient.add(clientKey, now);
+    audit(db, { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password" } }, now);
+    if (reservation.last) {
+      audit(
+        db,
+        {
+          action: "sign_in_locked",
+          staffId: staff?.id,
+          detail: { factor: "password", minutes: lockMs(reservation.counter.locks) / 60_000 },
+        },
+        now,
+      );
+    }
+    await wait(failureDelayMs(reservation.attempt));
+    return { ok: false, reason: reservation.last ? "limited" : "invalid" };
+  }
+  succeeded(key, "password", now);
+  // The password is right, but the second factor is locked: the person knows the password, so saying
+  // "limited" tells them nothing new.
+  if (staff.totpSecretEnc && codeLocked(key, now)) return limited();
+  if (code && staff.totpSecretEnc) {
+    const second = checkSecondFactor(staff, code, now);
+    if (!second.ok) return second.reason === "limited" ? limited() : { ok: false, reason: "invalid" };
+    return { ok: true, verified: true, setCookie: completeSignIn(staff, second.method, null, now) };
+  }
+  return { ok: true, verified: false, setCookie: startSession(db, staff.id, false, now) };
+}
+
+export type CodeResult =
+  | { ok: true; setCookie: string; method: "totp" | "recovery_code"; recoveryCodesLeft: number }
+  | { ok: false; reason: "invalid" | "limited" };
+
+/**
+ * Step two: the code from the app, or one of the recovery codes. The fifth wrong one of a round locks the
+ * second factor for the address and throws the half-finished sign-in away.
+ */
+export async function signInWithCode(
+  pending: { idHash: string; staff: StaffRow },
+  code: string,
+  { now = Date.now(), wait = sleep }: SignInOptions = {},
+): Promise<CodeResult> {
+  const db = getDb();
+  const { staff } = pending;
+  const second = checkSecondFactor(staff, code, now);
+  if (!second.ok) {
+    if (second.reason === "limited") {
       revokeSession(db, pending.idHash, now);
       return { ok: false, reason: "limited" };
     }
-    await wait(failureDelayMs(failures));
+    await wait(1000);
     return { ok: false, reason: "invalid" };
   }
-  codeFailures.reset(key);
-  byAccount.reset(accountKey(staff.email));
-  const setCookie = db.transaction((tx) => {
-    revokeSession(tx, pending.idHash, now);
-    tx.update(schema.staff)
-      .set({ failedSignIns: 0, lockedUntil: null })
-      .where(eq(schema.staff.id, staff.id))
-      .run();
-    if (method === "recovery_code") audit(tx, { action: "recovery_code_used", staffId: staff.id }, now);
-    audit(tx, { action: "sign_in", staffId: staff.id, detail: { method: method! } }, now);
-    return startSession(tx, staff.id, true, now);
-  });
-  const left = db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.recoveryCodes)
-    .where(and(eq(schema.recoveryCodes.staffId, staff.id), isNull(schema.recoveryCodes.usedAt)))
-    .get();
-  return { ok: true, setCookie, method, recoveryCodesLeft: left?.n ?? 0 };
+  const setCookie = completeSignIn(staff, second.method, pending.idHash, now);
+  return { ok: true, setCookie, method: second.method, recoveryCodesLeft: unusedRecoveryCodeCount(staff.id) };
 }
 
 /**
@@ -271,7 +336,7 @@ export function enrolSecondFactor(
   return getDb().transaction((tx) => {
     revokeSession(tx, pending.idHash, now);
     tx.update(schema.staff)
-      .set({ totpSecretEnc: encrypt(secret), failedSignIns: 0, lockedUntil: null })
+      .set({ totpSecretEnc: encrypt(secret) })
       .where(and(eq(schema.staff.id, pending.staffId), isNull(schema.staff.totpSecretEnc)))
       .run();
     const recoveryCodes = storeRecoveryCodes(tx, pending.staffId);
@@ -444,10 +509,12 @@ export function setActive(actorId: number, targetId: number, active: boolean, no
   return getDb().transaction((tx) => {
     const res = tx
       .update(schema.staff)
-      .set({ active, failedSignIns: 0, lockedUntil: null })
+      .set({ active })
       .where(and(eq(schema.staff.id, targetId), eq(schema.staff.active, !active)))
-      .run();
-    if (res.changes !== 1) return false;
+      .returning({ email: schema.staff.email })
+      .all();
+    if (res.length !== 1) return false;
+    forget(tx, addressKey(res[0]!.email));
     if (!active) revokeAllSessions(tx, targetId, now);
     audit(
       tx,

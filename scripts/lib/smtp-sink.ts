@@ -1,6 +1,7 @@
 /**
  * A local SMTP server that keeps what it receives, for tests and the load test. It can be switched off
- * (connections refused), told to answer 451 "try again later" to every recipient, or to hold its final
+ * (connections refused), told to answer 451 "try again later" or 550 "no such user" (naming the address,
+ * as real servers do) to every recipient, or to hold its final
  * answer to a mail for a while (so a sender can be killed mid-send).
  */
 import { SMTPServer } from "smtp-server";
@@ -10,8 +11,11 @@ export type Received = { to: string[]; subject: string; body: string };
 
 export class SmtpSink {
   readonly received: Received[] = [];
-  /** "tempfail": every RCPT TO is answered with 451, as a busy or greylisting server does. */
-  mode: "accept" | "tempfail" = "accept";
+  /**
+   * "tempfail": every RCPT TO is answered with 451, as a busy or greylisting server does; "reject": with
+   * 550 and the address in the text, as a server does for a mailbox that does not exist.
+   */
+  mode: "accept" | "tempfail" | "reject" = "accept";
   /** Milliseconds between receiving a mail's data and answering 250 for it. */
   holdMs = 0;
   /** Called as soon as a mail's data is in (before the hold and the answer). */
@@ -35,9 +39,15 @@ export class SmtpSink {
       disabledCommands: ["STARTTLS"],
       logger: false,
       closeTimeout: 500,
-      onRcptTo: (_address, _session, callback) => {
+      onRcptTo: (address, _session, callback) => {
         if (this.mode === "tempfail")
           return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+        if (this.mode === "reject")
+          return callback(
+            Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), {
+              responseCode: 550,
+            }),
+          );
         callback();
       },
       onData: (stream, session, callback) => {
