@@ -53,6 +53,28 @@ export function stopProcess(child: ChildProcess, graceMs = 12_000): Promise<void
   });
 }
 
+/** The environment of a built server under test: production mode on 127.0.0.1 with the given keys. */
+export function serverEnv(o: {
+  port: number;
+  databaseUrl: string;
+  sessionSecret: string;
+  dataEncryptionKey: string;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(o.port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+    DATABASE_URL: o.databaseUrl,
+    SESSION_SECRET: o.sessionSecret,
+    DATA_ENCRYPTION_KEY: o.dataEncryptionKey,
+    QUICK_EXIT_URL: "https://neutral.example/",
+    // Queued mail stays in the outbox table (no worker run during the tests).
+    OUTBOX_INTERVAL_MS: "3600000",
+  };
+}
+
 export type StartedServer = {
   baseUrl: string;
   port: number;
@@ -81,17 +103,8 @@ export async function startServer(
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
+      ...serverEnv({ port, databaseUrl, sessionSecret, dataEncryptionKey }),
       PUBLIC_URL: opts.publicUrl?.(port) ?? baseUrl,
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: sessionSecret,
-      DATA_ENCRYPTION_KEY: dataEncryptionKey,
-      QUICK_EXIT_URL: "https://neutral.example/",
-      // Queued mail stays in the outbox table (no worker run during the tests).
-      OUTBOX_INTERVAL_MS: "3600000",
       ...opts.env,
     },
   });
