@@ -11,7 +11,7 @@ import {
 } from "~/domain/contact-request";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
-import { contactAnswers, saveContactAnswers } from "~/server/contact-draft.server";
+import { contactAnswers, mayStoreContactAnswers, saveContactAnswers } from "~/server/contact-draft.server";
 import { formProblem, messagesOf } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
@@ -23,15 +23,17 @@ export function loader({ request }: LoaderFunctionArgs) {
   return json({ values: d ? { ...d } : null });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form, contactDetailsFields);
-  const fail = (problems: Problems) =>
-    json({ errors: messagesOf(request, problems), values }, { status: 400 });
+  const fail = (problems: Problems, status = 400) =>
+    json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
   const parsed = contactDetailsSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
+  if (!mayStoreContactAnswers(request, context.clientKey))
+    return fail({ form: { key: "errors:tooManyDrafts" } }, 429);
   const setCookie = saveContactAnswers(request, { details: parsed.data });
   const next =
     firstMissingStep({ ...contactAnswers(request), details: parsed.data }) === "question"

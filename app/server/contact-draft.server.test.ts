@@ -6,6 +6,7 @@ import {
   contactAnswers,
   contactReceipt,
   deleteContactDraft,
+  mayStoreContactAnswers,
   RECEIPT_TTL_MS,
   saveContactAnswers,
   submitContactRequest,
@@ -105,5 +106,25 @@ describe("the contact request draft", () => {
     const cookies = endReporterSession(c.request());
     expect(cookies.some((h) => h.startsWith("ap_contact=;"))).toBe(true);
     expect(db.select().from(schema.drafts).all()).toEqual([]);
+  });
+});
+
+describe("new contact drafts per client (issue 13, finding 5)", () => {
+  it("refuses a client that keeps starting new drafts, but never one adding to the draft it has", () => {
+    const b = browser();
+    b.take(saveContactAnswers(b.request(), { details }, { now: NOW }));
+    let started = 0;
+    while (started < 1000 && mayStoreContactAnswers(browser().request(), "client-a", { now: NOW, db }))
+      started++;
+    expect(started).toBeGreaterThan(0);
+    expect(started).toBeLessThan(1000);
+    expect(mayStoreContactAnswers(browser().request(), "client-a", { now: NOW, db })).toBe(false);
+    // Another client, and the same client with its own draft, go on.
+    expect(mayStoreContactAnswers(browser().request(), "client-b", { now: NOW, db })).toBe(true);
+    expect(mayStoreContactAnswers(b.request(), "client-a", { now: NOW, db })).toBe(true);
+    // An hour later the client may start again.
+    expect(mayStoreContactAnswers(browser().request(), "client-a", { now: NOW + 60 * 60_000 + 1, db })).toBe(
+      true,
+    );
   });
 });

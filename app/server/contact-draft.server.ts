@@ -11,6 +11,7 @@ import { contactRequestToNewCase, isComplete, type ContactAnswers } from "~/doma
 import { createCase } from "./cases.server";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { draftLimiter } from "./intake.server";
 import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
 
 export const DRAFT_TTL_MS = 2 * 60 * 60_000;
@@ -48,6 +49,21 @@ export function contactAnswers(request: Request, opts: { now?: number; db?: Db }
   const token = tokenOf(request);
   if (!token) return {};
   return read(opts.db ?? getDb(), token, opts.now ?? Date.now())?.answers ?? {};
+}
+
+/**
+ * Whether this request may store answers: yes when its browser has a draft to add to; a new draft counts
+ * against the same per-client limit as a new intake draft (issue 13, finding 5).
+ */
+export function mayStoreContactAnswers(
+  request: Request,
+  clientKey: string,
+  opts: { now?: number; db?: Db } = {},
+): boolean {
+  const now = opts.now ?? Date.now();
+  const token = tokenOf(request);
+  const draft = token ? read(opts.db ?? getDb(), token, now) : null;
+  return (draft !== null && !draft.receipt) || draftLimiter.hit(clientKey, now);
 }
 
 /** Stores a page's answers; returns a Set-Cookie header when a new draft had to be started. */
