@@ -153,6 +153,11 @@ async function sendRemixResponse(res, response) {
 }
 
 server.all("*", async (req, res, next) => {
+  // An absolute-form request target (`GET http://host/path`) is for proxies, not for us: refused, not a 500.
+  if (!req.originalUrl.startsWith("/")) {
+    res.status(400).type("text/plain").end("Bad request");
+    return;
+  }
   try {
     let key;
     const context = {

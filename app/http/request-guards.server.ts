@@ -109,12 +109,21 @@ function refuse(req: Request, res: Response, reason: Refusal, extraHeaders: Reco
 /** Reads the body into `req.body` (a Buffer), refusing it with 413 once it passes the limit. */
 function readBody(req: Request, res: Response, next: NextFunction) {
   const tooLarge = () => {
-    refuse(req, res, "tooLarge");
-    // The rest of the body is read and thrown away (nothing kept), so that the client can read the answer
-    // (closing at once would reset the connection under it); one still sending after 5 s is cut off.
+    // The rest of the body is read and thrown away (nothing kept) before the answer goes out: a server
+    // that answers and closes while the client still sends resets the connection under it, and the
+    // client never reads the answer (Node 24 closes sooner than Node 20 did). A client still sending
+    // after 5 s gets the answer then, and is cut off.
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      refuse(req, res, "tooLarge");
+    };
+    req.on("end", answer);
     req.resume();
     setTimeout(() => {
-      if (!req.complete) req.socket.destroy();
+      answer();
+      if (!req.complete) res.on("finish", () => req.socket.destroy());
     }, 5_000).unref();
   };
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();

@@ -65,8 +65,11 @@ export class Client {
     path: string,
     opts: { body?: Body; headers?: Record<string, string>; rawBody?: string; contentType?: string } = {},
   ): Promise<Reply> {
-    // The path goes out as written: `//evil.example/x` is a path here, not another host.
-    const url = new URL(this.base ?? baseUrl());
+    // The path goes out as written: `//evil.example/x` is a path here, not another host. A full URL
+    // (`http://127.0.0.1:port/x`, a server of the test's own) is sent to that server.
+    const absolute = /^https?:\/\//.test(path) ? new URL(path) : undefined;
+    if (absolute) path = absolute.pathname + absolute.search;
+    const url = absolute ?? new URL(this.base ?? baseUrl());
     const body = opts.rawBody ?? (opts.body === undefined ? undefined : encode(opts.body));
     const headers: http.OutgoingHttpHeaders = { "Accept-Language": this.lang, ...opts.headers };
     if (this.cookies.size > 0) headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
