@@ -56,7 +56,9 @@ function bigPost(
     "Content-Type": "application/x-www-form-urlencoded",
     "Accept-Language": opts.lang ?? "nl",
   };
-  if (!opts.chunked) headers["Content-Length"] = size;
+  const field = "passphrase=";
+  // The announced length is the real one (field name included): bytes past it would be a second request.
+  if (!opts.chunked) headers["Content-Length"] = field.length + Math.ceil(size / 65536) * 65536;
   // A keep-alive connection, as browsers use: a client that asks for `Connection: close` has its
   // connection closed right after the answer, which can reset it before the client has read the answer.
   const agent = new http.Agent({ keepAlive: true });
@@ -79,7 +81,7 @@ function bigPost(
     });
     const piece = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
-    req.write("passphrase=");
+    req.write(field);
     const pump = () => {
       while (sent < size) {
         sent += piece.length;
