@@ -106,24 +106,34 @@ function refuse(req: Request, res: Response, reason: Refusal, extraHeaders: Reco
   );
 }
 
+const DRAIN_BEFORE_ANSWER_BYTES = 1024 * 1024;
+
 /** Reads the body into `req.body` (a Buffer), refusing it with 413 once it passes the limit. */
 function readBody(req: Request, res: Response, next: NextFunction) {
   const tooLarge = () => {
-    // The rest of the body is read and thrown away (nothing kept) before the answer goes out: a server
-    // that answers and closes while the client still sends resets the connection under it, and the
-    // client never reads the answer (Node 24 closes sooner than Node 20 did). A client still sending
-    // after 5 s gets the answer then, and is cut off.
+    // The rest of the body is read and thrown away (nothing kept). A body a little over the limit is
+    // drained before the answer goes out: a server that answers and closes while the client still sends
+    // resets the connection under it, and the client never reads the answer (Node 24 closes sooner than
+    // Node 20 did). Past another 1 MB the answer goes out at once; a client still sending after 5 s is
+    // cut off.
     let answered = false;
+    let drained = 0;
     const answer = () => {
       if (answered) return;
       answered = true;
       refuse(req, res, "tooLarge");
     };
     req.on("end", answer);
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > DRAIN_BEFORE_ANSWER_BYTES) answer();
+    });
     req.resume();
     setTimeout(() => {
+      if (req.complete) return;
+      if (answered) return void req.socket.destroy();
+      res.on("finish", () => req.socket.destroy());
       answer();
-      if (!req.complete) res.on("finish", () => req.socket.destroy());
     }, 5_000).unref();
   };
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();

@@ -187,6 +187,22 @@ describe("malformed requests get a 4xx and one log line, never a 500", () => {
     expect(lines.filter((l) => l.startsWith("Refused"))).toEqual(["Refused POST /volgen: notAForm (415)"]);
   });
 
+  it("an absolute-form request target (meant for a proxy): 400, not a 500", async () => {
+    const url = new URL(server.baseUrl);
+    const status = await new Promise<number>((resolve, reject) => {
+      http
+        .get(
+          { host: url.hostname, port: url.port, path: "http://evil.example/volgen", agent: false },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        )
+        .on("error", reject);
+    });
+    expect(status).toBe(400);
+  });
+
   it.each([["https://evil.example"], ["null"], ["not a url"]])(
     "a post with Origin %s: 403",
     async (origin) => {
