@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TotpCodeField } from "~/components/staff/TotpCodeField";
 import { Button, Form, TextField } from "~/components/ui";
 import { safeStaffPath } from "~/domain/staff-session";
 import { fieldErrors, signInSchema } from "~/domain/staff-forms";
@@ -83,16 +84,7 @@ export default function SignIn() {
           autoComplete="current-password"
           error={actionData?.errors.password}
         />
-        {actionData?.askCode ? (
-          <TextField
-            name="code"
-            label={t("signIn.code")}
-            hint={t("signIn.codeHint")}
-            autoComplete="one-time-code"
-            width="medium"
-            spellCheck={false}
-          />
-        ) : null}
+        {actionData?.askCode ? <TotpCodeField label={t("signIn.code")} hint={t("signIn.codeHint")} /> : null}
         <Button>{t("signIn.submit")}</Button>
       </Form>
       <h2>{t("signIn.helpHeading")}</h2>

@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TotpEnrolment } from "~/components/staff/TotpEnrolment";
-import { Button, Form, TextField } from "~/components/ui";
+import { TotpCodeField } from "~/components/staff/TotpCodeField";
+import { Button, Form } from "~/components/ui";
 import { codeSchema, fieldErrors } from "~/domain/staff-forms";
 import { safeStaffPath } from "~/domain/staff-session";
 import type { RouteHandle } from "~/route-handle";
@@ -86,15 +87,7 @@ export default function SecondFactor() {
             <TotpEnrolment enrolment={enrolment} error={actionData?.errors.code} />
           </>
         ) : (
-          <TextField
-            name="code"
-            label={t("code.label")}
-            hint={t("code.hint")}
-            autoComplete="one-time-code"
-            width="medium"
-            spellCheck={false}
-            error={actionData?.errors.code}
-          />
+          <TotpCodeField label={t("code.label")} hint={t("code.hint")} error={actionData?.errors.code} />
         )}
         <Button>{t("code.submit")}</Button>
       </Form>

@@ -2,9 +2,11 @@
  * What the server does once at start: validate the configuration, open and migrate the database, seed
  * reference data, and tell the person at the terminal what to do next.
  */
+import path from "node:path";
 import { ConfigError, loadEnv, secretBytes, type Env } from "~/config/env.server";
 import { clientKeyer } from "~/http/client-key.server";
 import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
+import { emlFolder } from "./mailer.server";
 import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
@@ -64,7 +66,9 @@ export function boot(): Runtime {
       onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));
       onShutdown(startRetentionJob());
       if (!env.SMTP_URL)
-        console.log("SMTP_URL is not set: mails are written as .eml files to data/outbox-mail/.");
+        console.log(
+          `SMTP_URL is not set: mails are written as .eml files to ${path.relative(process.cwd(), emlFolder()) || "."}/.`,
+        );
       const setupLink = issueSetupLinkIfNoStaff(env.PUBLIC_URL);
       if (setupLink) {
         console.log(

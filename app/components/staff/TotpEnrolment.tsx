@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { TextField } from "~/components/ui";
+import { TotpCodeField } from "./TotpCodeField";
 
 /** Linking an authenticator app: the QR code, the secret as text, and the first code as proof. */
 export function TotpEnrolment({
@@ -33,16 +33,7 @@ export function TotpEnrolment({
           <code className="enrol__secret-value">{enrolment.secretGrouped}</code>
         </p>
       </div>
-      <TextField
-        name="code"
-        label={t("enrol.code")}
-        hint={t("enrol.codeHint")}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        width="medium"
-        spellCheck={false}
-        error={error}
-      />
+      <TotpCodeField label={t("enrol.code")} hint={t("enrol.codeHint")} error={error} digitsOnly />
     </>
   );
 }
