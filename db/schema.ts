@@ -4,6 +4,17 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  caseKinds,
+  caseStatuses,
+  consentRecipients,
+  organisationKinds,
+  referralStatuses,
+  staffRoles,
+} from "../app/domain/vocabulary";
+
+// The value lists belong to the domain (app/domain/vocabulary.ts); server code may keep reading them here.
+export * from "../app/domain/vocabulary";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -26,9 +37,6 @@ export const regions = sqliteTable("regions", {
   code: text("code").primaryKey(), // CBS jeugdregio code, e.g. JZ13
   name: text("name").notNull(),
 });
-
-export const organisationKinds = ["igj", "ozj", "vng", "gemeente", "other"] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const organisations = sqliteTable(
   "organisations",
@@ -83,9 +91,6 @@ export const settings = sqliteTable("settings", {
 });
 
 // ---------------------------------------------------------------- staff
-
-export const staffRoles = ["ombudsworker", "coordinator"] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const staff = sqliteTable("staff", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -171,18 +176,6 @@ export const rateLimits = sqliteTable(
 );
 
 // ---------------------------------------------------------------- reporters' cases
-
-export const caseKinds = ["testimony", "complaint", "contact"] as const;
-export type CaseKind = (typeof caseKinds)[number];
-export const caseStatuses = [
-  "received",
-  "acknowledged",
-  "in_progress",
-  "referred",
-  "waiting",
-  "closed",
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Server-side draft of an unfinished intake, keyed by a random id held in an httpOnly cookie. */
 export const drafts = sqliteTable("drafts", {
@@ -280,9 +273,6 @@ export const followSessions = sqliteTable(
   ],
 );
 
-export const consentRecipients = ["igj", "ozj", "gemeente"] as const;
-export type ConsentRecipient = (typeof consentRecipients)[number];
-
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */
 export const consents = sqliteTable(
   "consents",
@@ -367,9 +357,6 @@ export const notes = sqliteTable("notes", {
 });
 
 // ---------------------------------------------------------------- referrals and mail
-
-export const referralStatuses = ["pending", "sent", "received", "in_progress", "done", "blocked"] as const;
-export type ReferralStatus = (typeof referralStatuses)[number];
 
 export const referrals = sqliteTable(
   "referrals",

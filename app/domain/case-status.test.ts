@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as schema from "../../db/schema";
-import { caseKinds, caseStatuses, deadlineInfo, isOverdue, nextDeadline, statusChange } from "./case-status";
+import { deadlineInfo, isOverdue, nextDeadline, statusChange } from "./case-status";
 import { caseDeadlines, deadlineBadge } from "./working-days";
-
-describe("case kinds and statuses", () => {
-  it("are the lists of the database schema", () => {
-    expect(caseKinds).toEqual(schema.caseKinds);
-    expect(caseStatuses).toEqual(schema.caseStatuses);
-  });
-});
 
 describe("status changes", () => {
   const fresh = { status: "received" as const, acknowledgedAt: null };

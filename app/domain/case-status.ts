@@ -1,23 +1,13 @@
 /**
- * Case kinds and statuses as plain data for the domain and the UI (the same lists as db/schema.ts, which a
- * test checks, without pulling the database schema into the browser bundle), and the status changes staff
- * may make.
+ * The status changes staff may make, and the deadlines that follow from a case's status. The kinds and
+ * statuses themselves are in vocabulary.ts (re-exported here for the pages that read both).
  */
 import { workingDaysUntilFast } from "./working-day-count";
 import { deadlineBadge, type DeadlineBadge } from "./working-days";
 
-export const caseKinds = ["testimony", "complaint", "contact"] as const;
-export type CaseKind = (typeof caseKinds)[number];
+import { caseKinds, caseStatuses, type CaseKind, type CaseStatus } from "./vocabulary";
 
-export const caseStatuses = [
-  "received",
-  "acknowledged",
-  "in_progress",
-  "referred",
-  "waiting",
-  "closed",
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+export { caseKinds, caseStatuses, type CaseKind, type CaseStatus };
 
 /** Statuses an ombudsworker sets by hand ("referred" comes with a referral). */
 export const staffStatuses = ["acknowledged", "in_progress", "waiting", "closed"] as const;

@@ -3,7 +3,7 @@
  * the reporter agreed to share with that kind of recipient, and contact details only with "with my
  * identity". Pure; app/server/consent.server.ts applies it to the database.
  */
-import type { ConsentRecipient, OrganisationKind } from "../../db/schema";
+import type { ConsentRecipient, OrganisationKind } from "./vocabulary";
 
 /** What a referral can contain (referrals.parts). Only `contact` identifies the reporter. */
 export const referralParts = ["story", "themes", "unit_period", "contact"] as const;

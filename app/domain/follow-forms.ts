@@ -1,6 +1,6 @@
 /** The forms of /volgen: one zod schema each. Pure. */
 import { z } from "zod";
-import { consentRecipients } from "../../db/schema";
+import { consentRecipients } from "./vocabulary";
 import { normaliseCaseCode, normalisePassphrase } from "./codes";
 import { consentLevels } from "./consent";
 import { choice, emailAddress, freeText } from "./form-input";

@@ -3,7 +3,7 @@
  * are stored encrypted (the shapes in case-content.ts). Built by the intake (and later the contact request)
  * and handed to createCase() in app/server/cases.server.ts.
  */
-import type { CaseKind, ConsentRecipient } from "../../db/schema";
+import type { CaseKind, ConsentRecipient } from "./vocabulary";
 import type {
   CaseContact,
   CaseDetails,

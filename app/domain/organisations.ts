@@ -3,16 +3,9 @@
  * rules. Pure: zod schemas that give message keys of the staff locale (`organisations.errors.*`).
  */
 import { z } from "zod";
-import type { OrganisationKind } from "../../db/schema";
+import { organisationKinds, type OrganisationKind } from "./vocabulary";
 
-/** The same list as db/schema.ts (a test checks), without the schema in the browser bundle. */
-export const organisationKinds = [
-  "igj",
-  "ozj",
-  "vng",
-  "gemeente",
-  "other",
-] as const satisfies readonly OrganisationKind[];
+export { organisationKinds };
 
 export const ORGANISATIONS_PAGE_SIZE = 25;
 export const ORG_NAME_MAX = 200;

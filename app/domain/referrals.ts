@@ -13,7 +13,7 @@ import type { CaseContact } from "./case-content";
 import type { ConsentLevel, ConsentState, ReferralPart } from "./consent";
 import { referralParts } from "./consent";
 import type { Period } from "./period";
-import type { ConsentRecipient, OrganisationKind, ReferralStatus } from "../../db/schema";
+import type { ConsentRecipient, OrganisationKind, ReferralStatus } from "./vocabulary";
 
 export { referralParts, type ReferralPart };
 

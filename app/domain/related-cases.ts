@@ -5,7 +5,7 @@
  * without any period is never matched (we cannot say it overlaps). queue.server.ts runs the same rule
  * in SQL; a test checks both agree.
  */
-import type { CaseKind } from "../../db/schema";
+import type { CaseKind } from "./vocabulary";
 
 export type PeriodCase = {
   id: number;

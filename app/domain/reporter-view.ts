@@ -2,7 +2,7 @@
  * What a reporter sees of their case on /volgen: the status in five plain steps, the next promise we made
  * (a date), and the timeline of the events meant for them. Pure; the words live in locales/* /follow.json.
  */
-import type { CaseStatus, ConsentRecipient, ReferralStatus } from "../../db/schema";
+import type { CaseStatus, ConsentRecipient, ReferralStatus } from "./vocabulary";
 import { caseEventTypes } from "./case-events";
 import type { ConsentLevel } from "./consent";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as schema from "../../db/schema";
-import { can, isStaffRole, mayManageAccount, navFor, permissions, staffRoles } from "./roles";
+import { can, isStaffRole, mayManageAccount, navFor, permissions } from "./roles";
 
 describe("roles", () => {
   it("lets an ombudsworker read and handle cases, nothing else", () => {
@@ -35,8 +34,7 @@ describe("roles", () => {
     expect(mayManageAccount({ id: 1, role: "ombudsworker" }, { id: 2 })).toBe(false);
   });
 
-  it("has the roles of the database schema", () => {
-    expect(staffRoles).toEqual(schema.staffRoles);
+  it("knows a role from anything else", () => {
     expect(isStaffRole("coordinator")).toBe(true);
     expect(isStaffRole("admin")).toBe(false);
   });

@@ -2,10 +2,9 @@
  * What each staff role may do. The server checks these for every staff loader and action
  * (requireStaff in app/server/staff-session.server.ts); the navigation only mirrors them.
  */
-import type { StaffRole } from "../../db/schema";
+import { staffRoles, type StaffRole } from "./vocabulary";
 
-/** The roles (the same list as db/schema.ts, which a test checks, without the schema in the browser). */
-export const staffRoles = ["ombudsworker", "coordinator"] as const satisfies readonly StaffRole[];
+export { staffRoles };
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === "string" && (staffRoles as readonly string[]).includes(value);
 }

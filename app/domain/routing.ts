@@ -3,8 +3,7 @@
  * words (a locale key under `staff:routing`). Rules are data; `suggestDestinations` applies all of them.
  * A rule whose recipient has no consent still suggests, but says consent is needed and what to ask.
  */
-import type { ConsentRecipient } from "../../db/schema";
-import type { CaseKind } from "../../db/schema";
+import type { CaseKind, ConsentRecipient } from "./vocabulary";
 
 export type RoutingCase = {
   kind: CaseKind;

@@ -10,7 +10,7 @@ import { changeConsents } from "~/server/consent.server";
 import { consentsForReporter, openCaseKind, organisationsReached } from "~/server/follow.server";
 import { formProblem, message, messagesOf, requireReporter } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
-import { consentRecipients } from "../../db/schema";
+import { consentRecipients } from "~/domain/vocabulary";
 
 export const handle: RouteHandle = { title: "follow:consent.title" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];

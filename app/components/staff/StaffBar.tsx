@@ -2,7 +2,7 @@ import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Form } from "~/components/ui";
 import type { StaffNavItem } from "~/domain/roles";
-import type { StaffRole } from "../../../db/schema";
+import type { StaffRole } from "~/domain/vocabulary";
 
 const hrefs: Record<StaffNavItem, string> = {
   queue: "/medewerker",

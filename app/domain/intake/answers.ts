@@ -2,7 +2,7 @@
  * The answers of an unfinished intake (kept, encrypted, in the server-side draft) and how they become a
  * case. Testimony and complaint share every question; a complaint adds two to "what happened".
  */
-import type { ConsentRecipient } from "../../../db/schema";
+import type { ConsentRecipient } from "../vocabulary";
 import { consentConflicts, type ConsentConflict, type ConsentState } from "../consent";
 import {
   themes as themeKeys,

@@ -4,7 +4,7 @@
  * (HTML included: it is always rendered escaped) except control characters, which are refused.
  */
 import { z } from "zod";
-import type { ConsentRecipient } from "../../../db/schema";
+import type { ConsentRecipient } from "../vocabulary";
 import { contactMethods, reporterRoles, safeNowAnswers, themes, wishes, type Wish } from "../case-content";
 import {
   consentAnswers,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { serverCodeInClientChunks } from "./client-bundle-guard";
+
+describe("the client bundle guard", () => {
+  it("names server modules, the schema and the database packages in a browser chunk", () => {
+    const found = serverCodeInClientChunks([
+      {
+        fileName: "assets/volgen.delen.js",
+        moduleIds: [
+          "/p/app/routes/volgen.delen.tsx",
+          "/p/app/domain/vocabulary.ts",
+          "/p/db/schema.ts",
+          "/p/node_modules/drizzle-orm/table.js",
+          "/p/app/server/cases.server.ts",
+          "/p/app/http/client-key.server.ts",
+        ],
+      },
+      { fileName: "assets/entry.client.js", moduleIds: ["/p/app/entry.client.tsx", "/p/node_modules/react-dom/index.js"] },
+    ]);
+    expect(found).toEqual([
+      "assets/volgen.delen.js: /p/db/schema.ts",
+      "assets/volgen.delen.js: /p/node_modules/drizzle-orm/table.js",
+      "assets/volgen.delen.js: /p/app/server/cases.server.ts",
+      "assets/volgen.delen.js: /p/app/http/client-key.server.ts",
+    ]);
+  });
+});
