@@ -1,6 +1,6 @@
 /**
  * Remix options. vite.config.ts imports this file and hands it to the Remix Vite plugin, so the
- * options stay in the place Remix 2 users expect (see docs/decisions/001-build-with-vite.md).
+ * options stay in the place Remix 2 users expect (see docs/decisions/001-build-with-vite-and-remix-config.md).
  * @type {import('@remix-run/dev').VitePluginConfig}
  */
 export default {

@@ -83,7 +83,11 @@ export const units = sqliteTable("units", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
 });
 
-/** Tunable numbers (deadlines, retention) as key/value; defaults live in app/domain/settings.ts. */
+/**
+ * Tunable numbers (deadlines, retention) as key/value; the fields and their bounds are in
+ * app/domain/settings-form.ts, the defaults where they are read (deadline-settings.server.ts,
+ * retention.server.ts).
+ */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),

@@ -1,6 +1,6 @@
 /**
  * Mail goes through the outbox: queued in the same transaction as the change it reports, sent later by a
- * worker (not built yet) that retries with backoff. The address is stored encrypted.
+ * worker (outbox-worker.server.ts) that retries with backoff. The address is stored encrypted.
  */
 import { encrypt } from "./crypto.server";
 import { schema } from "./db.server";

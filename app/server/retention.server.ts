@@ -11,7 +11,7 @@ import { sweepRateLimits } from "./rate-limit.server";
 import { countAwaitedForGood } from "./statistics.server";
 
 export const retentionDefaults = { closedCaseMonths: 24, auditMonths: 60 } as const;
-const MIN_AUDIT_MONTHS = 12; // the database refuses to delete younger audit entries (migration 0002)
+const MIN_AUDIT_MONTHS = 12; // the database refuses to delete younger audit entries (migration 0003)
 const MAIL_DAYS = 90;
 const BATCH = 500;
 
