@@ -15,7 +15,10 @@ describe("the client bundle guard", () => {
           "/p/app/http/client-key.server.ts",
         ],
       },
-      { fileName: "assets/entry.client.js", moduleIds: ["/p/app/entry.client.tsx", "/p/node_modules/react-dom/index.js"] },
+      {
+        fileName: "assets/entry.client.js",
+        moduleIds: ["/p/app/entry.client.tsx", "/p/node_modules/react-dom/index.js"],
+      },
     ]);
     expect(found).toEqual([
       "assets/volgen.delen.js: /p/db/schema.ts",
