@@ -4,7 +4,10 @@
  * HTML_CodeSniffer (WCAG2AA, errors). Zero findings from either. The journey specs keep their functional
  * checks; the engines run here, once per page state.
  *
- * In Dutch, every state is also checked for reflow at 320 px and 200 % text (reflow.ts), with screenshots.
+ * In Dutch, every state is also checked for reflow at 320 px and 200 % text (reflow.ts). Screenshots of every
+ * state (phone, desktop, 200 % text) come with `npm run screenshots` (SCREENSHOTS=1): they took half of the
+ * sweep's time, and a check that runs on every push should not pay for pictures nobody opens there. The
+ * journeys keep photographing the states they are about.
  *
  * With JavaScript: the DOM after hydration (react-aria's widgets) is the richer one. What a browser without
  * JavaScript gets is checked by the journeys that run without it (intake, contact, follow).
@@ -23,6 +26,8 @@ test("the sweep's table covers every route file, or says why one is not a page",
   for (const [route, why] of Object.entries(notPages)) expect(why, route).not.toBe("");
 });
 
+const photograph = process.env.SCREENSHOTS === "1";
+
 // A step that cannot happen fails in seconds, not at the end of the walk's ten minutes.
 test.use({ actionTimeout: 20_000 });
 
@@ -40,8 +45,9 @@ for (const group of ["public", "staff"] as Group[]) {
           await expectNoHtmlcsErrors(page, context);
           checked.push(state.name);
         }
-        // Screenshots of each page as it first shows (error states are checked, not photographed: CI time).
-        if (lng === "nl") await checkReflow(page, `${state.name}-${lng}`, { shots: !state.error });
+        // Screenshots of each page as it first shows (error states are checked, not photographed).
+        if (lng === "nl")
+          await checkReflow(page, `${state.name}-${lng}`, { shots: photograph && !state.error });
       });
       expect(checked.length).toBeGreaterThan(group === "public" ? 40 : 20);
     });
