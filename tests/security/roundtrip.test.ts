@@ -18,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseText } from "~/domain/form-input";
 import { relevantRecipients, type ConsentAnswer } from "~/domain/intake/answers";
 import { themes as themeKeys, wishes as wishKeys, type Theme, type Wish } from "~/domain/case-content";
+import { caseDeadlines, type DeadlineSettings } from "~/domain/working-days";
+import { deadlineSettingKeys } from "~/server/deadline-settings.server";
 import { schema } from "~/server/db.server";
 import { signLink } from "~/server/signed-links.server";
 import type { ConsentRecipient } from "../../db/schema";
@@ -26,7 +28,7 @@ import { serverDb, staffClient } from "./helpers/db";
 import { Client } from "./helpers/http";
 
 const SEED = Number(process.env.ROUNDTRIP_SEED ?? 1_406_2026);
-const RUNS = Number(process.env.ROUNDTRIP_RUNS ?? 30);
+const RUNS = Number(process.env.ROUNDTRIP_RUNS ?? 20);
 
 type Lang = "nl" | "en";
 type Kind = "testimony" | "complaint" | "contact";
@@ -561,6 +563,49 @@ async function checkReferrals(staff: Client, caseId: number, g: Gen, orgs: OrgId
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * Deadlines other than the defaults, set before the run: a case must promise these (a case computed with
+ * the defaults promised the wrong day, issue 14).
+ */
+const SETTINGS: DeadlineSettings = { ackWorkingDays: 3, ackWorkingDaysUrgent: 2, answerWeeks: 4 };
+
+/** The dd of a dt that says `label`. */
+function fact(page: Page, label: string) {
+  const dt = page.doc.querySelectorAll("main dt").find((d) => textOf(d) === label);
+  return dt?.nextElementSibling ?? null;
+}
+
+function checkDeadlines(receipt: Receipt, staffPage: Page, g: Gen, caseId: number) {
+  const row = serverDb()
+    .select({ receivedAt: schema.cases.receivedAt, urgent: schema.cases.urgent })
+    .from(schema.cases)
+    .where(eq(schema.cases.id, caseId))
+    .get()!;
+  const urgent =
+    g.kind === "contact" ? g.urgent === "yes" : g.safeNow === "no" || g.wishes.includes("help_now");
+  expect(row.urgent).toBe(urgent);
+  const due = caseDeadlines(row.receivedAt, urgent, SETTINGS);
+  if (g.kind !== "contact") {
+    const day = new Intl.DateTimeFormat(g.lang === "nl" ? "nl-NL" : "en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/Amsterdam",
+    }).format(due.ackDueAt);
+    expectContained(receipt.page, day, "the receipt promises the answer by the day the settings give");
+  }
+  for (const [label, at] of [
+    ["case.summary.ackDue", due.ackDueAt],
+    ["case.summary.answerDue", due.answerDueAt],
+  ] as const) {
+    const shown = fact(staffPage, word("nl", "staff", label))
+      ?.querySelector("time")
+      ?.getAttribute("datetime");
+    expect(shown, `staff case page: ${label} from the settings`).toBe(new Date(at).toISOString());
+  }
+}
+
 // ---------------------------------------------------------------- the test
 
 let units: Units = [];
@@ -599,6 +644,22 @@ beforeAll(async () => {
     .where(inArray(o.id, [orgs.igj, orgs.ozj, ...municipalities.map((m) => m.orgId)]))
     .run();
   staff = (await staffClient("ombudsworker")).client;
+  const now = Date.now();
+  for (const [field, key] of Object.entries(deadlineSettingKeys) as [keyof DeadlineSettings, string][]) {
+    const value = String(SETTINGS[field]);
+    db.insert(schema.settings)
+      .values({ key, value, updatedAt: now })
+      .onConflictDoUpdate({ target: schema.settings.key, set: { value, updatedAt: now } })
+      .run();
+  }
+});
+
+// Other test files share this server's database: the statutory defaults again.
+afterAll(() => {
+  serverDb()
+    .delete(schema.settings)
+    .where(inArray(schema.settings.key, Object.values(deadlineSettingKeys)))
+    .run();
 });
 
 let started = 0;
@@ -635,6 +696,7 @@ describe("what a person tells arrives unchanged", () => {
         const staffPage = await staffBrowser.open(`/medewerker/zaken/${caseId}`);
         const contactPage = await staffBrowser.open(`/medewerker/zaken/${caseId}?contact=show`);
         checkStaffPage(staffPage, contactPage, g, units);
+        checkDeadlines(receipt, staffPage, g, caseId);
         await checkReferrals(staff, caseId, g, orgs);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
