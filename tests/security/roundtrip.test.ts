@@ -309,6 +309,17 @@ function expectShown(page: Page, value: string, what: string) {
   expect(texts(page), `${page.url}: ${what} shown exactly as typed`).toContain(value);
 }
 
+/** The dd of a dt that says `label`. */
+function fact(page: Page, label: string) {
+  const dt = page.doc.querySelectorAll("main dt").find((d) => textOf(d) === label);
+  return dt?.nextElementSibling ?? null;
+}
+
+/** The answer next to its label (a dt and its dd), exactly. */
+function expectFact(page: Page, label: string, value: string) {
+  expect(textOf(fact(page, label)), `${page.url}: "${label}"`).toBe(value);
+}
+
 function expectContained(page: Page, value: string, what: string) {
   expect(textOf(page.doc.querySelector("main")), `${page.url}: ${what}`).toContain(value);
 }
@@ -433,8 +444,11 @@ function checkIntakeCheckPage(page: Page, g: IntakeGen, units: Units) {
   })) {
     if (v) expectShown(page, clean(v)!, what);
   }
-  const period = periodWords(l, g.period.from, g.period.to);
-  if (period) expectShown(page, period, "the period");
+  expectFact(
+    page,
+    word(l, "intake", "check.rows.period"),
+    periodWords(l, g.period.from, g.period.to) ?? word(l, "intake", "check.notGiven"),
+  );
   const unit = units.find((u) => u.slug === g.unit);
   if (unit)
     expectShown(page, word(l, "intake", "unit.unitLabel", { name: unit.name, place: unit.place }), "unit");
@@ -460,10 +474,10 @@ function checkStaffPage(page: Page, contactShown: Page, g: Gen, units: Units) {
         word("nl", "staff", "case.summary.otherUnit", { text: clean(g.unitOther)! }),
         "unitOther",
       );
-    expectShown(
+    expectFact(
       page,
+      word("nl", "staff", "case.summary.period"),
       periodWords("nl", g.period.from, g.period.to) ?? word("nl", "staff", "case.unknown"),
-      "the period",
     );
     expectShown(
       page,
@@ -543,10 +557,10 @@ async function checkReferrals(staff: Client, caseId: number, g: Gen, orgs: OrgId
     } else expectAbsent(page, tokens.themes, `${where}: themes not shared`);
     if (offered.includes("unit_period")) {
       if (g.unitOther) expectShown(page, clean(g.unitOther)!, `${where}: unitOther`);
-      expectShown(
+      expectFact(
         page,
+        word("nl", "referral", "content.period"),
         periodWords("nl", g.period.from, g.period.to) ?? word("nl", "referral", "content.periodUnknown"),
-        `${where}: the period`,
       );
     } else expectAbsent(page, tokens.unitPeriod, `${where}: unit not shared`);
     if (offered.includes("contact")) {
@@ -568,12 +582,6 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * the defaults promised the wrong day, issue 14).
  */
 const SETTINGS: DeadlineSettings = { ackWorkingDays: 3, ackWorkingDaysUrgent: 2, answerWeeks: 4 };
-
-/** The dd of a dt that says `label`. */
-function fact(page: Page, label: string) {
-  const dt = page.doc.querySelectorAll("main dt").find((d) => textOf(d) === label);
-  return dt?.nextElementSibling ?? null;
-}
 
 function checkDeadlines(receipt: Receipt, staffPage: Page, g: Gen, caseId: number) {
   const row = serverDb()
