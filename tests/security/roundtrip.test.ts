@@ -11,8 +11,6 @@
  * widen a run.
  */
 import { eq, inArray } from "drizzle-orm";
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseText } from "~/domain/form-input";
@@ -23,9 +21,10 @@ import { deadlineSettingKeys } from "~/server/deadline-settings.server";
 import { schema } from "~/server/db.server";
 import { signLink } from "~/server/signed-links.server";
 import type { ConsentRecipient } from "../../db/schema";
-import { Browser, textOf, type FieldValue, type Page } from "./helpers/browser";
+import { answerQuestions, Browser, sendAnswers, textOf, type FieldValue, type Page } from "./helpers/browser";
 import { serverDb, staffClient } from "./helpers/db";
 import { Client } from "./helpers/http";
+import { word } from "./helpers/locale";
 
 const SEED = Number(process.env.ROUNDTRIP_SEED ?? 1_406_2026);
 const RUNS = Number(process.env.ROUNDTRIP_RUNS ?? 20);
@@ -34,19 +33,6 @@ type Lang = "nl" | "en";
 type Kind = "testimony" | "complaint" | "contact";
 
 // ---------------------------------------------------------------- words, as the locale files have them
-
-const root = path.resolve(import.meta.dirname, "../..");
-const localeCache = new Map<string, Record<string, unknown>>();
-function word(lang: Lang, ns: string, key: string, values: Record<string, string | number> = {}): string {
-  const file = `${lang}/${ns}`;
-  if (!localeCache.has(file)) {
-    localeCache.set(file, JSON.parse(fs.readFileSync(path.join(root, "locales", `${file}.json`), "utf8")));
-  }
-  let node: unknown = localeCache.get(file);
-  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== "string") throw new Error(`No string ${file}:${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
-}
 
 /** The period in words, from the locale strings themselves (not from the app's formatter). */
 function periodWords(lang: Lang, from: number | undefined, to: number | undefined): string | null {
@@ -352,49 +338,7 @@ const allTokens = (g: Gen) => Object.values(tokensOf(g)).flat();
 
 const startPath: Record<Kind, string> = { testimony: "/verhaal", complaint: "/klacht", contact: "/contact" };
 
-/** Through the question pages to "check your answers", filling on each page what that page asks. */
-async function answerQuestions(b: Browser, g: Gen): Promise<Page> {
-  const fields = fieldsOf(g);
-  const used = new Set<string>();
-  let page = await b.open(startPath[g.kind]);
-  expect(page.doc.querySelector("html")?.getAttribute("lang")).toBe(g.lang);
-  if (!page.doc.querySelector("main form[method=post]")) {
-    const start = page.doc.querySelector(`main a[href^="${startPath[g.kind]}/"]`);
-    if (!start) throw new Error(`${page.url}: no way to begin`);
-    page = await b.open(start.getAttribute("href")!);
-  }
-  for (let steps = 0; !page.url.split("?")[0]!.endsWith("/controleren"); steps++) {
-    if (steps > 20) throw new Error(`No check page after 20 pages (at ${page.url})`);
-    const form = b.form();
-    const names = b.fieldNames(form);
-    const fill = Object.fromEntries(Object.entries(fields).filter(([k]) => names.has(k)));
-    for (const k of Object.keys(fill)) used.add(k);
-    const before = page.url;
-    page = await b.submit(form, fill);
-    if (page.status !== 200 || page.url === before) {
-      throw new Error(`${before} refused valid answers (${page.status}): ${b.errors()}`);
-    }
-  }
-  expect(
-    Object.keys(fields).filter((k) => !used.has(k)),
-    "every answer had a field to go in",
-  ).toEqual([]);
-  return page;
-}
-
-type Receipt = { code: string; passphrase: string; page: Page };
-
-async function send(b: Browser): Promise<Receipt> {
-  const page = await b.submit(b.form());
-  expect(page.url, b.errors()).toMatch(/\/bevestiging$/);
-  // The intake's receipt marks its two values; the contact request's receipt is a two-row list.
-  const marked = ["case-code", "passphrase"].map((id) => page.doc.querySelector(`[data-testid=${id}]`));
-  const values = marked.every(Boolean)
-    ? marked.map((dd) => textOf(dd))
-    : page.doc.querySelectorAll("section.receipt dd").map((dd) => textOf(dd));
-  expect(values, `${page.url}: a code and a passphrase`).toHaveLength(2);
-  return { code: values[0]!, passphrase: values[1]!, page };
-}
+type Receipt = Awaited<ReturnType<typeof sendAnswers>>;
 
 async function followView(g: Gen, receipt: Receipt): Promise<Page[]> {
   const b = new Browser({ lang: g.lang });
@@ -685,14 +629,15 @@ describe("what a person tells arrives unchanged", () => {
     await fc.assert(
       fc.asyncProperty(arb, async (g) => {
         const b = new Browser({ lang: g.lang });
-        const check = await answerQuestions(b, g);
+        const check = await answerQuestions(b, startPath[g.kind], fieldsOf(g));
+        expect(check.doc.querySelector("html")?.getAttribute("lang")).toBe(g.lang);
         if (g.kind === "contact") {
           for (const v of [g.name, g.relationOther, g.email, g.phone, g.safeTimes, g.question]) {
             if (v) expectShown(check, clean(v)!, "an answer");
           }
         } else checkIntakeCheckPage(check, g, units);
 
-        const receipt = await send(b);
+        const receipt = await sendAnswers(b);
         expectAbsent(receipt.page, allTokens(g), "an answer on the receipt");
         for (const page of await followView(g, receipt)) {
           expect(page.status).toBe(200);

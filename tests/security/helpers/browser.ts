@@ -117,3 +117,50 @@ export class Browser {
 function decodeTextarea(el: HTMLElement): string {
   return el.textContent.replace(/^\n/, "");
 }
+
+/**
+ * Through the question pages of a journey to its check page (a path ending in /controleren), filling on
+ * each page the fields it has, as the app's redirects lead: a question that moves to another page keeps
+ * working. Fails when a page refuses the answers or when an answer found no field to go in.
+ */
+export async function answerQuestions(
+  b: Browser,
+  start: string,
+  fields: Record<string, FieldValue>,
+): Promise<Page> {
+  const used = new Set<string>();
+  let page = await b.open(start);
+  if (!page.doc.querySelector("main form[method=post]")) {
+    const begin = page.doc.querySelector(`main a[href^="${start}/"]`);
+    if (!begin) throw new Error(`${page.url}: no way to begin`);
+    page = await b.open(begin.getAttribute("href")!);
+  }
+  for (let steps = 0; !page.url.split("?")[0]!.endsWith("/controleren"); steps++) {
+    if (steps > 20) throw new Error(`No check page after 20 pages (at ${page.url})`);
+    const form = b.form();
+    const names = b.fieldNames(form);
+    const fill = Object.fromEntries(Object.entries(fields).filter(([k]) => names.has(k)));
+    for (const k of Object.keys(fill)) used.add(k);
+    const before = page.url;
+    page = await b.submit(form, fill);
+    if (page.status !== 200 || page.url === before) {
+      throw new Error(`${before} refused valid answers (${page.status}): ${b.errors()}`);
+    }
+  }
+  const unused = Object.keys(fields).filter((k) => !used.has(k));
+  if (unused.length) throw new Error(`No page asked for ${unused.join(", ")}`);
+  return page;
+}
+
+/** Sends the answers from the check page; returns the receipt's code and passphrase. */
+export async function sendAnswers(b: Browser): Promise<{ code: string; passphrase: string; page: Page }> {
+  const page = await b.submit(b.form());
+  if (!/\/bevestiging$/.test(page.url)) throw new Error(`Sending ended on ${page.url}: ${b.errors()}`);
+  // The intake's receipt marks its two values; the contact request's receipt is a two-row list.
+  const marked = ["case-code", "passphrase"].map((id) => page.doc.querySelector(`[data-testid=${id}]`));
+  const values = marked.every(Boolean)
+    ? marked.map((dd) => textOf(dd))
+    : page.doc.querySelectorAll("section.receipt dd").map((dd) => textOf(dd));
+  if (values.length !== 2) throw new Error(`${page.url}: no code and passphrase`);
+  return { code: values[0]!, passphrase: values[1]!, page };
+}
