@@ -48,6 +48,51 @@ for (const js of [true, false]) {
   });
 }
 
+for (const js of [true, false]) {
+  test.describe(`Contact request, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("switching language on both contact pages keeps what was typed", async ({ page }) => {
+      test.setTimeout(120_000);
+      const f = (lng: "nl" | "en", key: string) => tr(lng, `follow:contact.${key}`);
+      const switchTo = (lng: "nl" | "en") =>
+        page.getByRole("button", { name: tr(lng, "common:language.switchToLong") }).click();
+      await page.goto("/contact?lng=nl");
+      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      const name = "Ahmed  El Amrani";
+      await page.getByLabel(f("nl", "details.name.label")).fill(name);
+      await page.getByLabel(f("nl", "details.phone.label")).fill("06 12345678");
+      await switchTo("nl");
+
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page).toHaveURL(/\/contact\?lng=en$/);
+      await expect(page.getByLabel(f("en", "details.name.label"))).toHaveValue(name);
+      await expect(page.getByLabel(f("en", "details.phone.label"))).toHaveValue("06 12345678");
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      await expect(page).not.toHaveTitle(/^(Error|Fout)/);
+
+      await page
+        .getByRole("radiogroup", { name: f("en", "details.relation.label") })
+        .getByText(tr("en", "follow:contact.relations.parent"))
+        .click();
+      await page
+        .getByRole("radiogroup", { name: f("en", "details.mayLeaveMessage.label") })
+        .getByText(tr("en", "follow:contact.answers.no"), { exact: true })
+        .click();
+      await page.getByRole("button", { name: f("en", "continue") }).click();
+      await expect(page).toHaveURL(/\/contact\/vraag/);
+
+      const question = "Mijn zoon belt niet meer.\nWat kan ik doen? 🙏";
+      await page.getByRole("textbox", { name: f("en", "question.title") }).fill(question);
+      await switchTo("en");
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      await expect(page.getByRole("textbox", { name: f("nl", "question.title") })).toHaveValue(question);
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      if (js) await expectNoAxeViolations(page, "contact question after switching language");
+    });
+  });
+}
+
 test("pages without a form keep the language link", async ({ page }) => {
   await page.goto("/over?lng=nl");
   await expect(page.getByRole("link", { name: tr("nl", "common:language.switchToLong") })).toBeVisible();
