@@ -4,6 +4,7 @@
  * other language. Enter in a field still means "Continue".
  */
 import { expect, test } from "@playwright/test";
+import { inspect, seedCase, text } from "./follow-helpers";
 import { expectNoAxeViolations, viewportScreenshots } from "./helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
@@ -89,6 +90,43 @@ for (const js of [true, false]) {
       await expect(page.getByRole("textbox", { name: f("nl", "question.title") })).toHaveValue(question);
       await expect(page.getByRole("alert")).toHaveCount(0);
       if (js) await expectNoAxeViolations(page, "contact question after switching language");
+    });
+  });
+}
+
+for (const js of [true, false]) {
+  test.describe(`/volgen/zaak, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("switching language keeps a message being typed; sending it clears it", async ({ page }) => {
+      test.setTimeout(120_000);
+      const c = seedCase("nl", "Hoe gaat het?");
+      await page.goto("/volgen?lng=nl");
+      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+      await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+      await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+      const box = (lng: "nl" | "en") => page.getByRole("textbox", { name: text(lng, "case.reply.label") });
+      const message = "Het gaat beter.\nMaar ik wil nog iets vragen. 🙂";
+      await box("nl").fill(message);
+      await page.getByRole("button", { name: tr("nl", "common:language.switchToLong") }).click();
+
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(box("en")).toHaveValue(message);
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      expect(inspect(c.caseId).messages).toHaveLength(1);
+      if (js) await expectNoAxeViolations(page, "/volgen/zaak after switching language");
+
+      await page.getByRole("button", { name: text("en", "case.reply.submit") }).click();
+      await expect(
+        page.getByRole("status").filter({ hasText: text("en", "case.done.bericht") }),
+      ).toBeVisible();
+      await expect(box("en")).toHaveValue("");
+      expect(inspect(c.caseId).messages).toHaveLength(2);
+      // What was kept went with the sent message: switching back shows an empty box.
+      await page.getByRole("button", { name: tr("en", "common:language.switchToLong") }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      await expect(box("nl")).toHaveValue("");
     });
   });
 }
