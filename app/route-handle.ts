@@ -14,8 +14,9 @@ export type RouteHandle = {
   /**
    * The id of the page's form whose answers the language switch keeps: the switch then submits that form
    * (intent "switch-language") instead of being a link, so nothing typed is lost, with or without JavaScript.
+   * A function of the loader data when the form is not always on the page.
    */
-  languageForm?: string;
+  languageForm?: string | ((data: unknown) => string | undefined);
 };
 
 /** The value of `intent` that the language switch submits. */

@@ -269,6 +269,11 @@ export const followSessions = sqliteTable(
       .references(() => cases.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
+    /**
+     * What a /volgen form held when the person switched language (ADR 023), encrypted: kept as typed
+     * until that form is sent, and gone with the session.
+     */
+    unsavedEnc: text("unsaved_enc"),
   },
   (t) => [
     index("follow_sessions_case").on(t.caseId),

@@ -10,17 +10,23 @@ import {
   yesNo,
 } from "~/domain/contact-request";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
-import type { RouteHandle } from "~/route-handle";
-import { contactAnswers, mayStoreContactAnswers, saveContactAnswers } from "~/server/contact-draft.server";
-import { formProblem, messagesOf } from "~/server/follow-route.server";
+import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
+import {
+  contactAnswers,
+  keepUnsavedContactValues,
+  mayStoreContactAnswers,
+  saveContactAnswers,
+  unsavedContactValues,
+} from "~/server/contact-draft.server";
+import { formProblem, messagesOf, reloadInOtherLanguage } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:contact.details.title" };
+export const handle: RouteHandle = { title: "follow:contact.details.title", languageForm: "contact-details" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const d = contactAnswers(request).details;
-  return json({ values: d ? { ...d } : null });
+  return json({ values: unsavedContactValues(request, "details") ?? (d ? { ...d } : null) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,6 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
+  if (form.get("intent") === SWITCH_LANGUAGE) {
+    if (!mayStoreContactAnswers(request, context.clientKey))
+      return fail({ form: { key: "errors:tooManyDrafts" } }, 429);
+    return reloadInOtherLanguage(request, keepUnsavedContactValues(request, { page: "details", values }));
+  }
   const parsed = contactDetailsSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   if (!mayStoreContactAnswers(request, context.clientKey))

@@ -10,18 +10,27 @@ import {
   yesNo,
 } from "~/domain/contact-request";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
-import type { RouteHandle } from "~/route-handle";
-import { contactAnswers, saveContactAnswers } from "~/server/contact-draft.server";
-import { formProblem, messagesOf } from "~/server/follow-route.server";
+import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
+import {
+  contactAnswers,
+  keepUnsavedContactValues,
+  saveContactAnswers,
+  unsavedContactValues,
+} from "~/server/contact-draft.server";
+import { formProblem, messagesOf, reloadInOtherLanguage } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:contact.question.title" };
+export const handle: RouteHandle = {
+  title: "follow:contact.question.title",
+  languageForm: "contact-question",
+};
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const answers = contactAnswers(request);
   if (!answers.details) throw redirect("/contact");
-  return json({ values: answers.question ? { ...answers.question } : null });
+  const saved = answers.question ? { ...answers.question } : null;
+  return json({ values: unsavedContactValues(request, "question") ?? saved });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,6 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
     json({ errors: messagesOf(request, problems), values }, { status: 400 });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
+  // This page is only reached with a draft (above): keeping the text adds no new draft.
+  if (form.get("intent") === SWITCH_LANGUAGE) {
+    return reloadInOtherLanguage(request, keepUnsavedContactValues(request, { page: "question", values }));
+  }
   const parsed = contactQuestionSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   const setCookie = saveContactAnswers(request, { question: parsed.data });

@@ -7,13 +7,24 @@ import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { MESSAGE_MAX, replySchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import { detectLanguage } from "~/i18n/locale.server";
-import type { RouteHandle } from "~/route-handle";
+import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
-import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import {
+  formProblem,
+  messagesOf,
+  reloadInOtherLanguage,
+  requireReporter,
+} from "~/server/follow-route.server";
+import { keepUnsavedForm, unsavedFormValues } from "~/server/follow-session.server";
 import { datedCase } from "~/server/follow-view.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:case.title" };
+export const handle: RouteHandle = {
+  title: "follow:case.title",
+  // The reply box is there while the case is open: the language switch then keeps what is typed in it.
+  languageForm: (data) =>
+    (data as { status?: string } | undefined)?.status === "closed" ? undefined : "reply",
+};
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 const SENT_ID = "bericht-verstuurd";
@@ -27,6 +38,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   return json({
     ...datedCase(found, detectLanguage(request)),
     done: doneFlags.find((f) => f === gedaan) ?? null,
+    unsavedMessage: unsavedFormValues(request, "reply")?.message ?? null,
   });
 }
 
@@ -38,6 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
+  if (form.get("intent") === SWITCH_LANGUAGE) {
+    keepUnsavedForm(request, { form: "reply", values });
+    return reloadInOtherLanguage(request);
+  }
   const parsed = replySchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   const result = postReporterMessage(caseId, parsed.data.message);
@@ -46,6 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A day's limit passes (429); a full case stays full (400).
   if (result !== "sent")
     return fail({ message: { key: `follow:limits.${result}` } }, result === "messagesToday" ? 429 : 400);
+  keepUnsavedForm(request, null);
   // To the confirmation beside the form: without JavaScript the browser scrolls there itself.
   return redirect(`/volgen/zaak?gedaan=bericht#${SENT_ID}`);
 }
@@ -144,7 +161,7 @@ export default function FollowCase() {
               label={t("case.reply.label")}
               hint={t("case.reply.hint")}
               error={errors.message}
-              defaultValue={data?.values.message ?? ""}
+              defaultValue={data?.values.message ?? c.unsavedMessage ?? ""}
               maxLength={MESSAGE_MAX}
               rows={5}
             />

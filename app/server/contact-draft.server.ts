@@ -18,7 +18,10 @@ export const DRAFT_TTL_MS = 2 * 60 * 60_000;
 export const RECEIPT_TTL_MS = 30 * 60_000;
 
 export type Receipt = { code: string; passphrase: string };
-type ContactDraft = { submissionKey: string; answers: ContactAnswers; receipt?: Receipt };
+export type ContactPage = "details" | "question";
+/** What a page held when the language was switched: as typed, unchecked, until that page is saved. */
+type Unsaved = { page: ContactPage; values: Record<string, string> };
+type ContactDraft = { submissionKey: string; answers: ContactAnswers; receipt?: Receipt; unsaved?: Unsaved };
 
 const tokenOf = (request: Request) => {
   const token = readCookie(request, CONTACT_DRAFT_COOKIE);
@@ -66,11 +69,42 @@ export function mayStoreContactAnswers(
   return (draft !== null && !draft.receipt) || draftLimiter.hit(clientKey, now);
 }
 
+/** What the page held when the language was switched, or null (then the saved answers are shown). */
+export function unsavedContactValues(
+  request: Request,
+  page: ContactPage,
+  opts: { now?: number; db?: Db } = {},
+): Record<string, string> | null {
+  const token = tokenOf(request);
+  const draft = token ? read(opts.db ?? getDb(), token, opts.now ?? Date.now()) : null;
+  return draft?.unsaved?.page === page ? draft.unsaved.values : null;
+}
+
 /** Stores a page's answers; returns a Set-Cookie header when a new draft had to be started. */
 export function saveContactAnswers(
   request: Request,
   patch: ContactAnswers,
   opts: { now?: number; db?: Db } = {},
+): string | undefined {
+  return write(request, (usable) => ({ answers: { ...(usable?.answers ?? {}), ...patch } }), opts);
+}
+
+/**
+ * Keeps what a page holds, as typed and unchecked, when the person switches language (ADR 023): the
+ * saved answers stay as they were; the next "Continue" on any page clears it.
+ */
+export function keepUnsavedContactValues(
+  request: Request,
+  unsaved: Unsaved,
+  opts: { now?: number; db?: Db } = {},
+): string | undefined {
+  return write(request, (usable) => ({ answers: usable?.answers ?? {}, unsaved }), opts);
+}
+
+function write(
+  request: Request,
+  change: (usable: ContactDraft | null) => Pick<ContactDraft, "answers" | "unsaved">,
+  opts: { now?: number; db?: Db },
 ): string | undefined {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
@@ -81,7 +115,7 @@ export function saveContactAnswers(
   const token = usable && existing ? existing : randomToken(32);
   const next: ContactDraft = {
     submissionKey: usable?.submissionKey ?? randomToken(16),
-    answers: { ...(usable?.answers ?? {}), ...patch },
+    ...change(usable),
   };
   const values = {
     idHash: sha256(token),

@@ -7,7 +7,7 @@
  */
 import type Database from "better-sqlite3";
 import { getEnv } from "~/config/env.server";
-import { randomToken, sha256 } from "./crypto.server";
+import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, type Db } from "./db.server";
 import { FOLLOW_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
 
@@ -25,6 +25,8 @@ type Statements = {
   touch: Database.Statement;
   remove: Database.Statement;
   sweep: Database.Statement;
+  unsaved: Database.Statement;
+  keep: Database.Statement;
 };
 const prepared = new WeakMap<Database.Database, Statements>();
 
@@ -42,6 +44,8 @@ function statements(db: Db): Statements {
       touch: sqlite.prepare("UPDATE follow_sessions SET last_seen_at = ? WHERE id_hash = ?"),
       remove: sqlite.prepare("DELETE FROM follow_sessions WHERE id_hash = ?"),
       sweep: sqlite.prepare("DELETE FROM follow_sessions WHERE last_seen_at <= ? OR created_at <= ?"),
+      unsaved: sqlite.prepare("SELECT unsaved_enc AS enc FROM follow_sessions WHERE id_hash = ?"),
+      keep: sqlite.prepare("UPDATE follow_sessions SET unsaved_enc = ? WHERE id_hash = ?"),
     };
     prepared.set(sqlite, s);
   }
@@ -93,6 +97,27 @@ export function lookupFollowSession(request: Request, now = Date.now(), db = get
   }
   if (now - row.lastSeenAt >= TOUCH_MS) s.touch.run(now, key);
   return { state: "active", session: { caseId: row.caseId } };
+}
+
+/** What a /volgen form held when the language was switched: as typed, unchecked (ADR 023). */
+export type UnsavedForm = { form: string; values: Record<string, string> };
+
+/** Keeps (or, with null, forgets) what a form of this session held, encrypted in the session's row. */
+export function keepUnsavedForm(request: Request, unsaved: UnsavedForm | null, db = getDb()): void {
+  const key = keyOf(request);
+  if (key) statements(db).keep.run(unsaved ? encryptJson(unsaved) : null, key);
+}
+
+/** The values a form held when the language was switched, or null. */
+export function unsavedFormValues(
+  request: Request,
+  form: string,
+  db = getDb(),
+): Record<string, string> | null {
+  const key = keyOf(request);
+  const row = key ? (statements(db).unsaved.get(key) as { enc: string | null } | undefined) : undefined;
+  const unsaved = row?.enc ? decryptJson<UnsavedForm>(row.enc) : null;
+  return unsaved?.form === form ? unsaved.values : null;
 }
 
 /** Ends this browser's session. Returns the Set-Cookie header that removes the cookie. */

@@ -23,6 +23,7 @@ import {
 } from "~/domain/intake/answers";
 import { receiptText } from "~/domain/intake/receipt";
 import { municipalityEntries, resolveMunicipality } from "~/domain/municipality-names";
+import { textPreview } from "~/domain/text-preview";
 import {
   afterSave,
   applyStep,
@@ -338,11 +339,11 @@ export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
   const municipality = answers.municipality
     ? municipalities().find((m) => m.code === answers.municipality)
     : undefined;
-  const story = answers.story ?? "";
+  const story = textPreview(answers.story ?? "", STORY_PREVIEW);
   return json({
     kind,
-    answers: { ...answers, story: story.slice(0, STORY_PREVIEW) },
-    storyMore: Math.max(0, story.length - STORY_PREVIEW),
+    answers: { ...answers, story: story.preview },
+    storyMore: story.more,
     unit: unit
       ? { name: unit.name, place: unit.place }
       : answers.unit === unitOther || answers.unit === unitUnknown

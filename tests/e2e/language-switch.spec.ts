@@ -4,6 +4,7 @@
  * other language. Enter in a field still means "Continue".
  */
 import { expect, test } from "@playwright/test";
+import { inspect, seedCase, text } from "./follow-helpers";
 import { expectNoAxeViolations, viewportScreenshots } from "./helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
@@ -44,6 +45,88 @@ for (const js of [true, false]) {
       await expect(page.locator("html")).toHaveAttribute("lang", "nl");
       await expect(page.getByRole("textbox", { name: t("nl", "what.question") })).toHaveValue(story);
       await continueOn(page, "nl", "/klacht/veilig");
+    });
+  });
+}
+
+for (const js of [true, false]) {
+  test.describe(`Contact request, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("switching language on both contact pages keeps what was typed", async ({ page }) => {
+      test.setTimeout(120_000);
+      const f = (lng: "nl" | "en", key: string) => tr(lng, `follow:contact.${key}`);
+      const switchTo = (lng: "nl" | "en") =>
+        page.getByRole("button", { name: tr(lng, "common:language.switchToLong") }).click();
+      await page.goto("/contact?lng=nl");
+      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      const name = "Ahmed  El Amrani";
+      await page.getByLabel(f("nl", "details.name.label")).fill(name);
+      await page.getByLabel(f("nl", "details.phone.label")).fill("06 12345678");
+      await switchTo("nl");
+
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page).toHaveURL(/\/contact\?lng=en$/);
+      await expect(page.getByLabel(f("en", "details.name.label"))).toHaveValue(name);
+      await expect(page.getByLabel(f("en", "details.phone.label"))).toHaveValue("06 12345678");
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      await expect(page).not.toHaveTitle(/^(Error|Fout)/);
+
+      await page
+        .getByRole("radiogroup", { name: f("en", "details.relation.label") })
+        .getByText(tr("en", "follow:contact.relations.parent"))
+        .click();
+      await page
+        .getByRole("radiogroup", { name: f("en", "details.mayLeaveMessage.label") })
+        .getByText(tr("en", "follow:contact.answers.no"), { exact: true })
+        .click();
+      await page.getByRole("button", { name: f("en", "continue") }).click();
+      await expect(page).toHaveURL(/\/contact\/vraag/);
+
+      const question = "Mijn zoon belt niet meer.\nWat kan ik doen? 🙏";
+      await page.getByRole("textbox", { name: f("en", "question.title") }).fill(question);
+      await switchTo("en");
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      await expect(page.getByRole("textbox", { name: f("nl", "question.title") })).toHaveValue(question);
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      if (js) await expectNoAxeViolations(page, "contact question after switching language");
+    });
+  });
+}
+
+for (const js of [true, false]) {
+  test.describe(`/volgen/zaak, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("switching language keeps a message being typed; sending it clears it", async ({ page }) => {
+      test.setTimeout(120_000);
+      const c = seedCase("nl", "Hoe gaat het?");
+      await page.goto("/volgen?lng=nl");
+      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+      await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+      await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+      const box = (lng: "nl" | "en") => page.getByRole("textbox", { name: text(lng, "case.reply.label") });
+      const message = "Het gaat beter.\nMaar ik wil nog iets vragen. 🙂";
+      await box("nl").fill(message);
+      await page.getByRole("button", { name: tr("nl", "common:language.switchToLong") }).click();
+
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(box("en")).toHaveValue(message);
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      expect(inspect(c.caseId).messages).toHaveLength(1);
+      if (js) await expectNoAxeViolations(page, "/volgen/zaak after switching language");
+
+      await page.getByRole("button", { name: text("en", "case.reply.submit") }).click();
+      await expect(
+        page.getByRole("status").filter({ hasText: text("en", "case.done.bericht") }),
+      ).toBeVisible();
+      await expect(box("en")).toHaveValue("");
+      expect(inspect(c.caseId).messages).toHaveLength(2);
+      // What was kept went with the sent message: switching back shows an empty box.
+      await page.getByRole("button", { name: tr("en", "common:language.switchToLong") }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      await expect(box("nl")).toHaveValue("");
     });
   });
 }

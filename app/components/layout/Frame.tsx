@@ -13,7 +13,10 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   const params = new URLSearchParams(location.search);
   params.set("lng", other);
   const formId = useMatches()
-    .map((m) => (m.handle as RouteHandle | undefined)?.languageForm)
+    .map((m) => {
+      const form = (m.handle as RouteHandle | undefined)?.languageForm;
+      return typeof form === "function" ? form(m.data) : form;
+    })
     .reverse()
     .find(Boolean);
   const label = (

@@ -107,6 +107,19 @@ describe("step 'what happened'", () => {
     }
   });
 
+  it("follows the one text rule of every public form: NFC, and no bidirectional controls", () => {
+    // "één" typed with combining accents (as some phone keyboards send it) is stored composed, as the
+    // contact request and /volgen store it, so one story reads and searches the same everywhere.
+    const result = validateStep("what", { story: " e\u0301e\u0301n مرحبا \r\n" }, ctx);
+    expect(result.ok && result.answers.story).toBe("\u00e9\u00e9n مرحبا");
+    for (const bad of ["a\u202Eb", "a\u2066b", "a\u202Ab"]) {
+      expect(validateStep("what", { story: bad }, ctx)).toEqual({
+        ok: false,
+        errors: { story: { key: "controlChars" } },
+      });
+    }
+  });
+
   it("refuses unknown themes", () => {
     expect(validateStep("what", { story: "x", themes: ["isolation", "torture"] }, ctx)).toEqual({
       ok: false,

@@ -1,7 +1,8 @@
 /**
  * Validation of every intake step, with zod. It returns error keys (with their parameters), never
  * sentences: the route translates them with the `intake` and `errors` namespaces. Text is kept as typed
- * (HTML included: it is always rendered escaped) except control characters, which are refused.
+ * (HTML included: it is always rendered escaped) under the one rule of every public form
+ * (`normaliseText` and `hasControlChars` in ../form-input.ts, ADR 027).
  */
 import { z } from "zod";
 import type { ConsentRecipient } from "../vocabulary";
@@ -16,6 +17,7 @@ import {
   type IntakeAnswers,
   type IntakeKind,
 } from "./answers";
+import { hasControlChars, normaliseText } from "../form-input";
 import type { StepId } from "./steps";
 
 export type ErrorKey =
@@ -83,10 +85,6 @@ export const firstField: Record<StepId, string> = {
   contact: "contactMethod",
 };
 
-// C0 and C1 control characters and DEL, except tab (\t) and line breaks (\n, \r).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 const issue = (ctx: z.RefinementCtx, key: ErrorKey, params?: Record<string, number>) =>
   ctx.addIssue({ code: z.ZodIssueCode.custom, message: key, params });
 
@@ -95,13 +93,13 @@ const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 function text(max: number, required = false) {
   return raw
-    .transform((v) => (single(v) ?? "").replace(/\r\n?/g, "\n").trim())
+    .transform((v) => normaliseText(single(v) ?? ""))
     .superRefine((v, ctx) => {
       if (v === "") {
         if (required) issue(ctx, "required");
         return;
       }
-      if (CONTROL_CHARS.test(v)) issue(ctx, "controlChars");
+      if (hasControlChars(v)) issue(ctx, "controlChars");
       else if (v.length > max) issue(ctx, "tooLong", { max });
     })
     .transform((v) => (v === "" ? undefined : v));

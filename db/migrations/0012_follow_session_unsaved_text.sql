@@ -1,0 +1,1 @@
+ALTER TABLE `follow_sessions` ADD `unsaved_enc` text;
