@@ -12,7 +12,8 @@ import {
 } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import {
   intakeConsentConflicts,
   relevantRecipients,

@@ -5,7 +5,8 @@
 import { useTranslation } from "react-i18next";
 import { useList } from "~/components/layout/Prose";
 import { useHydrated } from "~/components/use-hydrated";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 
 export function Receipt({
   code,
