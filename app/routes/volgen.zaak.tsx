@@ -9,7 +9,9 @@ import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
 import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
-import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { FollowSessionNote, UnsentNotice } from "~/components/follow/SessionNotes";
+import { followTimeout, formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { takeUnsent } from "~/server/unsent.server";
 import { datedCase } from "~/server/follow-view.server";
 import followStyles from "~/styles/follow.css?url";
 
@@ -20,20 +22,22 @@ const SENT_ID = "bericht-verstuurd";
 const doneFlags = ["bericht", "toegevoegd", "delen", "email-aan", "email-uit"] as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const { caseId } = requireReporter(request);
+  const { caseId, endsAt } = requireReporter(request);
   const found = openCaseForReporter(caseId);
   if (!found) throw redirect("/volgen?reden=verlopen");
   const gedaan = new URL(request.url).searchParams.get("gedaan");
   return json({
     ...datedCase(found, detectLanguage(request)),
     done: doneFlags.find((f) => f === gedaan) ?? null,
+    unsent: takeUnsent(caseId, "message"),
+    timeout: followTimeout(endsAt),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["message"]);
+  const { caseId } = requireReporter(request, { form, field: "message", text: values.message });
   const fail = (problems: Problems, status = 400) =>
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
@@ -138,13 +142,14 @@ export default function FollowCase() {
           // A new key after every message sent: the box starts empty instead of keeping what was sent.
           <Form id="reply" key={`${c.messages.length}-${JSON.stringify(data ?? null)}`}>
             {c.done === "bericht" && !data ? <SentNotice text={t("case.done.bericht")} /> : null}
+            {c.unsent && !data ? <UnsentNotice /> : null}
             <div id="field-form" />
             <TextArea
               name="message"
               label={t("case.reply.label")}
               hint={t("case.reply.hint")}
               error={errors.message}
-              defaultValue={data?.values.message ?? ""}
+              defaultValue={data?.values.message ?? c.unsent ?? ""}
               maxLength={MESSAGE_MAX}
               rows={5}
             />
@@ -184,6 +189,7 @@ export default function FollowCase() {
 
       <Form id="sign-out" action="/volgen/afmelden" className="follow__sign-out">
         <p>{t("signOut.hint")}</p>
+        <FollowSessionNote />
         <Button variant="secondary">{t("signOut.button")}</Button>
       </Form>
     </div>
