@@ -161,7 +161,7 @@ function intake(kind: Kind): Entry[] {
       name: `${kind}-confirmation`,
       done: async (page, lng) => {
         await expect(page.getByTestId("passphrase")).toBeVisible();
-        await press(page, t(lng, "confirmation.done"));
+        await press(page, t(lng, "follow:receipt.done.button"));
         await expect(page.getByTestId("passphrase")).toHaveCount(0);
       },
     },
