@@ -8,6 +8,7 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { leaveNow, QUICK_EXIT_PATH } from "~/components/layout/QuickExit";
 import { FOLLOW_MAX_MS, hours, KEEP_ALIVE_EVERY_MS, WARN_BEFORE_MS } from "~/domain/lifetimes";
 
 export type TimeoutInfo = { kind: "follow" | "receipt"; endsInMs: number };
@@ -34,6 +35,7 @@ export function PageTimeout() {
 
 function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const { t } = useTranslation("follow");
+  const { t: common } = useTranslation();
   const csrf = useRouteLoaderData<{ csrfToken: string }>("root")?.csrfToken ?? "";
   const what = info.kind === "receipt" ? "bewijs" : "volgen";
   const dialog = useRef<HTMLDialogElement>(null);
@@ -187,18 +189,30 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
         </div>
         <div className="timeout-dialog__actions">
           {ended ? (
-            <button type="button" className="button" onClick={afterEnd}>
+            <button type="button" className="button button--primary" onClick={afterEnd}>
               {t(`timeout.${kind}.signInAgain`)}
             </button>
           ) : final ? (
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            <button type="button" className="button button--primary" onClick={() => dialog.current?.close()}>
               {t(`timeout.${kind}.close`)}
             </button>
           ) : (
-            <button type="button" className="button" onClick={() => void stillHere()}>
+            <button type="button" className="button button--primary" onClick={() => void stillHere()}>
               {t(`timeout.${kind}.extend`)}
             </button>
           )}
+          {/* The modal dialog makes the page behind it inert: the quick exit must stay one press away. */}
+          <a
+            href={QUICK_EXIT_PATH}
+            className="quick-exit__button"
+            rel="nofollow noreferrer"
+            onClick={(e) => {
+              e.preventDefault();
+              leaveNow();
+            }}
+          >
+            {common("quickExit.button")}
+          </a>
         </div>
       </dialog>
     </>
