@@ -6,7 +6,7 @@ import { signInSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
 import { formProblem, messagesOf } from "~/server/follow-route.server";
-import { lookupFollowSession, startFollowSession } from "~/server/follow-session.server";
+import { followSessionEndsInMs, startFollowSession } from "~/server/follow-session.server";
 import { signInGuard } from "~/server/follow-sign-in.server";
 import { unsentFieldOf } from "~/server/unsent.server";
 import { FOLLOW_IDLE_MS, minutes } from "~/domain/lifetimes";
@@ -23,7 +23,8 @@ const reasonText = {
 } as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  if (lookupFollowSession(request).state === "active") throw redirect("/volgen/zaak");
+  // Does not end an ended session: its row may hold the case of kept text until signing in again.
+  if (followSessionEndsInMs(request) !== null) throw redirect("/volgen/zaak");
   const reden = new URL(request.url).searchParams.get("reden");
   return json({ reason: reasons.find((r) => r === reden) ?? null });
 }

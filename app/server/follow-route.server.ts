@@ -23,9 +23,10 @@ export type KeepText = { form: FormData; field: UnsentField; text: string | unde
  * kept for the case (a genuine form of this site: CSRF checked) and the sign-in page says so.
  */
 export function requireReporter(request: Request, keep?: KeepText): { caseId: number; endsAt: number } {
-  const found = lookupFollowSession(request);
+  // An ended row that kept text stays (with its cookie) until signing in again or the quick exit, which
+  // then finds the case and deletes the text too.
+  const found = lookupFollowSession(request, undefined, undefined, { forgetEnded: false });
   if (found.state === "active" && caseIsOpenToReporter(found.session.caseId)) return found.session;
-  const clear = endFollowSession(request);
   const caseId = found.state === "expired" ? found.caseId : undefined;
   const text = keep?.text?.trim() ? keep.text : undefined;
   if (
@@ -36,8 +37,9 @@ export function requireReporter(request: Request, keep?: KeepText): { caseId: nu
     checkForm(request, keep.form) === "ok"
   ) {
     keepUnsent(caseId, keep.field, text);
-    throw redirect(`${SIGN_IN_PATH}?reden=bewaard`, { headers: { "Set-Cookie": clear } });
+    throw redirect(`${SIGN_IN_PATH}?reden=bewaard`);
   }
+  const clear = endFollowSession(request);
   const to = found.state === "none" ? SIGN_IN_PATH : `${SIGN_IN_PATH}?reden=verlopen`;
   throw redirect(to, { headers: { "Set-Cookie": clear } });
 }

@@ -88,14 +88,19 @@ export type SessionLookup =
   | { state: "none" };
 
 /** The session of this request, kept alive by the request; or why there is none. */
-export function lookupFollowSession(request: Request, now = Date.now(), db = getDb()): SessionLookup {
+export function lookupFollowSession(
+  request: Request,
+  now = Date.now(),
+  db = getDb(),
+  opts: { forgetEnded?: boolean } = {},
+): SessionLookup {
   const key = keyOf(request);
   if (!key) return readCookie(request, FOLLOW_COOKIE) ? { state: "expired" } : { state: "none" };
   const s = statements(db);
   const row = s.find.get(key) as Row | undefined;
   if (!row) return { state: "expired" };
   if (expired(row, now)) {
-    s.remove.run(key);
+    if (opts.forgetEnded !== false) s.remove.run(key);
     return { state: "expired", caseId: row.caseId };
   }
   const lastSeenAt = now - row.lastSeenAt >= TOUCH_MS ? now : row.lastSeenAt;
