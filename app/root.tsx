@@ -24,6 +24,7 @@ import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
 import { csrfToken } from "~/server/csrf.server";
 import stylesUrl from "~/styles/app.css?url";
+import { PageTimeout } from "~/components/layout/SessionTimeout";
 
 export const links = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -169,6 +170,7 @@ export default function App() {
     <RouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
       <Frame lang={lang} variant={variant}>
         <Outlet />
+        <PageTimeout />
       </Frame>
     </RouterProvider>
   );

@@ -282,6 +282,24 @@ export const followSessions = sqliteTable(
   ],
 );
 
+/**
+ * What a reporter typed on /volgen but could not send because the session had ended (ADR 029): kept
+ * encrypted, tied to the case, for a day at most, and put back in the box once after signing in again.
+ */
+export const unsentFields = ["message", "addition"] as const;
+export const unsentTexts = sqliteTable(
+  "unsent_texts",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    field: text("field", { enum: unsentFields }).notNull(),
+    textEnc: text("text_enc").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.field] }), index("unsent_texts_expires").on(t.expiresAt)],
+);
+
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */
 export const consents = sqliteTable(
   "consents",

@@ -1,6 +1,6 @@
 /**
- * Receipt codes: a case code that identifies and a passphrase that authorises (see
- * docs/decisions/005-receipt-code-and-passphrase.md). Both use Crockford's base32 alphabet: digits and
+ * Receipt codes: a case code that identifies and, for cases made before passphrases were words
+ * (docs/decisions/028), the passphrase that authorises (see docs/decisions/005-receipt-code-and-passphrase.md). Both use Crockford's base32 alphabet: digits and
  * capitals without I, L, O and U, so nothing looks or sounds like something else when written down or
  * read aloud. Pure: the caller hands in the source of random bytes.
  */
@@ -15,7 +15,7 @@ export const PASSPHRASE_LENGTH = PASSPHRASE_GROUPS * PASSPHRASE_GROUP_LENGTH;
 
 const BITS_PER_SYMBOL = Math.log2(CODE_ALPHABET.length);
 export const CODE_BITS = CODE_LENGTH * BITS_PER_SYMBOL; // 40
-export const PASSPHRASE_BITS = PASSPHRASE_LENGTH * BITS_PER_SYMBOL; // 80
+export const LEGACY_PASSPHRASE_BITS = PASSPHRASE_LENGTH * BITS_PER_SYMBOL; // 80
 
 export type RandomBytes = (count: number) => Uint8Array;
 
@@ -36,8 +36,11 @@ export function generateCaseCode(randomBytes: RandomBytes): string {
   return randomSymbols(CODE_LENGTH, randomBytes);
 }
 
-/** A new passphrase in its canonical form (16 symbols, no separators). */
-export function generatePassphrase(randomBytes: RandomBytes): string {
+/**
+ * A passphrase of the first scheme (16 symbols, no separators). New cases get words
+ * (app/domain/passphrase.ts); this stays for the tests of cases made before.
+ */
+export function generateLegacyPassphrase(randomBytes: RandomBytes): string {
   return randomSymbols(PASSPHRASE_LENGTH, randomBytes);
 }
 
@@ -48,8 +51,8 @@ function groups(canonical: string, size: number): string {
 /** For showing: "7KQM-2XRT". */
 export const formatCaseCode = (canonical: string) => groups(canonical, 4);
 
-/** For showing: "7KQM-2XRT-9HBD-4WPN". */
-export const formatPassphrase = (canonical: string) => groups(canonical, PASSPHRASE_GROUP_LENGTH);
+/** For showing an old passphrase: "7KQM-2XRT-9HBD-4WPN". */
+export const formatLegacyPassphrase = (canonical: string) => groups(canonical, PASSPHRASE_GROUP_LENGTH);
 
 /**
  * What a person typed, in canonical form: case and separators (spaces, hyphens, dots, underscores) do not
@@ -69,4 +72,4 @@ function normalise(input: string, length: number): string | null {
 }
 
 export const normaliseCaseCode = (input: string) => normalise(input, CODE_LENGTH);
-export const normalisePassphrase = (input: string) => normalise(input, PASSPHRASE_LENGTH);
+export const normaliseLegacyPassphrase = (input: string) => normalise(input, PASSPHRASE_LENGTH);

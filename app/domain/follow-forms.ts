@@ -1,7 +1,8 @@
 /** The forms of /volgen: one zod schema each. Pure. */
 import { z } from "zod";
 import { consentRecipients } from "./vocabulary";
-import { normaliseCaseCode, normalisePassphrase } from "./codes";
+import { normaliseCaseCode } from "./codes";
+import { normalisePassphrase } from "./passphrase";
 import { consentLevels } from "./consent";
 import { choice, emailAddress, freeText } from "./form-input";
 

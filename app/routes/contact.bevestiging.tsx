@@ -2,10 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Paragraphs } from "~/components/layout/Prose";
-import { Receipt } from "~/components/receipt/Receipt";
-import { Button, Form } from "~/components/ui";
+import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
+import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
+import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
-import { contactReceipt, deleteContactDraft } from "~/server/contact-draft.server";
+import { deleteContactDraft } from "~/server/contact-draft.server";
+import { receiptView } from "~/server/receipt.server";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = {
@@ -19,7 +21,11 @@ export const handle: RouteHandle = {
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return json({ receipt: contactReceipt(request) });
+  const receipt = receiptView(request, detectLanguage(request), "contact");
+  const timeout: TimeoutInfo | undefined = receipt
+    ? { kind: "receipt", endsInMs: receipt.endsInMs }
+    : undefined;
+  return json({ receipt, timeout });
 }
 
 /** "I have saved them": the receipt is deleted now rather than in 30 minutes. No CSRF: it only forgets. */
@@ -47,12 +53,10 @@ export default function ContactConfirmation() {
         <h1>{t("contact.confirmation.title")}</h1>
         <p>{t("contact.confirmation.panel")}</p>
       </div>
-      <Receipt code={receipt.code} passphrase={receipt.passphrase} downloadHref="/contact/code.txt" />
+      <Receipt receipt={receipt} />
       <h2>{t("contact.confirmation.nextHeading")}</h2>
       <Paragraphs k="contact.confirmation.next" ns="follow" />
-      <Form id="receipt-saved">
-        <Button>{t("contact.confirmation.saved")}</Button>
-      </Form>
+      <ReceiptDone />
     </div>
   );
 }

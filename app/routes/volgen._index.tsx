@@ -6,17 +6,25 @@ import { signInSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
 import { formProblem, messagesOf } from "~/server/follow-route.server";
-import { lookupFollowSession, startFollowSession } from "~/server/follow-session.server";
+import { followSessionEndsInMs, startFollowSession } from "~/server/follow-session.server";
 import { signInGuard } from "~/server/follow-sign-in.server";
+import { unsentFieldOf } from "~/server/unsent.server";
+import { FOLLOW_IDLE_MS, minutes } from "~/domain/lifetimes";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = { title: "follow:signIn.title" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
-const reasons = ["verlopen", "afgemeld"] as const;
+const reasons = ["verlopen", "afgemeld", "bewaard"] as const;
+const reasonText = {
+  verlopen: "signIn.expired",
+  afgemeld: "signIn.signedOut",
+  bewaard: "signIn.kept",
+} as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  if (lookupFollowSession(request).state === "active") throw redirect("/volgen/zaak");
+  // Does not end an ended session: its row may hold the case of kept text until signing in again.
+  if (followSessionEndsInMs(request) !== null) throw redirect("/volgen/zaak");
   const reden = new URL(request.url).searchParams.get("reden");
   return json({ reason: reasons.find((r) => r === reden) ?? null });
 }
@@ -42,10 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : result.reason === "locked"
           ? "follow:signIn.errors.locked"
           : "follow:signIn.errors.wrong";
-    // The passphrase is not sent back into the page after a failed try.
-    return fail({ code: { key } }, { code: values.code ?? "", passphrase: "" });
+    // What was typed stays, so one wrong word can be put right (the page is never cached: no-store).
+    return fail({ code: { key } });
   }
-  return redirect("/volgen/zaak", { headers: { "Set-Cookie": startFollowSession(request, result.caseId) } });
+  // Text kept when the last session ended goes back where it was typed (ADR 029).
+  const to = unsentFieldOf(result.caseId) === "addition" ? "/volgen/toevoegen" : "/volgen/zaak";
+  return redirect(to, { headers: { "Set-Cookie": startFollowSession(request, result.caseId) } });
 }
 
 export default function SignIn() {
@@ -59,7 +69,7 @@ export default function SignIn() {
       <ErrorSummary errors={errors} />
       {reason && !data ? (
         <div className="notice" role="status">
-          <p>{t(reason === "verlopen" ? "signIn.expired" : "signIn.signedOut")}</p>
+          <p>{t(reasonText[reason])}</p>
         </div>
       ) : null}
       <h1>{t("signIn.title")}</h1>
@@ -89,7 +99,7 @@ export default function SignIn() {
       </Form>
       <h2>{t("signIn.forgotten.heading")}</h2>
       <p>{t("signIn.forgotten.text")}</p>
-      <p>{t("signIn.safety")}</p>
+      <p>{t("signIn.safety", { minutes: minutes(FOLLOW_IDLE_MS) })}</p>
     </div>
   );
 }

@@ -6,23 +6,25 @@ import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import type { RouteHandle } from "~/route-handle";
 import { addInformation, openCaseForAddition } from "~/server/follow.server";
-import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { FollowSessionNote, UnsentNotice } from "~/components/follow/SessionNotes";
+import { followTimeout, formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { takeUnsent } from "~/server/unsent.server";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = { title: "follow:addition.title" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const { caseId } = requireReporter(request);
+  const { caseId, endsAt } = requireReporter(request);
   const found = openCaseForAddition(caseId);
   if (!found) throw redirect("/volgen/zaak");
-  return json({ kind: found.kind });
+  return json({ kind: found.kind, unsent: takeUnsent(caseId, "addition"), timeout: followTimeout(endsAt) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["addition"]);
+  const { caseId } = requireReporter(request, { form, field: "addition", text: values.addition });
   const fail = (problems: Problems, status = 400) =>
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
@@ -39,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AddInformation() {
-  const { kind } = useLoaderData<typeof loader>();
+  const { kind, unsent } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
   const errors = data?.errors ?? {};
@@ -49,6 +51,7 @@ export default function AddInformation() {
         {t("backToCase")}
       </Link>
       <ErrorSummary errors={errors} />
+      {unsent && !data ? <UnsentNotice /> : null}
       <Form id="addition" key={JSON.stringify(data ?? null)}>
         <div id="field-form" />
         <TextArea
@@ -57,12 +60,13 @@ export default function AddInformation() {
           label={t(kind === "contact" ? "addition.labelContact" : "addition.label")}
           hint={t("addition.hint")}
           error={errors.addition}
-          defaultValue={data?.values.addition ?? ""}
+          defaultValue={data?.values.addition ?? unsent ?? ""}
           maxLength={ADDITION_MAX}
           rows={10}
         />
         <Button>{t("addition.submit")}</Button>
       </Form>
+      <FollowSessionNote />
     </div>
   );
 }

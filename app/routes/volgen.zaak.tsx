@@ -9,13 +9,16 @@ import { formValues, problemsOf, type Problems } from "~/domain/form-input";
 import { detectLanguage } from "~/i18n/locale.server";
 import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
+import { FollowSessionNote, UnsentNotice } from "~/components/follow/SessionNotes";
 import {
+  followTimeout,
   formProblem,
   messagesOf,
   reloadInOtherLanguage,
   requireReporter,
 } from "~/server/follow-route.server";
 import { keepUnsavedForm, unsavedFormValues } from "~/server/follow-session.server";
+import { takeUnsent } from "~/server/unsent.server";
 import { datedCase } from "~/server/follow-view.server";
 import followStyles from "~/styles/follow.css?url";
 
@@ -31,7 +34,7 @@ const SENT_ID = "bericht-verstuurd";
 const doneFlags = ["bericht", "toegevoegd", "delen", "email-aan", "email-uit"] as const;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const { caseId } = requireReporter(request);
+  const { caseId, endsAt } = requireReporter(request);
   const found = openCaseForReporter(caseId);
   if (!found) throw redirect("/volgen?reden=verlopen");
   const gedaan = new URL(request.url).searchParams.get("gedaan");
@@ -39,13 +42,15 @@ export function loader({ request }: LoaderFunctionArgs) {
     ...datedCase(found, detectLanguage(request)),
     done: doneFlags.find((f) => f === gedaan) ?? null,
     unsavedMessage: unsavedFormValues(request, "reply")?.message ?? null,
+    unsent: takeUnsent(caseId, "message"),
+    timeout: followTimeout(endsAt),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { caseId } = requireReporter(request);
   const form = await request.formData();
   const values = formValues(form, ["message"]);
+  const { caseId } = requireReporter(request, { form, field: "message", text: values.message });
   const fail = (problems: Problems, status = 400) =>
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
@@ -155,13 +160,14 @@ export default function FollowCase() {
           // A new key after every message sent: the box starts empty instead of keeping what was sent.
           <Form id="reply" key={`${c.messages.length}-${JSON.stringify(data ?? null)}`}>
             {c.done === "bericht" && !data ? <SentNotice text={t("case.done.bericht")} /> : null}
+            {c.unsent && !data ? <UnsentNotice /> : null}
             <div id="field-form" />
             <TextArea
               name="message"
               label={t("case.reply.label")}
               hint={t("case.reply.hint")}
               error={errors.message}
-              defaultValue={data?.values.message ?? c.unsavedMessage ?? ""}
+              defaultValue={data?.values.message ?? c.unsavedMessage ?? c.unsent ?? ""}
               maxLength={MESSAGE_MAX}
               rows={5}
             />
@@ -201,6 +207,7 @@ export default function FollowCase() {
 
       <Form id="sign-out" action="/volgen/afmelden" className="follow__sign-out">
         <p>{t("signOut.hint")}</p>
+        <FollowSessionNote />
         <Button variant="secondary">{t("signOut.button")}</Button>
       </Form>
     </div>

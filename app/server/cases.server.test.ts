@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import type { NewCase } from "~/domain/new-case";
 import { caseDeadlines } from "~/domain/working-days";
 import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
@@ -59,7 +60,7 @@ describe("createCase", () => {
     const result = await createCase(newCase(), { submissionKey: "k1", now: NOW });
     expect(result.created).toBe(true);
     expect(result.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-    expect(result.passphrase).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(result.passphrase).toMatch(/^[a-z]{4,8}( [a-z]{4,8}){4}$/);
     const deadlines = caseDeadlines(NOW, false);
     expect(result.ackDueAt).toBe(deadlines.ackDueAt);
 

@@ -6,7 +6,8 @@
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { caseEventTypes } from "~/domain/case-events";
-import { generateCaseCode, generatePassphrase, normaliseCaseCode, type RandomBytes } from "~/domain/codes";
+import { generateCaseCode, normaliseCaseCode, type RandomBytes } from "~/domain/codes";
+import { generatePassphrase } from "~/domain/passphrase";
 import type { NewCase } from "~/domain/new-case";
 import { caseDeadlines } from "~/domain/working-days";
 import { consentRecipients } from "../../db/schema";

@@ -7,6 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
+import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
 import { contactRequestToNewCase, isComplete, type ContactAnswers } from "~/domain/contact-request";
 import { createCase } from "./cases.server";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
@@ -14,10 +15,10 @@ import { getDb, schema, type Db } from "./db.server";
 import { draftLimiter } from "./intake.server";
 import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
 
-export const DRAFT_TTL_MS = 2 * 60 * 60_000;
-export const RECEIPT_TTL_MS = 30 * 60_000;
+export { RECEIPT_TTL_MS };
 
-export type Receipt = { code: string; passphrase: string };
+/** `receivedAt` is missing in receipts kept before it was added. */
+export type Receipt = { code: string; passphrase: string; receivedAt?: number };
 export type ContactPage = "details" | "question";
 /** What a page held when the language was switched: as typed, unchecked, until that page is saved. */
 type Unsaved = { page: ContactPage; values: Record<string, string> };
@@ -34,6 +35,10 @@ function cookieHeader(value: string, maxAge?: number) {
 }
 
 function read(db: Db, token: string, now: number): ContactDraft | null {
+  return readRow(db, token, now)?.data ?? null;
+}
+
+function readRow(db: Db, token: string, now: number): { data: ContactDraft; expiresAt: number } | null {
   const row = db
     .select()
     .from(schema.drafts)
@@ -44,7 +49,8 @@ function read(db: Db, token: string, now: number): ContactDraft | null {
     db.delete(schema.drafts).where(eq(schema.drafts.idHash, row.idHash)).run();
     return null;
   }
-  return decryptJson<ContactDraft>(row.dataEnc);
+  const data = decryptJson<ContactDraft>(row.dataEnc);
+  return data ? { data, expiresAt: row.expiresAt } : null;
 }
 
 /** The answers so far (empty when there is no draft). */
@@ -159,7 +165,7 @@ export async function submitContactRequest(
       const receipt: ContactDraft = {
         submissionKey: draft.submissionKey,
         answers: {},
-        receipt: { code: created.code, passphrase: created.passphrase },
+        receipt: { code: created.code, passphrase: created.passphrase, receivedAt: created.receivedAt },
       };
       tx.update(schema.drafts)
         .set({ dataEnc: encryptJson(receipt), expiresAt: now + RECEIPT_TTL_MS })
@@ -172,9 +178,37 @@ export async function submitContactRequest(
 
 /** The receipt for the confirmation page, while it is kept. */
 export function contactReceipt(request: Request, opts: { now?: number; db?: Db } = {}): Receipt | null {
+  return contactReceiptUntil(request, opts)?.receipt ?? null;
+}
+
+/** The receipt and when it stops being shown. */
+export function contactReceiptUntil(
+  request: Request,
+  opts: { now?: number; db?: Db } = {},
+): { receipt: Receipt; expiresAt: number } | null {
   const token = tokenOf(request);
   if (!token) return null;
-  return read(opts.db ?? getDb(), token, opts.now ?? Date.now())?.receipt ?? null;
+  const found = readRow(opts.db ?? getDb(), token, opts.now ?? Date.now());
+  return found?.data.receipt ? { receipt: found.data.receipt, expiresAt: found.expiresAt } : null;
+}
+
+/** "I'm still here": as extendReceipt in drafts.server.ts. The cookie lives as long as the browser. */
+export function extendContactReceipt(
+  request: Request,
+  opts: { now?: number; db?: Db } = {},
+): { expiresAt: number } | null {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const token = tokenOf(request);
+  const found = token ? readRow(db, token, now) : null;
+  if (!token || !found?.data.receipt) return null;
+  const cap = (found.data.receipt.receivedAt ?? now) + RECEIPT_MAX_MS;
+  const expiresAt = Math.max(found.expiresAt, Math.min(now + RECEIPT_TTL_MS, cap));
+  db.update(schema.drafts)
+    .set({ expiresAt })
+    .where(eq(schema.drafts.idHash, sha256(token)))
+    .run();
+  return { expiresAt };
 }
 
 /** Deletes the draft (and with it any receipt). Returns the Set-Cookie header that removes the cookie. */

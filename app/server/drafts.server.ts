@@ -6,15 +6,14 @@
  */
 import { eq, lt } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
+import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
 import type { IntakeAnswers, IntakeKind } from "~/domain/intake/answers";
 import type { StepId } from "~/domain/intake/steps";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { DRAFT_COOKIE, readCookie } from "./reporter-session.server";
 
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
-/** How long the confirmation page may show the passphrase. */
-export const RECEIPT_TTL_MS = 30 * 60 * 1000;
+export { DRAFT_TTL_MS, RECEIPT_TTL_MS };
 
 export type Receipt = {
   kind: IntakeKind;
@@ -135,6 +134,27 @@ export function keepReceipt(draft: Draft, receipt: Receipt, now: number, db: Wri
     db,
   );
   return cookieHeader(draft.token, Math.floor(RECEIPT_TTL_MS / 1000));
+}
+
+/**
+ * "I'm still here" on the confirmation page: the receipt stays another RECEIPT_TTL_MS, never past
+ * RECEIPT_MAX_MS after sending. Returns the new end and the Set-Cookie header that matches it; null when
+ * there is no receipt (any more).
+ */
+export function extendReceipt(
+  request: Request,
+  now = Date.now(),
+  db: Db = getDb(),
+): { expiresAt: number; setCookie: string } | null {
+  const draft = readDraft(request, now, db);
+  const receipt = draft?.data.receipt;
+  if (!draft || !receipt) return null;
+  const expiresAt = Math.max(
+    draft.expiresAt,
+    Math.min(now + RECEIPT_TTL_MS, receipt.receivedAt + RECEIPT_MAX_MS),
+  );
+  db.update(schema.drafts).set({ expiresAt }).where(eq(schema.drafts.idHash, draft.idHash)).run();
+  return { expiresAt, setCookie: cookieHeader(draft.token, Math.ceil((expiresAt - now) / 1000)) };
 }
 
 export function deleteDraft(request: Request, db: Db = getDb()): string {

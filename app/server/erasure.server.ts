@@ -18,6 +18,7 @@ import { applyWithdrawal } from "./consent.server";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { IMMEDIATE } from "./tx.server";
+import { forgetUnsent } from "./unsent.server";
 
 /** The outbox purpose of "there is news" mails (case-admin.server.ts queues them). */
 const NEWS_PURPOSE = "news";
@@ -54,6 +55,7 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
     tx.delete(schema.storyAdditions).where(eq(schema.storyAdditions.caseId, caseId)).run();
     // Nobody stays signed in to an erased case, in any browser.
     tx.delete(schema.followSessions).where(eq(schema.followSessions.caseId, caseId)).run();
+    forgetUnsent(caseId, tx);
     tx.update(schema.caseEvents).set({ dataEnc: null }).where(eq(schema.caseEvents.caseId, caseId)).run();
 
     // News mails carry no case id; they are found by their address (few rows, decrypted here only).

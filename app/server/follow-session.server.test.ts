@@ -5,10 +5,13 @@ import { openDatabase } from "./db.server";
 import { eraseCase } from "./erasure.server";
 import {
   endFollowSession,
+  extendFollowSession,
+  followSessionEndsInMs,
   IDLE_MS,
   lookupFollowSession,
   MAX_AGE_MS,
   startFollowSession,
+  sweepFollowSessions,
 } from "./follow-session.server";
 import { endReporterSession } from "./reporter-session.server";
 
@@ -37,8 +40,11 @@ describe("follow sessions", () => {
   it("opens only its own case and stays alive while used", () => {
     const a = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     const b = requestWith(startFollowSession(requestWith(), ids[1]!, NOW));
-    expect(lookupFollowSession(a, NOW + 1000)).toEqual({ state: "active", session: { caseId: ids[0] } });
-    expect(lookupFollowSession(b, NOW + 1000)).toEqual({ state: "active", session: { caseId: ids[1] } });
+    expect(lookupFollowSession(a, NOW + 1000)).toEqual({
+      state: "active",
+      session: { caseId: ids[0], endsAt: NOW + IDLE_MS },
+    });
+    expect(lookupFollowSession(b, NOW + 1000).state).toBe("active");
     // Used every 20 minutes: still alive after an hour.
     expect(lookupFollowSession(a, NOW + 20 * 60_000).state).toBe("active");
     expect(lookupFollowSession(a, NOW + 40 * 60_000).state).toBe("active");
@@ -47,7 +53,7 @@ describe("follow sessions", () => {
 
   it("ends after 30 minutes idle, and after 8 hours in any case", () => {
     const idle = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
-    expect(lookupFollowSession(idle, NOW + IDLE_MS + 1)).toEqual({ state: "expired" });
+    expect(lookupFollowSession(idle, NOW + IDLE_MS + 1)).toEqual({ state: "expired", caseId: ids[0] });
     expect(lookupFollowSession(idle, NOW + 1)).toEqual({ state: "expired" }); // gone for good
 
     const busy = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
@@ -57,6 +63,33 @@ describe("follow sessions", () => {
       expect(lookupFollowSession(busy, t).state).toBe("active");
     }
     expect(lookupFollowSession(busy, NOW + MAX_AGE_MS + 1).state).toBe("expired");
+  });
+
+  it('tells how long it lasts without using it, and "I\'m still here" starts the idle time again', () => {
+    const request = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    expect(followSessionEndsInMs(request, NOW + 20 * 60_000)).toBe(10 * 60_000);
+    expect(followSessionEndsInMs(request, NOW + 25 * 60_000)).toBe(5 * 60_000); // asking did not extend it
+    expect(extendFollowSession(request, NOW + 25 * 60_000)).toBe(IDLE_MS);
+    expect(followSessionEndsInMs(request, NOW + 50 * 60_000)).toBe(5 * 60_000);
+    // Never past the 8 hours.
+    expect(extendFollowSession(request, NOW + MAX_AGE_MS - 60_000)).toBeNull(); // idle since minute 25
+    const busy = requestWith(startFollowSession(requestWith(), ids[1]!, NOW));
+    for (let t = NOW; t < NOW + MAX_AGE_MS - 60_000; t += 20 * 60_000) extendFollowSession(busy, t);
+    expect(extendFollowSession(busy, NOW + MAX_AGE_MS - 60_000)).toBe(60_000);
+    expect(extendFollowSession(busy, NOW + MAX_AGE_MS + 1)).toBeNull();
+    expect(followSessionEndsInMs(busy, NOW + MAX_AGE_MS + 1)).toBeNull();
+  });
+
+  it("keeps an ended session's case for a message sent after the end, until a request has seen it", () => {
+    const request = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
+    expect(sweepFollowSessions(undefined, NOW + IDLE_MS + 60 * 60_000)).toBe(0);
+    expect(lookupFollowSession(request, NOW + IDLE_MS + 60 * 60_000)).toEqual({
+      state: "expired",
+      caseId: ids[0],
+    });
+    const later = requestWith(startFollowSession(requestWith(), ids[1]!, NOW));
+    expect(sweepFollowSessions(undefined, NOW + IDLE_MS + 25 * 60 * 60_000)).toBe(1);
+    expect(lookupFollowSession(later, NOW + IDLE_MS + 25 * 60 * 60_000)).toEqual({ state: "expired" });
   });
 
   it("ends on sign out, on the quick exit, and for every browser when the case is erased", () => {
@@ -90,7 +123,7 @@ describe("follow sessions", () => {
   it("survives a restart: a new connection to the same file finds the session", () => {
     const request = requestWith(startFollowSession(requestWith(), ids[0]!, NOW));
     const restarted = openDatabase(file);
-    expect(lookupFollowSession(request, NOW + 1000, restarted)).toEqual({
+    expect(lookupFollowSession(request, NOW + 1000, restarted)).toMatchObject({
       state: "active",
       session: { caseId: ids[0] },
     });

@@ -1,22 +1,28 @@
 /**
  * The reporter's session on /volgen. The cookie holds only a random token; the database keeps its sha256,
  * the case it opens and when it was made and last used (follow_sessions, ADR 017), so a restart signs
- * nobody out. The session ends after 30 minutes without a request, after 8 hours in any case, on "sign
- * out", on erasure (erasure.server.ts deletes the rows) and at the quick exit (/weg). Expired rows are
- * deleted when seen and by the hourly retention job. See docs/decisions/007 and 017.
+ * nobody out. The session ends after 30 minutes without a request (or "I'm still here"), after 8 hours in
+ * any case, on "sign out", on erasure (erasure.server.ts deletes the rows) and at the quick exit (/weg).
+ * An ended row opens nothing, but it still knows its case, so a message sent just after the end can be
+ * kept for signing in again (ADR 029); it is deleted when a page request sees it, or by the hourly
+ * retention job a day after the end. See docs/decisions/007, 017 and 029.
  */
 import type Database from "better-sqlite3";
 import { getEnv } from "~/config/env.server";
+import { FOLLOW_IDLE_MS, FOLLOW_MAX_MS, UNSENT_TTL_MS } from "~/domain/lifetimes";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, type Db } from "./db.server";
 import { FOLLOW_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
+import { forgetUnsent } from "./unsent.server";
 
-export const IDLE_MS = 30 * 60_000;
-export const MAX_AGE_MS = 8 * 60 * 60_000;
+export const IDLE_MS = FOLLOW_IDLE_MS;
+export const MAX_AGE_MS = FOLLOW_MAX_MS;
+/** An ended row is kept this long, for a message sent after the end (unsent.server.ts). */
+const KEEP_ENDED_MS = UNSENT_TTL_MS;
 /** last_seen_at is written at most this often: a page and its data requests cost one read, not a write. */
 const TOUCH_MS = 60_000;
 
-export type FollowSession = { caseId: number };
+export type FollowSession = { caseId: number; endsAt: number };
 type Row = { caseId: number; createdAt: number; lastSeenAt: number };
 
 type Statements = {
@@ -58,9 +64,8 @@ function cookieHeader(value: string, maxAge?: number): string {
   return `${FOLLOW_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}`;
 }
 
-function expired(s: Row, now: number): boolean {
-  return now - s.lastSeenAt > IDLE_MS || now - s.createdAt > MAX_AGE_MS;
-}
+const endOf = (s: Row) => Math.min(s.lastSeenAt + IDLE_MS, s.createdAt + MAX_AGE_MS);
+const expired = (s: Row, now: number) => now > endOf(s);
 
 function keyOf(request: Request): string | undefined {
   const token = readCookie(request, FOLLOW_COOKIE);
@@ -69,7 +74,7 @@ function keyOf(request: Request): string | undefined {
 
 /** Deletes the sessions that have ended (the retention job). */
 export function sweepFollowSessions(db: Db = getDb(), now = Date.now()): number {
-  return statements(db).sweep.run(now - IDLE_MS, now - MAX_AGE_MS).changes;
+  return statements(db).sweep.run(now - IDLE_MS - KEEP_ENDED_MS, now - MAX_AGE_MS - KEEP_ENDED_MS).changes;
 }
 
 /** Starts a session for a case (after a correct sign-in); any session the browser had ends first. */
@@ -82,21 +87,49 @@ export function startFollowSession(request: Request, caseId: number, now = Date.
 
 export type SessionLookup =
   | { state: "active"; session: FollowSession }
-  | { state: "expired" } // the browser had a session that has ended
+  // The browser had a session that has ended; `caseId` while its row is still known (seen once).
+  | { state: "expired"; caseId?: number }
   | { state: "none" };
 
 /** The session of this request, kept alive by the request; or why there is none. */
-export function lookupFollowSession(request: Request, now = Date.now(), db = getDb()): SessionLookup {
+export function lookupFollowSession(
+  request: Request,
+  now = Date.now(),
+  db = getDb(),
+  opts: { forgetEnded?: boolean } = {},
+): SessionLookup {
   const key = keyOf(request);
   if (!key) return readCookie(request, FOLLOW_COOKIE) ? { state: "expired" } : { state: "none" };
   const s = statements(db);
   const row = s.find.get(key) as Row | undefined;
-  if (!row || expired(row, now)) {
-    if (row) s.remove.run(key);
-    return { state: "expired" };
+  if (!row) return { state: "expired" };
+  if (expired(row, now)) {
+    if (opts.forgetEnded !== false) s.remove.run(key);
+    return { state: "expired", caseId: row.caseId };
   }
-  if (now - row.lastSeenAt >= TOUCH_MS) s.touch.run(now, key);
-  return { state: "active", session: { caseId: row.caseId } };
+  const lastSeenAt = now - row.lastSeenAt >= TOUCH_MS ? now : row.lastSeenAt;
+  if (lastSeenAt !== row.lastSeenAt) s.touch.run(now, key);
+  return { state: "active", session: { caseId: row.caseId, endsAt: endOf({ ...row, lastSeenAt }) } };
+}
+
+/**
+ * How long this browser's session still lasts, without using it up or ending it: the page's timer asks
+ * before it warns, since another tab may have kept the session alive. null when it has ended.
+ */
+export function followSessionEndsInMs(request: Request, now = Date.now(), db = getDb()): number | null {
+  const key = keyOf(request);
+  const row = key ? (statements(db).find.get(key) as Row | undefined) : undefined;
+  return row && !expired(row, now) ? endOf(row) - now : null;
+}
+
+/** "I'm still here": the session counts as used now. Returns how long it lasts, or null when it has ended. */
+export function extendFollowSession(request: Request, now = Date.now(), db = getDb()): number | null {
+  const key = keyOf(request);
+  const s = statements(db);
+  const row = key ? (s.find.get(key) as Row | undefined) : undefined;
+  if (!key || !row || expired(row, now)) return null;
+  s.touch.run(now, key);
+  return endOf({ ...row, lastSeenAt: now }) - now;
 }
 
 /** What a /volgen form held when the language was switched: as typed, unchecked (ADR 023). */
@@ -127,7 +160,18 @@ export function endFollowSession(request: Request, db = getDb()): string {
   return cookieHeader("", 0);
 }
 
+/**
+ * Signing out and the quick exit: the session ends, and a text kept for signing in again (ADR 029) goes
+ * too — the person chose to leave, and whoever comes next must not find it.
+ */
+export function leaveFollowSession(request: Request, db = getDb()): string {
+  const key = keyOf(request);
+  const row = key ? (statements(db).find.get(key) as Row | undefined) : undefined;
+  if (row) forgetUnsent(row.caseId, db);
+  return endFollowSession(request, db);
+}
+
 /** The quick exit ends the session on the server too, not only the cookie in the browser. */
 onReporterSessionEnd((request) => {
-  endFollowSession(request);
+  leaveFollowSession(request);
 });

@@ -12,7 +12,6 @@ import {
 } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
 import {
   intakeConsentConflicts,
   relevantRecipients,
@@ -21,7 +20,6 @@ import {
   unitUnknown,
   type IntakeKind,
 } from "~/domain/intake/answers";
-import { receiptText } from "~/domain/intake/receipt";
 import { municipalityEntries, resolveMunicipality } from "~/domain/municipality-names";
 import { textPreview } from "~/domain/text-preview";
 import {
@@ -32,7 +30,6 @@ import {
   firstIncompleteStep,
   intakeBasePath,
   previousStep,
-  RECEIPT_FILE,
   redirectBeforeShowing,
   stepFromSlug,
   stepPath,
@@ -68,7 +65,9 @@ import {
   type Draft,
   type Receipt,
 } from "./drafts.server";
+import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import { RateLimiter } from "./rate-limit.server";
+import { receiptView } from "./receipt.server";
 
 /** Finishing an intake: 20 cases per client per 10 minutes is far above any person, far below a flood. */
 // 20 finished cases per client per 10 minutes; the browser tests raise it (every test browser is 127.0.0.1).
@@ -404,18 +403,18 @@ export async function checkAction(kind: IntakeKind, { request, context }: Action
 export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
   const receipt = readDraft(request)?.data.receipt;
   const lang = detectLanguage(request);
-  if (!receipt) return json({ kind, receipt: null });
+  const view = receiptView(request, lang, "intake");
+  if (!receipt || !view) return json({ kind, receipt: null });
   return json({
     kind: receipt.kind,
     receipt: {
-      code: formatCaseCode(receipt.code),
-      passphrase: formatPassphrase(receipt.passphrase),
+      ...view,
       ackDays: ackDays(receipt),
       ackDate: formatDate(receipt.ackDueAt, lang),
       urgent: receipt.urgent,
-      downloadHref: `${intakeBasePath[receipt.kind]}/${RECEIPT_FILE}`,
       followUrl: `${getEnv().PUBLIC_URL}/volgen`,
     },
+    timeout: { kind: "receipt", endsInMs: view.endsInMs } satisfies TimeoutInfo,
   });
 }
 
@@ -426,27 +425,4 @@ export async function confirmationAction(kind: IntakeKind, { request }: ActionFu
     return json({ errors: { done: getFixedT(lang, "errors")("formProblem") } }, { status: 400 });
   }
   return redirect(confirmationPath(kind), { headers: { "Set-Cookie": deleteDraft(request) } });
-}
-
-export function receiptFileLoader(_kind: IntakeKind, { request }: LoaderFunctionArgs) {
-  const receipt = readDraft(request)?.data.receipt;
-  if (!receipt) throw notFound();
-  const lang = detectLanguage(request);
-  const t = getFixedT(lang, "intake");
-  const body = receiptText((key, options) => t(key, options ?? {}), {
-    kind: receipt.kind,
-    code: formatCaseCode(receipt.code),
-    passphrase: formatPassphrase(receipt.passphrase),
-    sentDate: formatDate(receipt.receivedAt, lang, false),
-    ackDays: ackDays(receipt),
-    ackDate: formatDate(receipt.ackDueAt, lang),
-    followUrl: `${getEnv().PUBLIC_URL}/volgen`,
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${t("receipt.fileName")}"`,
-      "Cache-Control": "no-store",
-    },
-  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPassphrase } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import { hashPassphrase, verifyDummy, verifyPassphrase } from "./passphrase.server";
 
 const passphrase = "7KQM2XRT0HBD41PN";
@@ -18,6 +18,14 @@ describe("passphrase hashing", () => {
     expect(await verifyPassphrase(stored, "7kqm 2xrt 0hbd 41pn")).toBe(true);
     // O for zero and I for one, as people write them down.
     expect(await verifyPassphrase(stored, "7KQM-2XRT-OHBD-4IPN")).toBe(true);
+  });
+
+  it("verifies a passphrase of words however it was typed, and not another", async () => {
+    const stored = await hashPassphrase("appel fiets wolken zomer tafel");
+    expect(await verifyPassphrase(stored, "Appel-Fiets-Wolken-Zomer-Tafel")).toBe(true);
+    expect(await verifyPassphrase(stored, "appelfietswolkenzomertafel")).toBe(true);
+    expect(await verifyPassphrase(stored, "appel fiets wolken zomer tafels")).toBe(false);
+    expect(await verifyPassphrase(stored, "appel fiets wolken tafel zomer")).toBe(false);
   });
 
   it("refuses a wrong or malformed passphrase without throwing", async () => {

@@ -6,7 +6,7 @@
  * file, not against weak human choices; stronger settings would buy little and cost every lookup.
  */
 import { hash, verify } from "@node-rs/argon2";
-import { normalisePassphrase } from "~/domain/codes";
+import { normalisePassphrase } from "~/domain/passphrase";
 
 // `Algorithm` is an ambient const enum in @node-rs/argon2's types, which isolatedModules cannot read:
 // 2 is Algorithm.Argon2id.

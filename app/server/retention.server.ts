@@ -7,6 +7,7 @@
 import { and, eq, inArray, lt, or } from "drizzle-orm";
 import { getDb, schema, type Db } from "./db.server";
 import { sweepFollowSessions } from "./follow-session.server";
+import { sweepUnsent } from "./unsent.server";
 import { sweepRateLimits } from "./rate-limit.server";
 import { countAwaitedForGood } from "./statistics.server";
 
@@ -76,8 +77,10 @@ export function runRetention(
     )
     .run().changes;
 
-  // Ended reporter sessions and rate-limit windows: nothing about a visit is kept longer than it counts.
+  // Ended reporter sessions, unsent texts nobody came back for and rate-limit windows: nothing about a
+  // visit is kept longer than it counts.
   sweepFollowSessions(db, now);
+  sweepUnsent(db, now);
   sweepRateLimits(db, now);
 
   const summary = { cases: due.length, drafts, auditEntries, mails };

@@ -26,10 +26,9 @@ export type Group = "public" | "staff";
  * here or into the table.
  */
 export const notPages: Record<string, string> = {
-  "contact.code[.]txt": "resource route: the contact receipt as a .txt download",
+  "notitie[.]txt": "resource route: the receipt of any journey as a .txt download",
+  verlengen: "resource route: the session timer's status (GET) and \"I'm still here\" (POST), JSON",
   healthz: "resource route: the health check for the load balancer",
-  "klacht.ontvangstbewijs[.txt]": "resource route: the complaint receipt as a .txt download",
-  "verhaal.ontvangstbewijs[.txt]": "resource route: the testimony receipt as a .txt download",
   "medewerker.statistieken-csv.$table": "resource route: a statistics table as CSV",
   "medewerker.uitloggen": "action only (sign out); GET redirects",
   "volgen.afmelden": "action only (sign out of /volgen); GET redirects",
@@ -162,7 +161,7 @@ function intake(kind: Kind): Entry[] {
       name: `${kind}-confirmation`,
       done: async (page, lng) => {
         await expect(page.getByTestId("passphrase")).toBeVisible();
-        await press(page, t(lng, "confirmation.done"));
+        await press(page, t(lng, "follow:receipt.done.button"));
         await expect(page.getByTestId("passphrase")).toHaveCount(0);
       },
     },

@@ -69,7 +69,8 @@ for (const lng of languages) {
         await expectErrorState(page, lng);
         await expect(alert.getByRole("listitem")).toHaveText([t("signIn.errors.wrong")]);
         await expect(page.getByLabel(t("signIn.code.label"), { exact: true })).toHaveValue(c.code);
-        await expect(page.getByLabel(t("signIn.passphrase.label"))).toHaveValue("");
+        // What was typed stays, so one wrong word can be put right (issue 15).
+        await expect(page.getByLabel(t("signIn.passphrase.label"))).toHaveValue("AAAA-AAAA-AAAA-AAAA");
         const otherCode = randomCode();
         await signIn(page, lng, otherCode, c.passphrase);
         await expect(page.getByLabel(t("signIn.code.label"), { exact: true })).toHaveValue(otherCode);

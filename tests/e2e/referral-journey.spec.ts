@@ -6,7 +6,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import { schema } from "~/server/db.server";
 import { openTestCase } from "../helpers/follow-fixtures";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";

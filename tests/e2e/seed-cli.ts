@@ -9,7 +9,8 @@
  *   tsx tests/e2e/seed-cli.ts close <caseId> <outcome>
  *   tsx tests/e2e/seed-cli.ts referral-link       (a new case referred to the IGJ; prints its link)
  */
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import {
   addReferral,
   municipalityId,

@@ -1,34 +1,18 @@
 /**
- * The receipt: case code and passphrase, shown once (for 30 minutes, or until "I have saved everything"),
- * with print and a .txt download, what happens next and by when, and how to follow the case.
+ * After sending a story or complaint: the receipt (shared with the contact request), what happens next and
+ * by when, and how to follow the case.
  */
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { useHydrated } from "~/components/use-hydrated";
-import { Button, Form, Link } from "~/components/ui";
+import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
+import { Link } from "~/components/ui";
 import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
 import { kindContext } from "./kind";
-
-/** "7KQM-2XRT-…" that wraps only between groups of four on a narrow screen. */
-function Groups({ value }: { value: string }) {
-  return value.split("-").map((group, i) => (
-    <Fragment key={i}>
-      {i > 0 ? (
-        <>
-          -<wbr />
-        </>
-      ) : null}
-      <span className="intake-receipt__group">{group}</span>
-    </Fragment>
-  ));
-}
 
 export function ConfirmationPage() {
   const data = useLoaderData<typeof confirmationLoader>();
   const action = useActionData<typeof confirmationAction>();
   const { t } = useTranslation("intake");
-  const hydrated = useHydrated();
   const context = kindContext(data.kind);
   const receipt = data.receipt;
 
@@ -55,41 +39,7 @@ export function ConfirmationPage() {
         <p className="intake-panel__text">{t("confirmation.thanks")}</p>
       </div>
 
-      <h2>{t("confirmation.codeHeading")}</h2>
-      <dl className="intake-receipt">
-        <div className="intake-receipt__item">
-          <dt>{t("confirmation.code")}</dt>
-          <dd className="intake-receipt__value" data-testid="case-code">
-            <Groups value={receipt.code} />
-          </dd>
-        </div>
-        <div className="intake-receipt__item">
-          <dt>{t("confirmation.passphrase")}</dt>
-          <dd className="intake-receipt__value" data-testid="passphrase">
-            <Groups value={receipt.passphrase} />
-          </dd>
-        </div>
-      </dl>
-      <p>
-        <strong>{t("confirmation.saveNow")}</strong>
-      </p>
-      <p>{t("confirmation.spelling")}</p>
-      <div className="intake-receipt__actions no-print">
-        {hydrated ? (
-          <Button variant="secondary" type="button" onPress={() => window.print()}>
-            {t("confirmation.print")}
-          </Button>
-        ) : (
-          <p>{t("confirmation.printWithoutScript")}</p>
-        )}
-        <p>
-          <a href={receipt.downloadHref} download>
-            {t("confirmation.download")}
-          </a>
-          <br />
-          <span className="field__hint">{t("confirmation.downloadWarning")}</span>
-        </p>
-      </div>
+      <Receipt receipt={receipt} />
 
       <h2>{t("confirmation.nextHeading")}</h2>
       <ul>
@@ -107,13 +57,7 @@ export function ConfirmationPage() {
         <span className="intake-print-only"> {receipt.followUrl}</span>
       </p>
 
-      <div className="no-print">
-        <h2>{t("confirmation.doneHeading")}</h2>
-        <p>{t("confirmation.doneText")}</p>
-        <Form errors={action?.errors}>
-          <Button id="field-done">{t("confirmation.done")}</Button>
-        </Form>
-      </div>
+      <ReceiptDone error={action?.errors.done} />
     </div>
   );
 }

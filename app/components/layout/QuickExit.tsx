@@ -15,7 +15,8 @@ const PRESSES = 3;
  */
 export const SHIFT_WINDOW_MS = 1000;
 
-function leave() {
+/** Leaves now: also used by dialogs that make the page (and its exit button) inert. */
+export function leaveNow() {
   document.documentElement.classList.add("is-exiting");
   window.location.replace(QUICK_EXIT_PATH);
 }
@@ -45,7 +46,7 @@ export function QuickExit() {
       clearTimeout(timer);
       if (presses >= PRESSES) {
         reset();
-        leave();
+        leaveNow();
         return;
       }
       setRemaining(PRESSES - presses);
@@ -66,7 +67,7 @@ export function QuickExit() {
         rel="nofollow noreferrer"
         onClick={(e) => {
           e.preventDefault();
-          leave();
+          leaveNow();
         }}
       >
         {t("quickExit.button")}

@@ -1,24 +1,35 @@
 /**
- * The receipt: a case code and a passphrase, shown once, with ways to keep them (print, a text file, or
- * writing them down). Generic: the intake and the contact request both end here.
+ * The receipt of every journey (story, complaint, contact request): code and passphrase, shown once, with
+ * ways to keep them — copy and print (with JavaScript), a text file, writing them down — and until when
+ * the page shows them. One component and one set of texts (follow:receipt.*), so all three say the same.
  */
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useList } from "~/components/layout/Prose";
+import { Button, Form } from "~/components/ui";
 import { useHydrated } from "~/components/use-hydrated";
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import type { ReceiptView } from "~/server/receipt.server";
 
-export function Receipt({
-  code,
-  passphrase,
-  downloadHref,
-}: {
-  code: string;
-  passphrase: string;
-  downloadHref: string;
-}) {
+type CopyState = "idle" | "copied" | "failed";
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function Receipt({ receipt }: { receipt: ReceiptView }) {
   const { t } = useTranslation("follow");
   const hydrated = useHydrated();
   const tips = useList("receipt.tips", "follow");
+  const [copy, setCopy] = useState<CopyState>("idle");
+  const note = [
+    t("receipt.note.code", { code: receipt.code }),
+    t("receipt.note.passphrase", { passphrase: receipt.passphrase }),
+  ].join("\n");
   return (
     <section className="receipt" aria-labelledby="receipt-heading">
       <h2 id="receipt-heading" className="receipt__heading">
@@ -27,14 +38,20 @@ export function Receipt({
       <dl className="receipt__codes">
         <div>
           <dt>{t("receipt.code")}</dt>
-          <dd className="receipt__value" translate="no">
-            {formatCaseCode(code)}
+          <dd className="receipt__value" translate="no" data-testid="case-code">
+            {receipt.code}
           </dd>
         </div>
         <div>
           <dt>{t("receipt.passphrase")}</dt>
-          <dd className="receipt__value" translate="no">
-            {formatPassphrase(passphrase)}
+          {/* Dutch words, also on an English page: read out as Dutch. */}
+          <dd
+            className="receipt__value receipt__value--words"
+            translate="no"
+            lang="nl"
+            data-testid="passphrase"
+          >
+            {receipt.passphrase}
           </dd>
         </div>
       </dl>
@@ -47,27 +64,46 @@ export function Receipt({
         ))}
       </ul>
       <div className="receipt__actions no-print">
-        <a className="button button--secondary" href={downloadHref} download>
-          {t("receipt.download")}
-        </a>
         {hydrated ? (
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            {t("receipt.print")}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void copyText(note).then((ok) => setCopy(ok ? "copied" : "failed"))}
+            >
+              {t("receipt.copy")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => window.print()}>
+              {t("receipt.print")}
+            </button>
+          </>
         ) : (
           <p className="receipt__print-hint">{t("receipt.printHint")}</p>
         )}
+        <a className="button button--secondary" href={receipt.downloadHref} download>
+          {t("receipt.download")}
+        </a>
       </div>
+      {/* Always in the page, so the message is read out when it changes. */}
+      <p className="receipt__copied no-print" role="status">
+        {copy === "idle" ? "" : t(copy === "copied" ? "receipt.copied" : "receipt.copyFailed")}
+      </p>
+      <p className="field__hint no-print">{t("receipt.downloadWarning")}</p>
+      <p className="receipt__until no-print">{t("receipt.until", { time: receipt.until })}</p>
     </section>
   );
 }
 
-/** The text of the downloadable receipt. */
-export function receiptText(
-  t: (key: string, values?: Record<string, string>) => string,
-  code: string,
-  passphrase: string,
-  followUrl: string,
-): string {
-  return `${t("receipt.file.text", { code: formatCaseCode(code), passphrase: formatPassphrase(passphrase), url: followUrl })}\n`;
+/** "I have saved everything": the page forgets the receipt now rather than later. */
+export function ReceiptDone({ error }: { error?: string }) {
+  const { t } = useTranslation("follow");
+  return (
+    <section className="no-print" aria-labelledby="receipt-done-heading">
+      <h2 id="receipt-done-heading">{t("receipt.done.heading")}</h2>
+      <p>{t("receipt.done.text")}</p>
+      <Form id="receipt-saved" errors={error ? { done: error } : undefined}>
+        <Button id="field-done">{t("receipt.done.button")}</Button>
+      </Form>
+    </section>
+  );
 }

@@ -19,7 +19,6 @@ export const stepSlugs: Record<StepId, string> = {
 
 export const CHECK_SLUG = "controleren";
 export const CONFIRMATION_SLUG = "bevestiging";
-export const RECEIPT_FILE = "ontvangstbewijs.txt";
 
 export const intakeBasePath: Record<IntakeKind, string> = { testimony: "/verhaal", complaint: "/klacht" };
 

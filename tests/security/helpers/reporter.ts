@@ -1,5 +1,6 @@
 /** Reporters for the security tests: a case to follow and a client signed in to it on /volgen. */
-import { formatCaseCode, formatPassphrase } from "~/domain/codes";
+import { formatCaseCode } from "~/domain/codes";
+import { formatPassphrase } from "~/domain/passphrase";
 import type { NewCase } from "~/domain/new-case";
 import { openTestCase } from "../../helpers/follow-fixtures";
 import { serverDb } from "./db";

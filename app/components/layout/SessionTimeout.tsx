@@ -1,0 +1,220 @@
+/**
+ * No silent timeouts (WCAG 2.2.1, ADR 029). A page whose loader returns `timeout` (signed in on /volgen, or
+ * a receipt) gets a timer: some minutes before the end a dialog asks "Are you still here?" and one press
+ * extends; while someone types, the session is kept alive now and then; when it ends anyway, the dialog
+ * says so and what happens to unsent text. Only with JavaScript; without it the pages say how long they
+ * stay valid. The timer asks the server before it warns, since another tab may have extended the session.
+ */
+import { useMatches, useRouteLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { leaveNow, QUICK_EXIT_PATH } from "~/components/layout/QuickExit";
+import { FOLLOW_MAX_MS, hours, KEEP_ALIVE_EVERY_MS, WARN_BEFORE_MS } from "~/domain/lifetimes";
+
+export type TimeoutInfo = { kind: "follow" | "receipt"; endsInMs: number };
+
+const ENDPOINT = "/verlengen";
+const SIGN_IN_AGAIN = "/volgen?reden=verlopen";
+
+type Phase = "running" | "warning" | "ended";
+
+/** The `timeout` of the deepest route that has one. */
+function usePageTimeout(): TimeoutInfo | undefined {
+  for (const m of [...useMatches()].reverse()) {
+    const info = (m.data as { timeout?: TimeoutInfo } | undefined)?.timeout;
+    if (info) return info;
+  }
+  return undefined;
+}
+
+export function PageTimeout() {
+  const info = usePageTimeout();
+  // A new loader answer (navigation, revalidation) starts the timer afresh.
+  return info ? <SessionTimeout key={`${info.kind}-${info.endsInMs}`} info={info} /> : null;
+}
+
+function SessionTimeout({ info }: { info: TimeoutInfo }) {
+  const { t } = useTranslation("follow");
+  const { t: common } = useTranslation();
+  const csrf = useRouteLoaderData<{ csrfToken: string }>("root")?.csrfToken ?? "";
+  const what = info.kind === "receipt" ? "bewijs" : "volgen";
+  const dialog = useRef<HTMLDialogElement>(null);
+  const deadline = useRef(Date.now() + info.endsInMs);
+  const lastPing = useRef(Date.now());
+  const [phase, setPhase] = useState<Phase>("running");
+  const [left, setLeft] = useState(info.endsInMs);
+  const [final, setFinal] = useState(false);
+  const [said, setSaid] = useState("");
+  const [failed, setFailed] = useState(false);
+  const [tick, setTick] = useState(0); // re-arms the timers after the deadline moved
+
+  const extend = useCallback(async (): Promise<number | null | undefined> => {
+    const body = new URLSearchParams({ csrf, wat: what });
+    try {
+      const res = await fetch(ENDPOINT, { method: "POST", body, credentials: "same-origin" });
+      const { endsInMs } = (await res.json()) as { endsInMs: number | null };
+      lastPing.current = Date.now();
+      return endsInMs;
+    } catch {
+      return undefined; // offline: nothing known
+    }
+  }, [csrf, what]);
+
+  const ask = useCallback(async (): Promise<number | null | undefined> => {
+    try {
+      const res = await fetch(`${ENDPOINT}?wat=${what}`, { credentials: "same-origin" });
+      return ((await res.json()) as { endsInMs: number | null }).endsInMs;
+    } catch {
+      return undefined;
+    }
+  }, [what]);
+
+  const moveDeadline = useCallback((endsInMs: number) => {
+    deadline.current = Date.now() + endsInMs;
+    setLeft(endsInMs);
+    setTick((n) => n + 1);
+  }, []);
+
+  // The warning, then the end; each first checks with the server.
+  useEffect(() => {
+    if (phase === "ended") return;
+    const check = async () => {
+      const endsInMs = await ask();
+      if (endsInMs === null) return setPhase("ended");
+      if (endsInMs === undefined) return setPhase("warning");
+      if (endsInMs > WARN_BEFORE_MS + 1000) {
+        setPhase("running");
+        return moveDeadline(endsInMs);
+      }
+      setPhase("warning");
+      moveDeadline(endsInMs);
+    };
+    const untilWarning = deadline.current - Date.now() - WARN_BEFORE_MS;
+    const untilEnd = deadline.current - Date.now();
+    const warn = phase === "running" ? setTimeout(() => void check(), Math.max(0, untilWarning)) : undefined;
+    const end = setTimeout(() => void check(), Math.max(0, untilEnd) + 500);
+    const countdown = setInterval(() => setLeft(deadline.current - Date.now()), 15_000);
+    return () => {
+      clearTimeout(warn);
+      clearTimeout(end);
+      clearInterval(countdown);
+    };
+  }, [phase, tick, ask, moveDeadline]);
+
+  // Typing keeps the session alive (now and then, not at every key).
+  useEffect(() => {
+    if (info.kind !== "follow" || phase !== "running") return;
+    const onInput = () => {
+      if (Date.now() - lastPing.current < KEEP_ALIVE_EVERY_MS) return;
+      lastPing.current = Date.now();
+      void extend().then((endsInMs) => {
+        if (typeof endsInMs === "number") moveDeadline(endsInMs);
+      });
+    };
+    document.addEventListener("input", onInput);
+    return () => document.removeEventListener("input", onInput);
+  }, [info.kind, phase, extend, moveDeadline]);
+
+  // The dialog is modal while it has something to say.
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (phase === "running" && d.open) d.close();
+    if (phase !== "running" && !d.open) d.showModal();
+  }, [phase]);
+
+  async function stillHere() {
+    setFailed(false);
+    const endsInMs = await extend();
+    if (endsInMs === null) return setPhase("ended");
+    if (endsInMs === undefined) return setFailed(true);
+    // At the session's last hours an extension gives no more time: say so, offer no button that fails.
+    if (endsInMs <= WARN_BEFORE_MS) {
+      setFinal(true);
+      deadline.current = Date.now() + endsInMs;
+      return setLeft(endsInMs);
+    }
+    setSaid(t("timeout.extended"));
+    setPhase("running");
+    moveDeadline(endsInMs);
+  }
+
+  function afterEnd() {
+    if (info.kind === "receipt") return dialog.current?.close();
+    // Text in a box goes to the server with the form it belongs to: the ended session's case keeps it
+    // for signing in again (ADR 029). Otherwise straight to signing in.
+    const box = [...document.querySelectorAll<HTMLTextAreaElement>("main form textarea")].find(
+      (el) => el.value.trim() !== "",
+    );
+    dialog.current?.close();
+    if (box?.form) box.form.requestSubmit();
+    else window.location.assign(SIGN_IN_AGAIN);
+  }
+
+  const kind = info.kind;
+  const count = Math.max(1, Math.ceil(left / 60_000));
+  const ended = phase === "ended";
+  return (
+    <>
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
+      <dialog
+        ref={dialog}
+        className="timeout-dialog"
+        aria-labelledby="timeout-title"
+        aria-describedby="timeout-text"
+        onCancel={(e) => {
+          // Escape means "I'm still here" (as in GOV.UK's timeout warning); after the end, "close".
+          e.preventDefault();
+          if (ended) afterEnd();
+          else if (!final) void stillHere();
+          else dialog.current?.close();
+        }}
+      >
+        <h2 id="timeout-title" className="timeout-dialog__title">
+          {t(ended ? `timeout.${kind}.endedTitle` : `timeout.${kind}.warnTitle`)}
+        </h2>
+        <div id="timeout-text">
+          <p>
+            {ended
+              ? t(`timeout.${kind}.endedText`)
+              : t(final && kind === "follow" ? "timeout.follow.warnLast" : `timeout.${kind}.warnText`, {
+                  count,
+                  hours: hours(FOLLOW_MAX_MS),
+                })}
+          </p>
+          {ended ? null : <p>{t(`timeout.${kind}.kept`)}</p>}
+          {failed ? <p className="field__error">{t("timeout.failed")}</p> : null}
+        </div>
+        <div className="timeout-dialog__actions">
+          {ended ? (
+            <button type="button" className="button button--primary" onClick={afterEnd}>
+              {t(`timeout.${kind}.signInAgain`)}
+            </button>
+          ) : final ? (
+            <button type="button" className="button button--primary" onClick={() => dialog.current?.close()}>
+              {t(`timeout.${kind}.close`)}
+            </button>
+          ) : (
+            <button type="button" className="button button--primary" onClick={() => void stillHere()}>
+              {t(`timeout.${kind}.extend`)}
+            </button>
+          )}
+          {/* The modal dialog makes the page behind it inert: the quick exit must stay one press away. */}
+          <a
+            href={QUICK_EXIT_PATH}
+            className="quick-exit__button"
+            rel="nofollow noreferrer"
+            onClick={(e) => {
+              e.preventDefault();
+              leaveNow();
+            }}
+          >
+            {common("quickExit.button")}
+          </a>
+        </div>
+      </dialog>
+    </>
+  );
+}
