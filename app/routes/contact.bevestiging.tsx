@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OperatorNote } from "~/components/layout/Operator";
 import { Paragraphs } from "~/components/layout/Prose";
 import { Receipt } from "~/components/receipt/Receipt";
 import { Button, Form } from "~/components/ui";
@@ -53,6 +54,7 @@ export default function ContactConfirmation() {
       <Form id="receipt-saved">
         <Button>{t("contact.confirmation.saved")}</Button>
       </Form>
+      <OperatorNote />
     </div>
   );
 }

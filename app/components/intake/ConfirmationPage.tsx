@@ -5,6 +5,7 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { OperatorNote } from "~/components/layout/Operator";
 import { useHydrated } from "~/components/use-hydrated";
 import { Button, Form, Link } from "~/components/ui";
 import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
@@ -114,6 +115,7 @@ export function ConfirmationPage() {
           <Button id="field-done">{t("confirmation.done")}</Button>
         </Form>
       </div>
+      <OperatorNote />
     </div>
   );
 }
