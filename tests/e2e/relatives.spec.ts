@@ -60,7 +60,7 @@ for (const lng of ["nl", "en"] as const satisfies readonly Lng[]) {
         await continueOn(page, lng, "/verhaal/controleren");
 
         const main = page.getByRole("main");
-        await expect(main.getByText(t("check.rows.safeNow_close"), { exact: true })).toBeVisible();
+        await expect(main.getByRole("term").filter({ hasText: t("check.rows.safeNow_close") })).toBeVisible();
         await expect(main.getByText(t("wishes.options.help_now.label_close"), { exact: true })).toBeVisible();
       });
     });
