@@ -75,6 +75,10 @@ export default defineConfig({
       // Send queued mail (written as .eml files: no SMTP_URL here) within half a second.
       OUTBOX_INTERVAL_MS: "500",
       E2E: "1",
+      // Not the placeholder defaults: the operator.spec.ts checks these reach the pages.
+      OPERATOR_NAME: "Stichting Testvoorbeeld",
+      OPERATOR_PHONE: "030 000 0001",
+      OPERATOR_EMAIL: "toegankelijkheid@example.nl",
     },
   },
 });

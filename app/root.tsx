@@ -18,6 +18,8 @@ import { RouterProvider } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { Frame } from "~/components/layout/Frame";
+import type { Operator } from "~/config/operator";
+import { getEnv } from "~/config/env.server";
 import { useNonce } from "~/components/nonce";
 import { directionOf, isLanguage, type Language } from "~/i18n/config";
 import { detectLanguage } from "~/i18n/locale.server";
@@ -36,15 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = detectLanguage(request);
   const csrf = csrfToken(request);
   return json(
-    { lang, dir: directionOf(lang), csrfToken: csrf.token },
+    { lang, dir: directionOf(lang), csrfToken: csrf.token, operator: getEnv().operator },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : undefined },
   );
 }
 
-// The root data (language, CSRF token) only changes with a full page load.
+// The root data (language, CSRF token, operator) only changes with a full page load.
 export const shouldRevalidate = () => false;
 
-type RootData = { lang: Language; dir: "ltr" | "rtl"; csrfToken: string };
+export type RootData = { lang: Language; dir: "ltr" | "rtl"; csrfToken: string; operator: Operator };
 
 /** true when the current route's action answered with validation errors. */
 function useActionHasErrors(): boolean {

@@ -106,3 +106,34 @@ describe("withDevelopmentSecrets", () => {
     expect(() => parseEnv(out.env)).toThrow(/SESSION_SECRET is missing/);
   });
 });
+
+describe("operator", () => {
+  it("has placeholder defaults and reads every OPERATOR_* variable", () => {
+    const base = { SESSION_SECRET: strong, DATA_ENCRYPTION_KEY: strong };
+    expect(parseEnv(base).operator).toMatchObject({ name: "Voorbeeldorganisatie", phone: "030 000 0000" });
+    const op = parseEnv({
+      ...base,
+      OPERATOR_NAME: "Stichting Test",
+      OPERATOR_ADDRESS: "Teststraat 2, 1000 AA Amsterdam",
+      OPERATOR_PHONE: "020 123 4567",
+      OPERATOR_HOURS: "08:30-16:00",
+      OPERATOR_EMAIL: "hallo@test.nl",
+      OPERATOR_SIGNATURE: "Team ZIKOS",
+    }).operator;
+    expect(op).toEqual({
+      name: "Stichting Test",
+      address: "Teststraat 2, 1000 AA Amsterdam",
+      phone: "020 123 4567",
+      hoursFrom: "08:30",
+      hoursTo: "16:00",
+      email: "hallo@test.nl",
+      signature: "Team ZIKOS",
+    });
+  });
+
+  it("names a bad phone number or opening hours", () => {
+    const base = { SESSION_SECRET: strong, DATA_ENCRYPTION_KEY: strong };
+    expect(() => parseEnv({ ...base, OPERATOR_PHONE: "call us" })).toThrow(/OPERATOR_PHONE/);
+    expect(() => parseEnv({ ...base, OPERATOR_HOURS: "9 to 5" })).toThrow(/OPERATOR_HOURS/);
+  });
+});

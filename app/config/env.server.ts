@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { operatorEnvSchema, toOperator } from "./operator";
 
 const MIN_SECRET_BYTES = 32;
 
@@ -90,8 +91,10 @@ const envSchema = z
     QUICK_EXIT_URL: z.string().url().default("https://www.buienradar.nl/"),
     TRUST_PROXY: trustProxy,
   })
+  .merge(operatorEnvSchema)
   .transform((e) => ({
     ...e,
+    operator: toOperator(e),
     PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
   }));
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { OperatorContact } from "~/components/layout/Operator";
 import { Bullets, Paragraphs } from "~/components/layout/Prose";
 import type { RouteHandle } from "~/route-handle";
 
@@ -35,6 +36,7 @@ export default function Home() {
         <Paragraphs k="home.who" />
         <h2>{t("home.nextHeading")}</h2>
         <Bullets k="home.next" />
+        <OperatorContact />
         <p>
           <a href="/privacy">{t("home.privacyLink")}</a>
         </p>

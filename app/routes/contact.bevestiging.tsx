@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OperatorNote } from "~/components/layout/Operator";
 import { Paragraphs } from "~/components/layout/Prose";
 import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
@@ -57,6 +58,7 @@ export default function ContactConfirmation() {
       <h2>{t("contact.confirmation.nextHeading")}</h2>
       <Paragraphs k="contact.confirmation.next" ns="follow" />
       <ReceiptDone />
+      <OperatorNote />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { OperatorContact } from "~/components/layout/Operator";
 import { Bullets, Paragraphs } from "~/components/layout/Prose";
 import type { RouteHandle } from "~/route-handle";
 
@@ -13,6 +14,7 @@ export default function About() {
       <h2>{t("about.routesHeading")}</h2>
       <p>{t("about.routesIntro")}</p>
       <Bullets k="about.routes" />
+      <OperatorContact />
     </div>
   );
 }

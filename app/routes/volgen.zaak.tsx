@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CaseTimeline } from "~/components/follow/CaseTimeline";
+import { useOperator } from "~/components/layout/Operator";
 import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { MESSAGE_MAX, replySchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
@@ -97,6 +98,7 @@ export default function FollowCase() {
   const c = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
+  const op = useOperator();
   const errors = data?.errors ?? {};
   return (
     <div className="follow">
@@ -135,7 +137,13 @@ export default function FollowCase() {
             {c.messages.map((m) => (
               <li key={m.id} className={`thread__message thread__message--${m.author}`}>
                 <p className="thread__meta">
-                  <span className="thread__author">{t(`case.messages.from.${m.author}`)}</span>{" "}
+                  <span className="thread__author">
+                    {m.author === "staff"
+                      ? m.signedBy
+                        ? t("case.messages.from.staffNamed", { name: m.signedBy, signature: op.signature })
+                        : op.signature
+                      : t("case.messages.from.reporter")}
+                  </span>{" "}
                   <span className="thread__when">{t("timeline.when", { date: m.date, time: m.time })}</span>
                   {m.isNew ? <strong className="tag thread__new">{t("case.messages.new")}</strong> : null}
                 </p>

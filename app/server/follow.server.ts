@@ -11,6 +11,7 @@ import {
   type AdditionRefusal,
   type MessageRefusal,
 } from "~/domain/case-limits";
+import { staffFirstName } from "~/config/operator";
 import { caseEventTypes } from "~/domain/case-events";
 import type { ConsentState } from "~/domain/consent";
 import {
@@ -32,6 +33,8 @@ export type ReporterMessage = {
   id: number;
   at: number;
   author: "staff" | "reporter";
+  /** A staff message: the writer's first name, signed with the operator's signature on the page. */
+  signedBy: string | null;
   body: string;
   isNew: boolean;
 };
@@ -127,15 +130,17 @@ export function openCaseForReporter(
     }
 
     const rows = tx
-      .select()
+      .select({ message: schema.messages, staffName: schema.staff.name })
       .from(schema.messages)
+      .leftJoin(schema.staff, eq(schema.staff.id, schema.messages.staffId))
       .where(eq(schema.messages.caseId, caseId))
       .orderBy(asc(schema.messages.at), asc(schema.messages.id))
       .all();
-    const messages: ReporterMessage[] = rows.map((m) => ({
+    const messages: ReporterMessage[] = rows.map(({ message: m, staffName }) => ({
       id: m.id,
       at: m.at,
       author: m.author,
+      signedBy: m.author === "staff" ? staffFirstName(staffName) : null,
       body: decrypt(m.bodyEnc),
       isNew: m.author === "staff" && m.readAt === null,
     }));

@@ -33,7 +33,8 @@ import {
   redirectBeforeShowing,
   stepFromSlug,
   stepPath,
-  stepPosition,
+  stepIds,
+  stepNumber,
   type Destination,
   type StepId,
 } from "~/domain/intake/steps";
@@ -175,7 +176,7 @@ export function startLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
   const receipt = draft?.data.receipt;
   let resumeHref: string | null = null;
   if (draft && !receipt && draft.data.done.length > 0) {
-    const open = firstIncompleteStep(draft.data);
+    const open = firstIncompleteStep({ ...draft.data, kind });
     resumeHref = open ? stepPath(kind, open) : checkPath(kind);
   }
   return json({
@@ -199,31 +200,33 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
   const step = stepOr404(params.step);
   const draft = readDraft(request);
   if (draft?.data.receipt) throw redirect(confirmationPath(draft.data.receipt.kind));
-  const progress = { done: draft?.data.done ?? [], answers: draft?.data.answers ?? {} };
+  const progress = { kind, done: draft?.data.done ?? [], answers: draft?.data.answers ?? {} };
   const elsewhere = redirectBeforeShowing(step, progress);
   if (elsewhere) throw redirect(destinationPath(kind, elsewhere));
 
   const { answers } = progress;
   const changing = new URL(request.url).searchParams.has("wijzigen");
-  const previous = previousStep(step, answers);
+  const previous = previousStep(step, kind, answers);
   return json({
     kind,
     step,
-    position: stepPosition(step, answers),
+    number: stepNumber(step, kind, answers),
+    // A relative or someone else gets the questions about the young person, not about themselves.
+    role: answers.reporterRole ?? null,
     backHref: changing ? checkPath(kind) : previous ? stepPath(kind, previous) : intakeBasePath[kind],
     changing,
     values: draft?.data.unsaved?.step === step ? draft.data.unsaved.values : formValuesFrom(answers),
     units: step === "unit" ? activeUnits().map(({ id: _id, ...u }) => u) : [],
-    municipalities: step === "contact" ? municipalityChoices() : [],
+    municipalities: step === "municipality" ? municipalityChoices() : [],
     recipients: step === "consent" ? relevantRecipients(answers.wishes) : [],
     // What the consents given need from this page (a way to reach them, their municipality): said up front.
     consentNeeds:
-      step === "contact"
+      step === "contact" || step === "municipality"
         ? [
             ...new Set(
-              intakeConsentConflicts({ ...answers, contactMethod: "none", municipality: undefined }).map(
-                (c) => c.problem,
-              ),
+              intakeConsentConflicts({ ...answers, contactMethod: "none", municipality: undefined })
+                .map((c) => c.problem)
+                .filter((p) => (step === "contact") === (p === "identity_without_contact")),
             ),
           ]
         : [],
@@ -256,7 +259,7 @@ export async function stepAction(kind: IntakeKind, { request, params, context }:
   // a name that matches none stays as typed, so the error below shows it again to correct.
   const typedMunicipality = typeof input.municipality === "string" ? input.municipality : undefined;
   const resolved =
-    step === "contact" && typedMunicipality
+    step === "municipality" && typedMunicipality
       ? {
           ...input,
           municipality: resolveMunicipality(municipalityChoices(), typedMunicipality) ?? typedMunicipality,
@@ -265,7 +268,7 @@ export async function stepAction(kind: IntakeKind, { request, params, context }:
   const result = validateStep(step, resolved, {
     kind,
     unitSlugs: step === "unit" ? activeUnits().map((u) => u.slug) : [],
-    municipalityCodes: step === "contact" ? municipalities().map((m) => m.code) : [],
+    municipalityCodes: step === "municipality" ? municipalities().map((m) => m.code) : [],
     currentYear: Number(
       new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now),
     ),
@@ -288,7 +291,7 @@ export async function stepAction(kind: IntakeKind, { request, params, context }:
   else setCookie = createDraft(kind, { answers: saved, done }, now).setCookie;
 
   const changing = input.change === "1";
-  const next = afterSave(step, { done, answers: saved }, changing);
+  const next = afterSave(step, { kind, done, answers: saved }, changing);
   // A change that opens a new question keeps "changing" on, so that question leads back to the check page.
   const target = destinationPath(kind, next) + (changing && "step" in next ? "?wijzigen=1" : "");
   return redirect(target, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
@@ -325,7 +328,7 @@ function switchLanguage(
 function draftReadyToSend(kind: IntakeKind, draft: Draft | null): Draft {
   if (!draft) throw redirect(intakeBasePath[kind]);
   if (draft.data.receipt) throw redirect(confirmationPath(draft.data.receipt.kind));
-  const open = firstIncompleteStep(draft.data);
+  const open = firstIncompleteStep({ ...draft.data, kind });
   if (open) throw redirect(stepPath(kind, open));
   return draft;
 }
@@ -350,12 +353,10 @@ export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
         : null,
     municipalityName: municipality?.name ?? null,
     recipients: relevantRecipients(answers.wishes),
-    paths: Object.fromEntries(
-      (["who", "unit", "what", "safe", "wishes", "consent", "contact"] as const).map((s) => [
-        s,
-        `${stepPath(kind, s)}?wijzigen=1`,
-      ]),
-    ) as Record<StepId, string>,
+    paths: Object.fromEntries(stepIds.map((s) => [s, `${stepPath(kind, s)}?wijzigen=1`])) as Record<
+      StepId,
+      string
+    >,
   });
 }
 

@@ -19,14 +19,10 @@ function stepsFor(i: number): [string, Record<string, string | string[]>][] {
   const byPhone = i % 3 === 0;
   return [
     ["wie", { reporterRole: i % 4 === 0 ? "close" : "young_person" }],
-    ["afdeling", { unit: i % 2 === 0 ? "t-anker" : "pactum-zetten", periodFrom: "2019", periodTo: "2021" }],
-    [
-      "wat-is-er-gebeurd",
-      {
-        story: `${STORY}\n(${i}) ${"Nog meer. ".repeat(i % 50)}`,
-        themes: ["isolation", "restraint", "no_school"],
-      },
-    ],
+    ["afdeling", { unit: i % 2 === 0 ? "t-anker" : "pactum-zetten" }],
+    ["wanneer", { periodFrom: "2019", periodTo: "2021" }],
+    ["wat-is-er-gebeurd", { story: `${STORY}\n(${i}) ${"Nog meer. ".repeat(i % 50)}` }],
+    ["onderwerpen", { themes: ["isolation", "restraint", "no_school"] }],
     ["veilig", { safeNow: urgent ? "no" : "yes" }],
     ["wensen", { wishes: ["heard", "investigation", "counted"] }],
     // Contact details may go to the IGJ only from someone who can be reached.
@@ -39,10 +35,10 @@ function stepsFor(i: number): [string, Record<string, string | string[]>][] {
             phone: "06 12345678",
             mayLeaveMessage: "no",
             safeTimes: "na 16 uur",
-            municipality: "GM0363",
           }
         : { contactMethod: "none" },
     ],
+    ["gemeente", byPhone ? { municipality: "GM0363" } : {}],
   ];
 }
 

@@ -107,7 +107,10 @@ function intake(kind: Kind): Entry[] {
     name: `${kind}-${slug}`,
     path: () => `${base}/${slug}`,
     // A complaint asks these questions in the testimony's words: the engines check them there.
-    ...(kind === "complaint" && ["afdeling", "veilig", "wensen", "contact"].includes(slug)
+    ...(kind === "complaint" &&
+    ["afdeling", "wanneer", "wat-is-er-gebeurd", "onderwerpen", "veilig", "contact", "gemeente"].includes(
+      slug,
+    )
       ? { engines: false as const }
       : {}),
     errors,
@@ -126,6 +129,14 @@ function intake(kind: Kind): Entry[] {
     step(
       "afdeling",
       async (page, lng) => {
+        await page.getByLabel(t(lng, "unit.unitOther.label")).fill("a\u0007b");
+        await cont(page, lng);
+      },
+      (page, lng) => page.getByLabel(t(lng, "unit.unitOther.label")).fill("Groep 2"),
+    ),
+    step(
+      "wanneer",
+      async (page, lng) => {
         await page.getByLabel(t(lng, "unit.period.from")).fill("2021");
         await page.getByLabel(t(lng, "unit.period.to")).fill("2019");
         await cont(page, lng);
@@ -134,8 +145,13 @@ function intake(kind: Kind): Entry[] {
     ),
     step("wat-is-er-gebeurd", empty, async (page, lng) => {
       await page.getByRole("textbox", { name: t(lng, "what.question") }).fill("Ik zat dagen alleen.");
-      await choose(page, "checkbox", t(lng, "what.themes.options.isolation"));
     }),
+    step("onderwerpen", undefined, (page, lng) =>
+      choose(page, "checkbox", t(lng, "what.themes.options.isolation")),
+    ),
+    ...(kind === "complaint"
+      ? [step("organisatie", undefined, (page) => page.getByRole("textbox").fill("Horizon"))]
+      : []),
     step("veilig", empty, (page, lng) => choose(page, "radio", t(lng, "safe.options.yes"))),
     step("wensen", empty, (page, lng) =>
       choose(page, "checkbox", t(lng, "wishes.options.investigation.label")),
@@ -147,6 +163,7 @@ function intake(kind: Kind): Entry[] {
         .check({ force: true }),
     ),
     step("contact", empty, (page, lng) => choose(page, "radio", t(lng, "contact.options.none.label"))),
+    step("gemeente", undefined, async () => {}),
     {
       route: `${r}.controleren`,
       name: `${kind}-check`,

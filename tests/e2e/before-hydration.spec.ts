@@ -45,37 +45,53 @@ test("what is typed, picked and ticked before the page's JavaScript runs is kept
   await next();
   await expect(page).toHaveURL(/\/verhaal\/afdeling$/);
 
-  // A radio group and two text fields: unit and period.
+  // A radio group with a text field: the unit.
   hydrate = await openWithScriptsHeld(page, `/verhaal/afdeling?lng=${lng}`);
   await choose(page, "radio", t("unit.options.unknown"));
+  await page.getByLabel(t("unit.unitOther.label")).fill("Groep 3");
+  await hydrate();
+  await expect(page.getByLabel(t("unit.unitOther.label"))).toHaveValue("Groep 3");
+  await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
+  await next();
+  await expect(page).toHaveURL(/\/verhaal\/wanneer$/);
+
+  // Two text fields: the period.
+  hydrate = await openWithScriptsHeld(page, `/verhaal/wanneer?lng=${lng}`);
   await page.getByLabel(t("unit.period.from")).fill("2019");
   await page.getByLabel(t("unit.period.to")).fill("2020");
   await hydrate();
   await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2019");
   await expect(page.getByLabel(t("unit.period.to"))).toHaveValue("2020");
-  await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
   await next();
   await expect(page).toHaveURL(/\/verhaal\/wat-is-er-gebeurd$/);
 
-  // A text area (with its counter) and a checkbox group: the story and its themes.
+  // A text area with its counter: the story.
   hydrate = await openWithScriptsHeld(page, `/verhaal/wat-is-er-gebeurd?lng=${lng}`);
   const story = "Ik typte dit voordat de pagina helemaal geladen was.";
   await page.getByRole("textbox", { name: t("what.question") }).fill(story);
-  await choose(page, "checkbox", t("what.themes.options.medication"));
   await hydrate();
   await expect(page.getByRole("textbox", { name: t("what.question") })).toHaveValue(story);
-  await expect(page.getByRole("checkbox", { name: t("what.themes.options.medication") })).toBeChecked();
   // The counter counts what is there, not what the page started with.
   const left = String(limits.story - story.length).replace(/(\d)(?=(\d{3})+$)/g, "$1[.,]?");
   await expect(page.getByText(new RegExp(`\\b${left}\\b`))).toBeVisible();
+  await next();
+  await expect(page).toHaveURL(/\/verhaal\/onderwerpen$/);
+
+  // A checkbox group: the themes.
+  hydrate = await openWithScriptsHeld(page, `/verhaal/onderwerpen?lng=${lng}`);
+  await choose(page, "checkbox", t("what.themes.options.medication"));
+  await hydrate();
+  await expect(page.getByRole("checkbox", { name: t("what.themes.options.medication") })).toBeChecked();
   await next();
   await expect(page).toHaveURL(/\/verhaal\/veilig$/);
 
   // The server got all of it: going back, the steps show the saved answers.
   await page.goto(`/verhaal/wat-is-er-gebeurd?lng=${lng}`);
   await expect(page.getByRole("textbox", { name: t("what.question") })).toHaveValue(story);
+  await page.goto(`/verhaal/onderwerpen?lng=${lng}`);
   await expect(page.getByRole("checkbox", { name: t("what.themes.options.medication") })).toBeChecked();
-  await page.goto(`/verhaal/afdeling?lng=${lng}`);
+  await page.goto(`/verhaal/wanneer?lng=${lng}`);
   await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2019");
+  await page.goto(`/verhaal/afdeling?lng=${lng}`);
   await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
 });

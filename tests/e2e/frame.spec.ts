@@ -10,7 +10,7 @@ import {
 
 const pages = [
   { path: "/", name: "home", h1: { nl: "Aanspreekpunt ZIKOS", en: "Aanspreekpunt ZIKOS" } },
-  { path: "/over", name: "about", h1: { nl: "Over het aanspreekpunt", en: "About the aanspreekpunt" } },
+  { path: "/over", name: "about", h1: { nl: "Over het aanspreekpunt", en: "About the contact point" } },
   { path: "/privacy", name: "privacy", h1: { nl: "Privacyverklaring", en: "Privacy statement" } },
   {
     path: "/toegankelijkheid",

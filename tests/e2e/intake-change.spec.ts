@@ -14,14 +14,17 @@ async function toCheckPage(page: Page, js: boolean) {
   await choose(page, "radio", nl("who.options.close.label"));
   await continueOn(page, "nl", "/verhaal/afdeling");
   await choose(page, "radio", nl("unit.options.unknown"));
+  await continueOn(page, "nl", "/verhaal/wanneer");
   await continueOn(page, "nl", "/verhaal/wat-is-er-gebeurd");
   await page.getByRole("textbox", { name: nl("what.question") }).fill("Eerste versie.");
+  await continueOn(page, "nl", "/verhaal/onderwerpen");
   await continueOn(page, "nl", "/verhaal/veilig");
   await choose(page, "radio", nl("safe.options.yes"));
   await continueOn(page, "nl", "/verhaal/wensen");
   await choose(page, "checkbox", nl("wishes.options.heard.label"));
   await continueOn(page, "nl", "/verhaal/contact");
   await choose(page, "radio", nl("contact.options.none.label"));
+  await continueOn(page, "nl", "/verhaal/gemeente");
   await continueOn(page, "nl", "/verhaal/controleren");
 }
 
@@ -55,7 +58,7 @@ for (const js of [true, false]) {
       await expect(
         page.getByRole("checkbox", { name: new RegExp(`^${nl("wishes.options.heard.label")}`) }),
       ).toBeChecked();
-      await choose(page, "checkbox", nl("wishes.options.help_now.label"));
+      await choose(page, "checkbox", nl("wishes.options.help_now.label_close"));
       await continueOn(page, "nl");
       await expect(page).toHaveURL("/verhaal/toestemming?wijzigen=1");
       await page
@@ -80,9 +83,42 @@ for (const js of [true, false]) {
       ).toBeVisible();
     });
 
+    test("each answer's change link opens the page that asks it, and comes back", async ({ page }) => {
+      test.setTimeout(120_000);
+      await toCheckPage(page, js);
+      const pages: [string, string][] = [
+        ["who", "wie"],
+        ["unit", "afdeling"],
+        ["period", "wanneer"],
+        ["story", "wat-is-er-gebeurd"],
+        ["themes", "onderwerpen"],
+        ["safeNow_close", "veilig"],
+        ["wishes", "wensen"],
+        ["contactMethod", "contact"],
+        ["municipality", "gemeente"],
+      ];
+      for (const [row, slug] of pages) {
+        await expect(changeLink(page, nl(`check.rows.${row}`))).toHaveAttribute(
+          "href",
+          `/verhaal/${slug}?wijzigen=1`,
+        );
+      }
+      // The new "when" page: a year given there shows on the check page.
+      await changeLink(page, nl("check.rows.period")).click();
+      await page.getByLabel(nl("unit.period.from")).fill("2020");
+      await continueOn(page, "nl", "/verhaal/controleren");
+      await expect(page.getByRole("main")).toContainText("2020");
+      await changeLink(page, nl("check.rows.themes")).click();
+      await choose(page, "checkbox", nl("what.themes.options.medication"));
+      await continueOn(page, "nl", "/verhaal/controleren");
+      await expect(page.getByRole("main")).toContainText(nl("what.themes.options.medication"));
+    });
+
     test("the back button walks back through the questions with the answers kept", async ({ page }) => {
       test.setTimeout(120_000);
       await toCheckPage(page, js);
+      await page.goBack();
+      await expect(page).toHaveURL("/verhaal/gemeente");
       await page.goBack();
       await expect(page).toHaveURL("/verhaal/contact");
       await expect(
@@ -92,9 +128,12 @@ for (const js of [true, false]) {
       await expect(page).toHaveURL("/verhaal/wensen");
       await page.goBack();
       await page.goBack();
+      await page.goBack();
       await expect(page).toHaveURL("/verhaal/wat-is-er-gebeurd");
       await expect(page.getByRole("textbox", { name: nl("what.question") })).toHaveValue("Eerste versie.");
       // Continuing from here goes forward one question at a time, the answers still there.
+      await continueOn(page, "nl");
+      await expect(page).toHaveURL("/verhaal/onderwerpen");
       await continueOn(page, "nl");
       await expect(page).toHaveURL("/verhaal/veilig");
       await expect(page.getByRole("radio", { name: nl("safe.options.yes"), exact: true })).toBeChecked();

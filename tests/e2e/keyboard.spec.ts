@@ -142,13 +142,15 @@ async function intakeJourney(page: Page, kind: Kind) {
 
   await expectFocusAfterNavigation(page, new RegExp(`${base}/afdeling$`));
   await cont();
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/wanneer$`));
+  await cont();
   await expectFocusAfterNavigation(page, new RegExp(`${base}/wat-is-er-gebeurd$`));
   await typeInto(page, page.getByRole("textbox", { name: t("what.question") }), "Ik zat dagen alleen.");
-  const isolation = control(page, "checkbox", t("what.themes.options.isolation"));
-  await tabTo(page, isolation);
-  await page.keyboard.press("Space");
-  await expect(isolation).toBeChecked();
-  // Back up with Shift+Tab to the story and add to it: nothing typed is lost.
+  // Away to the button with Tab and back with Shift+Tab to add to the story: nothing typed is lost.
+  await tabTo(
+    page,
+    page.getByRole("main").getByRole("button", { name: tr("nl", "common:continue"), exact: true }),
+  );
   await tabTo(page, page.getByRole("textbox", { name: t("what.question") }), "Shift+Tab");
   await page.keyboard.press("End");
   await page.keyboard.type(" Niemand kwam.");
@@ -156,6 +158,17 @@ async function intakeJourney(page: Page, kind: Kind) {
     "Ik zat dagen alleen. Niemand kwam.",
   );
   await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/onderwerpen$`));
+  const isolation = control(page, "checkbox", t("what.themes.options.isolation"));
+  await tabTo(page, isolation);
+  await page.keyboard.press("Space");
+  await expect(isolation).toBeChecked();
+  await cont();
+  if (kind === "complaint") {
+    await expectFocusAfterNavigation(page, new RegExp(`${base}/organisatie$`));
+    await cont();
+  }
 
   await expectFocusAfterNavigation(page, new RegExp(`${base}/veilig$`));
   await chooseRadio(page, page.getByRole("main"), radio(page, t("safe.options.yes")));
@@ -170,6 +183,9 @@ async function intakeJourney(page: Page, kind: Kind) {
 
   await expectFocusAfterNavigation(page, new RegExp(`${base}/contact$`));
   await chooseRadio(page, page.getByRole("main"), radio(page, t("contact.options.none.label")));
+  await cont();
+
+  await expectFocusAfterNavigation(page, new RegExp(`${base}/gemeente$`));
   await cont();
 
   await expectFocusAfterNavigation(page, new RegExp(`${base}/controleren$`));

@@ -20,6 +20,7 @@ for (const js of [true, false]) {
       if (js) await page.waitForFunction(() => "__remixRouter" in window);
       await choose(page, "radio", t("nl", "who.options.young_person.label"));
       await continueOn(page, "nl", "/klacht/afdeling");
+      await continueOn(page, "nl", "/klacht/wanneer");
       // Enter in a field is still "Continue", not the language switch.
       await page.getByLabel(t("nl", "unit.period.from")).fill("2021");
       await page.getByLabel(t("nl", "unit.period.from")).press("Enter");
@@ -44,7 +45,7 @@ for (const js of [true, false]) {
       await page.getByRole("button", { name: tr("en", "common:language.switchToLong") }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "nl");
       await expect(page.getByRole("textbox", { name: t("nl", "what.question") })).toHaveValue(story);
-      await continueOn(page, "nl", "/klacht/veilig");
+      await continueOn(page, "nl", "/klacht/onderwerpen");
     });
   });
 }

@@ -14,14 +14,18 @@ async function toContactStep(page: Page, lng: Lng) {
   await page.goto(`/klacht/wie?lng=${lng}`);
   await choose(page, "radio", t(lng, "who.options.young_person.label"));
   await continueOn(page, lng, "/klacht/afdeling");
+  await continueOn(page, lng, "/klacht/wanneer");
   await continueOn(page, lng, "/klacht/wat-is-er-gebeurd");
   await page.getByRole("textbox", { name: t(lng, "what.question") }).fill("Mijn verhaal");
+  await continueOn(page, lng, "/klacht/onderwerpen");
+  await continueOn(page, lng, "/klacht/organisatie");
   await continueOn(page, lng, "/klacht/veilig");
   await choose(page, "radio", t(lng, "safe.options.yes"));
   await continueOn(page, lng, "/klacht/wensen");
   await choose(page, "checkbox", t(lng, "wishes.options.conversation.label"));
   await continueOn(page, lng, "/klacht/contact");
   await choose(page, "radio", t(lng, "contact.options.none.label"));
+  await continueOn(page, lng, "/klacht/gemeente");
 }
 
 const label = (lng: Lng) => `${t(lng, "contact.municipality.label")} ${tr(lng, "common:optional")}`;
@@ -72,7 +76,7 @@ for (const lng of languages) {
       await expect(shownMunicipality(page, lng)).toHaveText("'s-Hertogenbosch");
 
       // A former name, picked from the list.
-      await page.goto("/klacht/contact?wijzigen=1");
+      await page.goto("/klacht/gemeente?wijzigen=1");
       await expect(box).toHaveValue("'s-Hertogenbosch");
       await box.fill("Vlagtw");
       await page.getByRole("option", { name: former }).click();
@@ -103,13 +107,17 @@ test("the server resolves a typed everyday name and refuses an unknown one, keep
     request.post(path, { form: { csrf, website: "", ...form }, maxRedirects: 0 });
   await post("/klacht/wie", { reporterRole: "young_person" });
   await post("/klacht/afdeling", {});
+  await post("/klacht/wanneer", {});
   await post("/klacht/wat-is-er-gebeurd", { story: "Verhaal" });
+  await post("/klacht/onderwerpen", {});
+  await post("/klacht/organisatie", {});
   await post("/klacht/veilig", { safeNow: "yes" });
   await post("/klacht/wensen", { wishes: "conversation" });
-  const unknown = await post("/klacht/contact", { contactMethod: "none", municipality: "Gotham" });
+  await post("/klacht/contact", { contactMethod: "none" });
+  const unknown = await post("/klacht/gemeente", { municipality: "Gotham" });
   expect(unknown.status()).toBe(400);
   expect(await unknown.text()).toContain("Gotham");
-  const known = await post("/klacht/contact", { contactMethod: "none", municipality: "Hague" });
+  const known = await post("/klacht/gemeente", { municipality: "Hague" });
   expect(known.status()).toBe(302);
   const check = await request.get("/klacht/controleren");
   expect(await check.text()).toContain("&#x27;s-Gravenhage");

@@ -190,7 +190,8 @@ function ombudsworker(db: Db) {
     id = db
       .insert(schema.staff)
       .values({
-        name: "Ombudswerker",
+        // A full name: the reporter sees only the first ("Sanne, Aanspreekpunt ZIKOS").
+        name: "Sanne de Vries",
         email: `ow${process.pid}-${keys++}@example.nl`,
         passwordHash: "x",
         role: "ombudsworker",
@@ -199,7 +200,7 @@ function ombudsworker(db: Db) {
       .get().id;
     staffIds.set(db, id);
   }
-  return { id, name: "Ombudswerker", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
+  return { id, name: "Sanne de Vries", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
 }
 
 /** A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail). */

@@ -164,21 +164,19 @@ async function completedIntake(base: string): Promise<Client> {
   const client = new Client();
   const steps: [string, Entries][] = [
     ["wie", [["reporterRole", "young_person"]]],
+    ["afdeling", [["unit", "t-anker"]]],
     [
-      "afdeling",
+      "wanneer",
       [
-        ["unit", "t-anker"],
         ["periodFrom", "2019"],
         ["periodTo", "2021"],
       ],
     ],
-    [
-      "wat-is-er-gebeurd",
-      [
-        ["story", "Ik zat veel alleen."],
-        ["themes", "isolation"],
-      ],
-    ],
+    ["wat-is-er-gebeurd", [["story", "Ik zat veel alleen."]]],
+    ["onderwerpen", [["themes", "isolation"]]],
+    ...(base === "/klacht"
+      ? ([["organisatie", [["complaintAbout", "Horizon"]]]] as [string, Entries][])
+      : []),
     ["veilig", [["safeNow", "yes"]]],
     [
       "wensen",
@@ -190,6 +188,7 @@ async function completedIntake(base: string): Promise<Client> {
     ],
     ["toestemming", [["consent-igj", "anonymous"]]],
     ["contact", [["contactMethod", "none"]]],
+    ["gemeente", []],
   ];
   for (const [slug, fields] of steps) {
     const res = await client.postForm(`${base}/${slug}`, fields);
@@ -210,30 +209,43 @@ const specs: Spec[] = [
     name: "intake: unit",
     path: intake("afdeling"),
     client: () => clients.intake!,
-    fields: ["unit", "unitOther", "periodFrom", "periodTo"],
+    fields: ["unit", "unitOther"],
     invalid: notAChoice.map((v) => [["unit", v]]),
+  },
+  {
+    name: "intake: when",
+    path: intake("wanneer"),
+    client: () => clients.intake!,
+    fields: ["periodFrom", "periodTo"],
+    invalid: notAChoice.map((v) => [["periodFrom", v]]),
   },
   {
     name: "intake: what happened",
     path: intake("wat-is-er-gebeurd"),
     client: () => clients.intake!,
-    fields: ["story", "themes", "themeOther"],
-    invalid: notAChoice.map((v) => [["themes", v]]),
-    kept: { field: "story", with: [["themes", "x-not-a-theme"]] },
+    fields: ["story"],
   },
   {
-    name: "complaint: what happened",
-    path: "/klacht/wat-is-er-gebeurd",
-    client: () => clients.complaint!,
-    fields: ["story", "themes", "themeOther", "complaintAbout", "desiredOutcome"],
+    name: "intake: themes",
+    path: intake("onderwerpen"),
+    client: () => clients.intake!,
+    fields: ["themes", "themeOther"],
     invalid: notAChoice.map((v) => [["themes", v]]),
-    kept: {
-      field: "desiredOutcome",
-      with: [
-        ["themes", "x-not-a-theme"],
-        ["story", "Een verhaal."],
-      ],
-    },
+    kept: { field: "themeOther", with: [["themes", "x-not-a-theme"]] },
+  },
+  {
+    name: "complaint: which organisation",
+    path: "/klacht/organisatie",
+    client: () => clients.complaint!,
+    fields: ["complaintAbout"],
+  },
+  {
+    name: "complaint: wishes",
+    path: "/klacht/wensen",
+    client: () => clients.complaint!,
+    fields: ["wishes", "desiredOutcome"],
+    invalid: notAChoice.map((v) => [["wishes", v]]),
+    kept: { field: "desiredOutcome", with: [["wishes", "x-not-a-wish"]] },
   },
   {
     name: "intake: safe now",
@@ -264,7 +276,7 @@ const specs: Spec[] = [
     name: "intake: contact",
     path: intake("contact"),
     client: () => clients.intake!,
-    fields: ["contactMethod", "name", "email", "phone", "safeTimes", "mayLeaveMessage", "municipality"],
+    fields: ["contactMethod", "name", "email", "phone", "safeTimes", "mayLeaveMessage"],
     invalid: notAChoice.map((v) => [["contactMethod", v]]),
     kept: {
       field: "safeTimes",
@@ -274,6 +286,13 @@ const specs: Spec[] = [
         ["mayLeaveMessage", "x-not-an-answer"],
       ],
     },
+  },
+  {
+    name: "intake: municipality",
+    path: intake("gemeente"),
+    client: () => clients.intake!,
+    fields: ["municipality"],
+    invalid: notAChoice.map((v) => [["municipality", v]]),
   },
   { name: "intake: send", path: intake("controleren"), client: () => clients.intake!, fields: [] },
   { name: "intake: done", path: intake("bevestiging"), client: () => clients.intake!, fields: ["done"] },

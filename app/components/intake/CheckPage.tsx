@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Button, Form, Link } from "~/components/ui";
 import { formatPeriod, periodOf } from "~/domain/period";
 import type { checkAction, checkLoader } from "~/server/intake.server";
-import { kindContext } from "./kind";
+import { kindContext, roleContext } from "./kind";
 
 type Row = { key: string; label: string; value: ReactNode; href: string };
 
@@ -19,6 +19,7 @@ export function CheckPage() {
   const { t } = useTranslation("intake");
   const { answers, paths } = data;
   const context = kindContext(data.kind);
+  const role = roleContext(answers.reporterRole);
   const notGiven = <span className="intake-check__empty">{t("check.notGiven")}</span>;
   const text = (v: string | undefined) => (v ? <span className="intake-check__text">{v}</span> : notGiven);
   const list = (items: string[]) =>
@@ -60,7 +61,7 @@ export function CheckPage() {
           },
         ]
       : []),
-    { key: "period", label: t("check.rows.period"), value: text(period), href: paths.unit },
+    { key: "period", label: t("check.rows.period"), value: text(period), href: paths.period },
     {
       key: "story",
       label: t("check.rows.story"),
@@ -78,7 +79,7 @@ export function CheckPage() {
       key: "themes",
       label: t("check.rows.themes"),
       value: list((answers.themes ?? []).map((th) => t(`what.themes.options.${th}`))),
-      href: paths.what,
+      href: paths.themes,
     },
     ...(answers.themeOther
       ? [
@@ -86,7 +87,7 @@ export function CheckPage() {
             key: "themeOther",
             label: t("check.rows.themeOther"),
             value: text(answers.themeOther),
-            href: paths.what,
+            href: paths.themes,
           },
         ]
       : []),
@@ -96,28 +97,32 @@ export function CheckPage() {
             key: "complaintAbout",
             label: t("check.rows.complaintAbout"),
             value: text(answers.complaintAbout),
-            href: paths.what,
-          },
-          {
-            key: "desiredOutcome",
-            label: t("check.rows.desiredOutcome"),
-            value: text(answers.desiredOutcome),
-            href: paths.what,
+            href: paths.complaintAbout,
           },
         ]
       : []),
     {
       key: "safeNow",
-      label: t("check.rows.safeNow"),
-      value: text(answers.safeNow && t(`safe.options.${answers.safeNow}`)),
+      label: t("check.rows.safeNow", { context: role }),
+      value: text(answers.safeNow && t(`safe.options.${answers.safeNow}`, { context: role })),
       href: paths.safe,
     },
     {
       key: "wishes",
       label: t("check.rows.wishes"),
-      value: list((answers.wishes ?? []).map((w) => t(`wishes.options.${w}.label`))),
+      value: list((answers.wishes ?? []).map((w) => t(`wishes.options.${w}.label`, { context: role }))),
       href: paths.wishes,
     },
+    ...(data.kind === "complaint"
+      ? [
+          {
+            key: "desiredOutcome",
+            label: t("check.rows.desiredOutcome"),
+            value: text(answers.desiredOutcome),
+            href: paths.wishes,
+          },
+        ]
+      : []),
     ...data.recipients.map((r) => ({
       key: `consent-${r}`,
       label: t("check.rows.consent", { recipient: t(`consent.recipients.${r}.label`) }),
@@ -163,7 +168,7 @@ export function CheckPage() {
       key: "municipality",
       label: t("check.rows.municipality"),
       value: text(data.municipalityName ?? undefined),
-      href: paths.contact,
+      href: paths.municipality,
     },
   ];
 

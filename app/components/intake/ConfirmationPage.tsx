@@ -4,6 +4,7 @@
  */
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OperatorNote } from "~/components/layout/Operator";
 import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
 import { Link } from "~/components/ui";
 import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
@@ -58,6 +59,7 @@ export function ConfirmationPage() {
       </p>
 
       <ReceiptDone error={action?.errors.done} />
+      <OperatorNote />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * One question per page (GOV.UK): back link, error summary, "Step 3 of 7", the question as <h1>,
+ * One question per page (GOV.UK): back link, error summary, "Question 3", the question as <h1>,
  * "Continue". The fields show what the person typed last (the action's `values`) or what the draft holds.
  */
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -20,7 +20,7 @@ import {
 import { contactMethods, reporterRoles, safeNowAnswers, themes, wishes } from "~/domain/case-content";
 import { consentAnswers } from "~/domain/intake/answers";
 import type { stepAction, stepLoader } from "~/server/intake.server";
-import { kindContext } from "./kind";
+import { kindContext, roleContext } from "./kind";
 
 type StepData = ReturnType<typeof useLoaderData<typeof stepLoader>>;
 type Values = Record<string, string | string[] | undefined>;
@@ -48,10 +48,10 @@ function Step({ data }: { data: StepData }) {
       <Link variant="back" href={data.backHref}>
         {t("back")}
       </Link>
-      {data.urgentNotice ? <UrgentNotice /> : null}
+      {data.urgentNotice ? <UrgentNotice context={roleContext(data.role)} /> : null}
       <Form errors={errors} id="intake-step">
         {data.changing ? <input type="hidden" name="change" value="1" /> : null}
-        <p className="intake__progress">{t("intake:progress", data.position)}</p>
+        <p className="intake__progress">{t("intake:progress", { number: data.number })}</p>
         <Fields data={data} values={values} errors={errors} />
         <Button isDisabled={navigation.state === "submitting"}>{t("continue")}</Button>
       </Form>
@@ -63,13 +63,13 @@ function Step({ data }: { data: StepData }) {
  * Short, above every question after "No, I'm not safe": 112 at once, the other lines one tap away (the
  * crisis block, like the header's "Help now"). The whole list here pushed the question a screen down.
  */
-function UrgentNotice() {
+function UrgentNotice({ context }: { context: string | undefined }) {
   const { t } = useTranslation("intake");
   const emergency = crisisLines.find((line) => line.id === "emergency")!;
   return (
     <div className="notice intake-urgent">
       <h2 className="intake-urgent__heading">{t("urgentNotice.heading")}</h2>
-      <p>{t("urgentNotice.text")}</p>
+      <p>{t("urgentNotice.text", { context })}</p>
       <ul className="intake-crisis">
         <li>
           <a href={emergency.href}>{t("common:crisis.emergency", { number: emergency.number })}</a>
@@ -145,9 +145,19 @@ function UnitFields({ data, values, errors }: FieldsProps) {
         error={errors.unitOther}
         defaultValue={one(values.unitOther)}
       />
+    </>
+  );
+}
+
+function PeriodFields({ values, errors }: FieldsProps) {
+  const { t } = useTranslation("intake");
+  return (
+    <>
       <fieldset className="field intake-period" aria-describedby="period-hint">
-        <legend className="field__label">
-          {t("unit.period.legend")} <span className="field__optional">{t("common:optional")}</span>
+        <legend className="intake-period__legend">
+          <h1 className="field__heading">
+            {t("unit.period.legend")} <span className="field__optional">{t("common:optional")}</span>
+          </h1>
         </legend>
         <p className="field__hint" id="period-hint">
           {t("unit.period.hint")}
@@ -172,22 +182,28 @@ function UnitFields({ data, values, errors }: FieldsProps) {
 
 function WhatFields({ data, values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
-  const complaint = data.kind === "complaint";
+  return (
+    <TextArea
+      name="story"
+      label={t("what.question")}
+      labelIsHeading
+      hint={t("what.hint")}
+      error={errors.story}
+      maxLength={data.limits.story}
+      rows={12}
+      defaultValue={one(values.story)}
+    />
+  );
+}
+
+function ThemesFields({ values, errors }: FieldsProps) {
+  const { t } = useTranslation("intake");
   return (
     <>
-      <TextArea
-        name="story"
-        label={t("what.question")}
-        labelIsHeading
-        hint={t("what.hint")}
-        error={errors.story}
-        maxLength={data.limits.story}
-        rows={12}
-        defaultValue={one(values.story)}
-      />
       <CheckboxGroup
         name="themes"
         label={t("what.themes.label")}
+        labelIsHeading
         hint={t("what.themes.hint")}
         optional
         error={errors.themes}
@@ -201,50 +217,44 @@ function WhatFields({ data, values, errors }: FieldsProps) {
         error={errors.themeOther}
         defaultValue={one(values.themeOther)}
       />
-      {complaint ? (
-        <>
-          <TextField
-            name="complaintAbout"
-            label={t("what.complaintAbout.label")}
-            hint={t("what.complaintAbout.hint")}
-            optional
-            error={errors.complaintAbout}
-            defaultValue={one(values.complaintAbout)}
-          />
-          <TextArea
-            name="desiredOutcome"
-            label={t("what.desiredOutcome.label")}
-            hint={t("what.desiredOutcome.hint")}
-            optional
-            error={errors.desiredOutcome}
-            maxLength={data.limits.desiredOutcome}
-            rows={5}
-            defaultValue={one(values.desiredOutcome)}
-          />
-        </>
-      ) : null}
     </>
   );
 }
 
-function SafeFields({ values, errors }: FieldsProps) {
+function ComplaintAboutFields({ values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
+  return (
+    <TextField
+      name="complaintAbout"
+      label={t("what.complaintAbout.label")}
+      labelIsHeading
+      hint={t("what.complaintAbout.hint")}
+      optional
+      error={errors.complaintAbout}
+      defaultValue={one(values.complaintAbout)}
+    />
+  );
+}
+
+function SafeFields({ data, values, errors }: FieldsProps) {
+  const { t } = useTranslation("intake");
+  const context = roleContext(data.role);
   return (
     <div className="intake-safe">
       <RadioGroup
         name="safeNow"
-        label={t("safe.question")}
+        label={t("safe.question", { context })}
         labelIsHeading
         hint={t("safe.hint")}
         error={errors.safeNow}
         defaultValue={one(values.safeNow)}
         dividerBefore={["rather_not_say"]}
-        options={safeNowAnswers.map((a) => ({ value: a, label: t(`safe.options.${a}`) }))}
+        options={safeNowAnswers.map((a) => ({ value: a, label: t(`safe.options.${a}`, { context }) }))}
       />
       {/* Shown by CSS as soon as "No" is chosen, with or without JavaScript (app/styles/intake.css). */}
       <div className="notice intake-not-safe">
-        <h2 className="intake-not-safe__heading">{t("safe.notSafe.heading")}</h2>
-        <p>{t("safe.notSafe.text")}</p>
+        <h2 className="intake-not-safe__heading">{t("safe.notSafe.heading", { context })}</h2>
+        <p>{t("safe.notSafe.text", { context })}</p>
         <CrisisNumbers />
         <p>{t("safe.notSafe.after")}</p>
       </div>
@@ -252,22 +262,39 @@ function SafeFields({ values, errors }: FieldsProps) {
   );
 }
 
-function WishesFields({ values, errors }: FieldsProps) {
+function WishesFields({ data, values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
+  const context = kindContext(data.kind);
+  const role = roleContext(data.role);
   return (
-    <CheckboxGroup
-      name="wishes"
-      label={t("wishes.question")}
-      labelIsHeading
-      hint={t("wishes.hint")}
-      error={errors.wishes}
-      defaultValue={many(values.wishes)}
-      options={wishes.map((w) => ({
-        value: w,
-        label: t(`wishes.options.${w}.label`),
-        hint: t(`wishes.options.${w}.hint`, { defaultValue: "" }) || undefined,
-      }))}
-    />
+    <>
+      <CheckboxGroup
+        name="wishes"
+        label={t("wishes.question", { context })}
+        labelIsHeading
+        hint={t("wishes.hint")}
+        error={errors.wishes}
+        defaultValue={many(values.wishes)}
+        options={wishes.map((w) => ({
+          value: w,
+          label: t(`wishes.options.${w}.label`, { context: role }),
+          hint: t(`wishes.options.${w}.hint`, { context: role, defaultValue: "" }) || undefined,
+        }))}
+      />
+      {/* The same question in the person's own words, for a complaint: no second page asking it again. */}
+      {data.kind === "complaint" ? (
+        <TextArea
+          name="desiredOutcome"
+          label={t("what.desiredOutcome.label")}
+          hint={t("what.desiredOutcome.hint")}
+          optional
+          error={errors.desiredOutcome}
+          maxLength={data.limits.desiredOutcome}
+          rows={5}
+          defaultValue={one(values.desiredOutcome)}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -379,31 +406,46 @@ function ContactFields({ data, values, errors }: FieldsProps) {
           }))}
         />
       </div>
-      <ComboBoxField
-        name="municipality"
-        label={t("contact.municipality.label")}
-        hint={t("contact.municipality.hint")}
-        optional
-        error={errors.municipality}
-        defaultValue={one(values.municipality)}
-        emptyLabel={t("contact.municipality.empty")}
-        options={data.municipalities.map((m) => ({
-          value: m.code,
-          label: m.name,
-          aliases: m.aliases,
-          formerNames: m.formerNames,
-        }))}
-      />
     </div>
+  );
+}
+
+function MunicipalityFields({ data, values, errors }: FieldsProps) {
+  const { t } = useTranslation("intake");
+  return (
+    <ComboBoxField
+      name="municipality"
+      label={t("contact.municipality.label")}
+      labelIsHeading
+      hint={
+        data.consentNeeds.length > 0
+          ? `${t("contact.consentNeeds.no_municipality")} ${t("contact.municipality.hint")}`
+          : t("contact.municipality.hint")
+      }
+      optional={data.consentNeeds.length === 0}
+      error={errors.municipality}
+      defaultValue={one(values.municipality)}
+      emptyLabel={t("contact.municipality.empty")}
+      options={data.municipalities.map((m) => ({
+        value: m.code,
+        label: m.name,
+        aliases: m.aliases,
+        formerNames: m.formerNames,
+      }))}
+    />
   );
 }
 
 const stepFields: Record<StepData["step"], (props: FieldsProps) => JSX.Element> = {
   who: WhoFields,
   unit: UnitFields,
+  period: PeriodFields,
   what: WhatFields,
+  themes: ThemesFields,
+  complaintAbout: ComplaintAboutFields,
   safe: SafeFields,
   wishes: WishesFields,
   consent: ConsentFields,
   contact: ContactFields,
+  municipality: MunicipalityFields,
 };

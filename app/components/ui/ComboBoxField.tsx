@@ -40,9 +40,12 @@ export function ComboBoxField({
   options,
   defaultValue,
   emptyLabel,
+  labelIsHeading,
 }: {
   name: string;
   label: ReactNode;
+  /** The question of the page: the label wrapped in its <h1> (GOV.UK's label-wrapper). */
+  labelIsHeading?: boolean;
   hint?: ReactNode;
   error?: string;
   optional?: boolean;
@@ -94,15 +97,20 @@ export function ComboBoxField({
       {optional ? <span className="field__optional"> {t("optional")}</span> : null}
     </>
   );
+  const labelClass = labelIsHeading ? "field__label field__label--heading" : "field__label";
+  const asHeading = (labelElement: ReactNode) =>
+    labelIsHeading ? <h1 className="field__heading">{labelElement}</h1> : labelElement;
   const hintId = `${fieldId(name)}-hint`;
   const errorId = `${fieldId(name)}-error`;
 
   if (!hydrated) {
     return (
       <div className={error ? "field field--error" : "field"}>
-        <label className="field__label" htmlFor={fieldId(name)}>
-          {labelContent}
-        </label>
+        {asHeading(
+          <label className={labelClass} htmlFor={fieldId(name)}>
+            {labelContent}
+          </label>,
+        )}
         {hint ? (
           <p className="field__hint" id={hintId}>
             {hint}
@@ -145,7 +153,7 @@ export function ComboBoxField({
       menuTrigger="focus"
       className={error ? "field field--error" : "field"}
     >
-      <Label className="field__label">{labelContent}</Label>
+      {asHeading(<Label className={labelClass}>{labelContent}</Label>)}
       {hint ? (
         <Text slot="description" className="field__hint">
           {hint}

@@ -1,20 +1,38 @@
 /**
  * The intake machine: which questions, in which order, under which Dutch URL, and where "Continue", "Back"
- * and "Change" lead. Pure; the routes only ask it.
+ * and "Change" lead. One question per page (GOV.UK); a follow-up that only makes sense with its question
+ * (the other unit's name, the other theme, a phone number) stays on that question's page. Pure; the
+ * routes only ask it. docs/decisions/030-one-question-per-page.md
  */
 import { intakeConsentConflicts, relevantRecipients, type IntakeAnswers, type IntakeKind } from "./answers";
 
-export const stepIds = ["who", "unit", "what", "safe", "wishes", "consent", "contact"] as const;
+export const stepIds = [
+  "who",
+  "unit",
+  "period",
+  "what",
+  "themes",
+  "complaintAbout",
+  "safe",
+  "wishes",
+  "consent",
+  "contact",
+  "municipality",
+] as const;
 export type StepId = (typeof stepIds)[number];
 
 export const stepSlugs: Record<StepId, string> = {
   who: "wie",
   unit: "afdeling",
+  period: "wanneer",
   what: "wat-is-er-gebeurd",
+  themes: "onderwerpen",
+  complaintAbout: "organisatie",
   safe: "veilig",
   wishes: "wensen",
   consent: "toestemming",
   contact: "contact",
+  municipality: "gemeente",
 };
 
 export const CHECK_SLUG = "controleren";
@@ -25,12 +43,17 @@ export const intakeBasePath: Record<IntakeKind, string> = { testimony: "/verhaal
 /** The form fields each step owns: saving a step replaces exactly these answers. */
 export const stepFields: Record<StepId, readonly (keyof IntakeAnswers)[]> = {
   who: ["reporterRole"],
-  unit: ["unit", "unitOther", "periodFrom", "periodTo"],
-  what: ["story", "themes", "themeOther", "complaintAbout", "desiredOutcome"],
+  unit: ["unit", "unitOther"],
+  period: ["periodFrom", "periodTo"],
+  what: ["story"],
+  themes: ["themes", "themeOther"],
+  complaintAbout: ["complaintAbout"],
   safe: ["safeNow"],
-  wishes: ["wishes"],
+  // A complaint's "what should happen" in the person's own words belongs with the same question.
+  wishes: ["wishes", "desiredOutcome"],
   consent: ["consents"],
-  contact: ["contactMethod", "name", "email", "phone", "safeTimes", "mayLeaveMessage", "municipality"],
+  contact: ["contactMethod", "name", "email", "phone", "safeTimes", "mayLeaveMessage"],
+  municipality: ["municipality"],
 };
 
 export function stepFromSlug(slug: string | undefined): StepId | undefined {
@@ -41,43 +64,57 @@ export const stepPath = (kind: IntakeKind, step: StepId) => `${intakeBasePath[ki
 export const checkPath = (kind: IntakeKind) => `${intakeBasePath[kind]}/${CHECK_SLUG}`;
 export const confirmationPath = (kind: IntakeKind) => `${intakeBasePath[kind]}/${CONFIRMATION_SLUG}`;
 
-/** The steps this person gets: the consent question only when a wish needs someone else. */
-export function stepsFor(answers: IntakeAnswers): StepId[] {
-  return stepIds.filter((s) => s !== "consent" || relevantRecipients(answers.wishes).length > 0);
+/**
+ * The steps this person gets: "which organisation" only for a complaint, the consent question only when a
+ * wish needs someone else.
+ */
+export function stepsFor(kind: IntakeKind, answers: IntakeAnswers): StepId[] {
+  return stepIds.filter(
+    (s) =>
+      (s !== "consent" || relevantRecipients(answers.wishes).length > 0) &&
+      (s !== "complaintAbout" || kind === "complaint"),
+  );
 }
 
-export type Progress = { done: readonly StepId[]; answers: IntakeAnswers };
+export type Progress = { kind: IntakeKind; done: readonly StepId[]; answers: IntakeAnswers };
 
 /**
  * A step is complete when it was saved and still answers what is asked now. The contact step is not
- * while a consent needs a way to reach the person or a municipality it does not give: the check page
- * then sends the person back there instead of sending the case.
+ * while a consent needs a way to reach the person it does not give, the municipality step not while a
+ * consent for the municipality has none: the check page then sends the person back there instead of
+ * sending the case.
  */
 export function isStepComplete(step: StepId, { done, answers }: Progress): boolean {
   if (!done.includes(step)) return false;
   if (step === "consent") return relevantRecipients(answers.wishes).every((r) => answers.consents?.[r]);
-  if (step === "contact") return intakeConsentConflicts(answers).length === 0;
+  if (step === "contact" || step === "municipality") {
+    const problem = step === "contact" ? "identity_without_contact" : "no_municipality";
+    return !intakeConsentConflicts(answers).some((c) => c.problem === problem);
+  }
   return true;
 }
 
 export function firstIncompleteStep(progress: Progress): StepId | undefined {
-  return stepsFor(progress.answers).find((s) => !isStepComplete(s, progress));
+  return stepsFor(progress.kind, progress.answers).find((s) => !isStepComplete(s, progress));
 }
 
-/** 1-based position and total, for "Step 3 of 7". */
-export function stepPosition(step: StepId, answers: IntakeAnswers): { number: number; total: number } {
-  const steps = stepsFor(answers);
-  return { number: steps.indexOf(step) + 1, total: steps.length };
+/**
+ * The 1-based number of the question, for "Question 3". No total: the consent question comes or goes
+ * with the wishes, so a total would change halfway through (ADR 030). The number counts the questions
+ * this person gets, so it never skips.
+ */
+export function stepNumber(step: StepId, kind: IntakeKind, answers: IntakeAnswers): number {
+  return stepsFor(kind, answers).indexOf(step) + 1;
 }
 
-export function previousStep(step: StepId, answers: IntakeAnswers): StepId | undefined {
-  const steps = stepsFor(answers);
+export function previousStep(step: StepId, kind: IntakeKind, answers: IntakeAnswers): StepId | undefined {
+  const steps = stepsFor(kind, answers);
   const i = steps.indexOf(step);
   return i > 0 ? steps[i - 1] : undefined;
 }
 
-export function nextStep(step: StepId, answers: IntakeAnswers): StepId | undefined {
-  const steps = stepsFor(answers);
+export function nextStep(step: StepId, kind: IntakeKind, answers: IntakeAnswers): StepId | undefined {
+  const steps = stepsFor(kind, answers);
   const i = steps.indexOf(step);
   return i >= 0 ? steps[i + 1] : steps[0];
 }
@@ -91,10 +128,10 @@ export type Destination = { step: StepId } | { check: true };
  * An earlier unanswered question always comes first.
  */
 export function afterSave(step: StepId, progress: Progress, changing: boolean): Destination {
-  const steps = stepsFor(progress.answers);
+  const steps = stepsFor(progress.kind, progress.answers);
   const incomplete = firstIncompleteStep(progress);
   if (changing) return incomplete ? { step: incomplete } : { check: true };
-  const next = nextStep(step, progress.answers);
+  const next = nextStep(step, progress.kind, progress.answers);
   if (incomplete && (!next || steps.indexOf(incomplete) < steps.indexOf(next))) return { step: incomplete };
   return next ? { step: next } : incomplete ? { step: incomplete } : { check: true };
 }
@@ -104,7 +141,7 @@ export function afterSave(step: StepId, progress: Progress, changing: boolean): 
  * typed URL sends the person to the first open question instead).
  */
 export function redirectBeforeShowing(step: StepId, progress: Progress): Destination | undefined {
-  const steps = stepsFor(progress.answers);
+  const steps = stepsFor(progress.kind, progress.answers);
   if (!steps.includes(step)) {
     const incomplete = firstIncompleteStep(progress);
     return incomplete ? { step: incomplete } : { check: true };

@@ -27,9 +27,13 @@ describe("step 'who'", () => {
 
 describe("step 'unit'", () => {
   it("may be skipped entirely", () => {
-    expect(validateStep("unit", { unit: "", unitOther: "", periodFrom: "", periodTo: "" }, ctx)).toEqual({
+    expect(validateStep("unit", { unit: "", unitOther: "" }, ctx)).toEqual({
       ok: true,
-      answers: { unit: undefined, unitOther: undefined, periodFrom: undefined, periodTo: undefined },
+      answers: { unit: undefined, unitOther: undefined },
+    });
+    expect(validateStep("period", { periodFrom: "", periodTo: "" }, ctx)).toEqual({
+      ok: true,
+      answers: { periodFrom: undefined, periodTo: undefined },
     });
   });
 
@@ -43,19 +47,19 @@ describe("step 'unit'", () => {
   });
 
   it("takes years between 2000 and this year, in order", () => {
-    expect(validateStep("unit", { periodFrom: " 2019 ", periodTo: "2021" }, ctx)).toMatchObject({
+    expect(validateStep("period", { periodFrom: " 2019 ", periodTo: "2021" }, ctx)).toMatchObject({
       ok: true,
       answers: { periodFrom: 2019, periodTo: 2021 },
     });
     const yearError = { key: "year", params: { min: 2000, max: 2026 } };
-    expect(validateStep("unit", { periodFrom: "19", periodTo: "2027" }, ctx)).toEqual({
+    expect(validateStep("period", { periodFrom: "19", periodTo: "2027" }, ctx)).toEqual({
       ok: false,
       errors: { periodFrom: yearError, periodTo: yearError },
     });
-    expect(validateStep("unit", { periodFrom: "twintig" }, ctx)).toMatchObject({
+    expect(validateStep("period", { periodFrom: "twintig" }, ctx)).toMatchObject({
       errors: { periodFrom: yearError },
     });
-    expect(validateStep("unit", { periodFrom: "2021", periodTo: "2019" }, ctx)).toEqual({
+    expect(validateStep("period", { periodFrom: "2021", periodTo: "2019" }, ctx)).toEqual({
       ok: false,
       errors: { periodTo: { key: "yearOrder" } },
     });
@@ -72,15 +76,9 @@ describe("step 'unit'", () => {
 describe("step 'what happened'", () => {
   it("needs the story and keeps it as typed, HTML included", () => {
     const story = "  <script>alert(1)</script>\r\nTweede regel\twith a tab  ";
-    expect(validateStep("what", { story, themes: ["isolation", "restraint"] }, ctx)).toEqual({
+    expect(validateStep("what", { story }, ctx)).toEqual({
       ok: true,
-      answers: {
-        story: "<script>alert(1)</script>\nTweede regel\twith a tab",
-        themes: ["isolation", "restraint"],
-        themeOther: undefined,
-        complaintAbout: undefined,
-        desiredOutcome: undefined,
-      },
+      answers: { story: "<script>alert(1)</script>\nTweede regel\twith a tab" },
     });
     expect(validateStep("what", { story: "   " }, ctx)).toEqual({
       ok: false,
@@ -121,30 +119,40 @@ describe("step 'what happened'", () => {
   });
 
   it("refuses unknown themes", () => {
-    expect(validateStep("what", { story: "x", themes: ["isolation", "torture"] }, ctx)).toEqual({
+    expect(validateStep("themes", { themes: ["isolation", "torture"] }, ctx)).toEqual({
       ok: false,
       errors: { themes: { key: "invalidChoice" } },
     });
   });
 
-  it("asks a complaint which organisation and what outcome, both optional", () => {
-    const input = { story: "x", complaintAbout: "Horizon", desiredOutcome: "Excuses" };
-    expect(validateStep("what", input, complaint)).toMatchObject({
+  it("asks a complaint which organisation, and the outcome with the wishes, both optional", () => {
+    expect(validateStep("complaintAbout", { complaintAbout: "Horizon" }, complaint)).toMatchObject({
       ok: true,
-      answers: { complaintAbout: "Horizon", desiredOutcome: "Excuses" },
+      answers: { complaintAbout: "Horizon" },
     });
-    expect(validateStep("what", input, ctx)).toMatchObject({
+    expect(validateStep("complaintAbout", { complaintAbout: "Horizon" }, ctx)).toMatchObject({
       ok: true,
-      answers: { complaintAbout: undefined, desiredOutcome: undefined },
+      answers: { complaintAbout: undefined },
     });
-    expect(validateStep("what", { story: "x", desiredOutcome: "y".repeat(2001) }, complaint)).toMatchObject({
+    const wishes = { wishes: ["heard"], desiredOutcome: "Excuses" };
+    expect(validateStep("wishes", wishes, complaint)).toMatchObject({
+      ok: true,
+      answers: { wishes: ["heard"], desiredOutcome: "Excuses" },
+    });
+    expect(validateStep("wishes", wishes, ctx)).toMatchObject({
+      ok: true,
+      answers: { desiredOutcome: undefined },
+    });
+    expect(
+      validateStep("wishes", { wishes: ["heard"], desiredOutcome: "y".repeat(2001) }, complaint),
+    ).toMatchObject({
       errors: { desiredOutcome: { key: "tooLong", params: { max: 2000 } } },
     });
   });
 
   it("reports every problem on the page at once", () => {
-    const result = validateStep("what", { story: "", themes: ["nope"], themeOther: "\u0001" }, complaint);
-    expect(result.ok === false && Object.keys(result.errors)).toEqual(["story", "themes", "themeOther"]);
+    const result = validateStep("themes", { themes: ["nope"], themeOther: "\u0001" }, complaint);
+    expect(result.ok === false && Object.keys(result.errors)).toEqual(["themes", "themeOther"]);
   });
 });
 
@@ -265,10 +273,10 @@ describe("step 'contact'", () => {
   });
 
   it("accepts only municipalities from the list", () => {
-    expect(validateStep("contact", { contactMethod: "none", municipality: "GM0363" }, ctx)).toMatchObject({
+    expect(validateStep("municipality", { municipality: "GM0363" }, ctx)).toMatchObject({
       answers: { municipality: "GM0363" },
     });
-    expect(validateStep("contact", { contactMethod: "none", municipality: "Amsterdam" }, ctx)).toMatchObject({
+    expect(validateStep("municipality", { municipality: "Amsterdam" }, ctx)).toMatchObject({
       errors: { municipality: { key: "invalidChoice" } },
     });
   });
@@ -320,13 +328,14 @@ describe("consents that the contact answers contradict", () => {
     expect(validateStep("contact", byPhone, context).ok).toBe(true);
   });
 
-  it("the contact step asks which municipality, when the person shares with their municipality", () => {
+  it("the municipality step asks which one, when the person shares with their municipality", () => {
     const context = saved({ consents: { ozj: "no", gemeente: "anonymous" } });
-    expect(validateStep("contact", { contactMethod: "none", municipality: "" }, context)).toEqual({
+    expect(validateStep("contact", { contactMethod: "none" }, context).ok).toBe(true);
+    expect(validateStep("municipality", { municipality: "" }, context)).toEqual({
       ok: false,
       errors: { municipality: { key: "neededForConsent" } },
     });
-    expect(validateStep("contact", { contactMethod: "none", municipality: "GM0599" }, context).ok).toBe(true);
+    expect(validateStep("municipality", { municipality: "GM0599" }, context).ok).toBe(true);
   });
 
   it("only consents still asked about count: a wish taken back takes its consent with it", () => {

@@ -78,11 +78,15 @@ export const consentField = (recipient: ConsentRecipient) => `consent-${recipien
 export const firstField: Record<StepId, string> = {
   who: "reporterRole",
   unit: "unit",
+  period: "periodFrom",
   what: "story",
+  themes: "themes",
+  complaintAbout: "complaintAbout",
   safe: "safeNow",
   wishes: "wishes",
   consent: "consent-igj",
   contact: "contactMethod",
+  municipality: "municipality",
 };
 
 const issue = (ctx: z.RefinementCtx, key: ErrorKey, params?: Record<string, number>) =>
@@ -180,30 +184,42 @@ export function validateStep(step: StepId, input: FormInput, ctx: StepContext): 
     case "unit": {
       const unit = c.field("unit", choice([...ctx.unitSlugs, unitOther, unitUnknown]));
       const unitOtherText = c.field("unitOther", text(limits.unitOther));
+      return c.result({ unit, unitOther: unitOtherText });
+    }
+
+    case "period": {
       const periodFrom = c.field("periodFrom", year(ctx.currentYear));
       const periodTo = c.field("periodTo", year(ctx.currentYear));
       if (periodFrom !== undefined && periodTo !== undefined && periodTo < periodFrom) {
         c.fail("periodTo", { key: "yearOrder" });
       }
-      return c.result({ unit, unitOther: unitOtherText, periodFrom, periodTo });
+      return c.result({ periodFrom, periodTo });
     }
 
-    case "what": {
-      const complaint = ctx.kind === "complaint";
+    case "what":
+      return c.result({ story: c.field("story", text(limits.story, true)) });
+
+    case "themes":
       return c.result({
-        story: c.field("story", text(limits.story, true)),
         themes: c.field("themes", choices(themes)),
         themeOther: c.field("themeOther", text(limits.themeOther)),
-        complaintAbout: complaint ? c.field("complaintAbout", text(limits.complaintAbout)) : undefined,
-        desiredOutcome: complaint ? c.field("desiredOutcome", text(limits.desiredOutcome)) : undefined,
       });
-    }
+
+    case "complaintAbout":
+      return c.result({
+        complaintAbout:
+          ctx.kind === "complaint" ? c.field("complaintAbout", text(limits.complaintAbout)) : undefined,
+      });
 
     case "safe":
       return c.result({ safeNow: c.field("safeNow", choice(safeNowAnswers, true)) });
 
     case "wishes":
-      return c.result({ wishes: c.field("wishes", choices(wishes, 1)) });
+      return c.result({
+        wishes: c.field("wishes", choices(wishes, 1)),
+        desiredOutcome:
+          ctx.kind === "complaint" ? c.field("desiredOutcome", text(limits.desiredOutcome)) : undefined,
+      });
 
     case "consent": {
       const consents: Partial<Record<ConsentRecipient, ConsentAnswer>> = {};
@@ -230,16 +246,11 @@ export function validateStep(step: StepId, input: FormInput, ctx: StepContext): 
       const mayLeaveMessage = byPhone
         ? c.field("mayLeaveMessage", choice(["yes", "no"] as const, true))
         : undefined;
-      const municipality = c.field("municipality", choice(ctx.municipalityCodes));
-      // A consent given earlier needs a way to reach the person, or their municipality: ask for it here.
+      // A consent given earlier to share contact details needs a way to reach the person: ask for it here.
       if (contactMethod !== undefined && ctx.saved) {
-        const reach = { ...ctx.saved, wishes: ctx.wishes?.slice(), contactMethod, municipality };
-        for (const conflict of intakeConsentConflicts(reach)) {
-          if (conflict.problem === "identity_without_contact") {
-            c.fail("contactMethod", { key: "identityNeedsContact" });
-          } else if (!c.errors.municipality) {
-            c.fail("municipality", { key: "neededForConsent" });
-          }
+        const reach = { ...ctx.saved, wishes: ctx.wishes?.slice(), contactMethod };
+        if (intakeConsentConflicts(reach).some((x) => x.problem === "identity_without_contact")) {
+          c.fail("contactMethod", { key: "identityNeedsContact" });
         }
       }
       return c.result({
@@ -249,8 +260,19 @@ export function validateStep(step: StepId, input: FormInput, ctx: StepContext): 
         name,
         safeTimes,
         mayLeaveMessage,
-        municipality,
       });
+    }
+
+    case "municipality": {
+      const municipality = c.field("municipality", choice(ctx.municipalityCodes));
+      // A consent given earlier for the municipality needs to know which one: ask for it here.
+      if (ctx.saved && !c.errors.municipality) {
+        const reach = { ...ctx.saved, wishes: ctx.wishes?.slice(), municipality };
+        if (intakeConsentConflicts(reach).some((x) => x.problem === "no_municipality")) {
+          c.fail("municipality", { key: "neededForConsent" });
+        }
+      }
+      return c.result({ municipality });
     }
   }
 }

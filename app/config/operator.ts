@@ -1,0 +1,84 @@
+/**
+ * Who runs the Aanspreekpunt: the organisation, how to reach its people and how staff sign their
+ * messages. One place, filled from the environment (OPERATOR_*, see .env.example) and validated at start
+ * with the rest of the configuration (env.server.ts). Pure: the root loader hands it to every page.
+ *
+ * The defaults are placeholders that cannot be mistaken for the real thing: an organisation called
+ * "Voorbeeldorganisatie", an address on "Voorbeeldstraat", a phone number no Dutch subscriber can have
+ * (subscriber numbers never start with 0: 030 000 0000 rings nowhere) and a mailbox on the reserved
+ * example.nl domain. Set every OPERATOR_* variable before real use.
+ */
+import { z } from "zod";
+
+export type Operator = {
+  /** The organisation that runs the service, e.g. "Stichting …". */
+  name: string;
+  /** Postal address on one line. */
+  address: string;
+  /** The phone number as people read it. */
+  phone: string;
+  /** Opening hours of the phone, "09:00-17:00" on working days. */
+  hoursFrom: string;
+  hoursTo: string;
+  /** A mailbox for questions and accessibility feedback (not the story form). */
+  email: string;
+  /** How staff messages are signed after the staff member's first name, e.g. "Aanspreekpunt ZIKOS". */
+  signature: string;
+};
+
+export const operatorDefaults = {
+  OPERATOR_NAME: "Voorbeeldorganisatie",
+  OPERATOR_ADDRESS: "Voorbeeldstraat 1, 1234 AB Utrecht",
+  OPERATOR_PHONE: "030 000 0000",
+  OPERATOR_HOURS: "09:00-17:00",
+  OPERATOR_EMAIL: "aanspreekpunt@example.nl",
+  OPERATOR_SIGNATURE: "Aanspreekpunt ZIKOS",
+} as const;
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+
+export const operatorEnvSchema = z.object({
+  OPERATOR_NAME: line(120).default(operatorDefaults.OPERATOR_NAME),
+  OPERATOR_ADDRESS: line(200).default(operatorDefaults.OPERATOR_ADDRESS),
+  OPERATOR_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, "a phone number: digits, spaces and dashes, e.g. 030 123 4567")
+    .default(operatorDefaults.OPERATOR_PHONE),
+  OPERATOR_HOURS: z
+    .string()
+    .trim()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      "opening hours as HH:MM-HH:MM, e.g. 09:00-17:00",
+    )
+    .default(operatorDefaults.OPERATOR_HOURS),
+  OPERATOR_EMAIL: z.string().trim().email("an email address").default(operatorDefaults.OPERATOR_EMAIL),
+  OPERATOR_SIGNATURE: line(80).default(operatorDefaults.OPERATOR_SIGNATURE),
+});
+
+export function toOperator(e: z.output<typeof operatorEnvSchema>): Operator {
+  const [hoursFrom = "", hoursTo = ""] = e.OPERATOR_HOURS.split("-");
+  return {
+    name: e.OPERATOR_NAME,
+    address: e.OPERATOR_ADDRESS,
+    phone: e.OPERATOR_PHONE,
+    hoursFrom,
+    hoursTo,
+    email: e.OPERATOR_EMAIL,
+    signature: e.OPERATOR_SIGNATURE,
+  };
+}
+
+/** A tel: link for a number as people write it ("030 000 0000" → "tel:0300000000"). */
+export const phoneHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, "")}`;
+
+/**
+ * The signature of a staff message: the writer's first name with the service, or the service alone
+ * when the writer is not known (an account removed since). Only the first name: a reporter needs a
+ * person to talk to, not a full name staff may not want to give.
+ */
+export function staffFirstName(fullName: string | null | undefined): string | null {
+  const first = fullName?.trim().split(/\s+/)[0];
+  return first ? first : null;
+}
