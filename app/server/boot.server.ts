@@ -8,6 +8,7 @@ import { issueSetupLinkIfNoStaff } from "./access-tokens.server";
 import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
+import { syncSearchIndex } from "./search-index.server";
 
 export type Runtime = {
   env: Env;
@@ -54,6 +55,8 @@ export function boot(): Runtime {
         `${seeded.national} national organisations, ${seeded.units} ZIKOS units.`,
     );
   }
+  const indexed = syncSearchIndex(db);
+  if (indexed > 0) console.log(`Search index built for ${indexed} cases (ADR 032).`);
   return {
     env,
     https: env.PUBLIC_URL.startsWith("https://"),
