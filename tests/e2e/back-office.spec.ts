@@ -3,6 +3,8 @@
  * whose filters apply as they change and survive a visit to a case, and a case page with the story first.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { expectNoAxeViolations, viewportScreenshots } from "./helpers";
 import { open, signIn } from "./staff-helpers";
@@ -113,4 +115,40 @@ test.describe("without JavaScript", () => {
       "Contactverzoek",
     );
   });
+});
+
+test("acting on a case logs one look, contact details stay shown once shown, an erased case says so", async ({
+  page,
+}) => {
+  const worker = await signedInWorker(page);
+  const c = seedCase(db(), { contact: { name: "Noor", phone: "06 5555 1234" } });
+  const auditOf = (action: string) =>
+    db()
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.caseId, c.id), eq(schema.auditLog.action, action)))
+      .all().length;
+
+  await open(page, `/medewerker/zaken/${c.id}`, "nl");
+  await page.getByLabel("Notitie", { exact: true }).fill("Gebeld, geen gehoor.");
+  await page.getByRole("button", { name: "Notitie opslaan" }).click();
+  await expect(page.getByText("De notitie is opgeslagen.")).toBeVisible();
+  expect(auditOf("case_viewed")).toBe(1);
+
+  await page.getByRole("button", { name: "Contactgegevens tonen" }).click();
+  await expect(page.getByText("06 5555 1234")).toBeVisible();
+  await open(page, `/medewerker/zaken/${c.id}`, "nl");
+  await expect(page.getByText("06 5555 1234")).toBeVisible();
+  expect(auditOf("contact_viewed")).toBe(1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await viewportScreenshots(page, "back-office-case");
+
+  db()
+    .update(schema.cases)
+    .set({ erasedAt: Date.now(), assigneeId: worker.id })
+    .where(eq(schema.cases.id, c.id))
+    .run();
+  const response = await open(page, `/medewerker/zaken/${c.id}`, "nl");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText(/De melder heeft deze zaak op .* gewist/)).toBeVisible();
 });
