@@ -249,7 +249,10 @@ export function seedManyCases(
           wishes,
           receivedAt,
           story,
-          contact: rnd() < 0.5 ? null : { name: "Alex", email: `alex${i}@example.org` },
+          contact:
+            rnd() < 0.5
+              ? null
+              : { name: "Alex", email: `alex${i}@example.org`, phone: `06${String(i).padStart(8, "0")}` },
           assigneeId: opts.staffIds?.length && rnd() < 0.6 ? pick(opts.staffIds) : null,
           reporterMessages: !closed && rnd() < 0.1 ? ["Is er al nieuws?"] : [],
           code: `B${crockford(i, 4)}${randomCaseCode().slice(0, 3)}`,
