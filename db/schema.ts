@@ -257,6 +257,22 @@ export const cases = sqliteTable(
 );
 
 /**
+ * Blind indexes for the back office's search (ADR 032): a keyed hash of each normalised contact value
+ * (e-mail, phone, name, name word), so a case is found by what a caller says without decrypting every
+ * case. Filled at intake and on every change; an erased case has none.
+ */
+export const caseSearchTerms = sqliteTable(
+  "case_search_terms",
+  {
+    term: text("term").notNull(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.caseId] }), index("case_search_terms_case").on(t.caseId)],
+);
+
+/**
  * A reporter's session on /volgen (ADR 017): the sha256 of the cookie token, never the token. Ends after
  * 30 minutes idle or 8 hours; expired rows are deleted on sight and by the hourly retention job.
  */

@@ -18,6 +18,8 @@ export type OrganisationFilters = {
   kind?: OrganisationKind;
   /** Also show organisations a coordinator switched off. */
   inactive: boolean;
+  /** Only organisations without a referral address: the coordinator's setup task. */
+  noAddress: boolean;
   page: number;
 };
 
@@ -30,6 +32,7 @@ const filterSchema = z.object({
     .transform((v) => (v ?? "").trim().slice(0, QUERY_MAX)),
   kind: z.preprocess(emptyToUndefined, z.enum(organisationKinds).optional()).catch(undefined),
   inactive: z.preprocess(emptyToUndefined, z.enum(["1"]).optional()).catch(undefined),
+  noAddress: z.preprocess(emptyToUndefined, z.enum(["1"]).optional()).catch(undefined),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(MAX_PAGE).default(1)).catch(1),
 });
 
@@ -39,9 +42,16 @@ export function parseOrganisationFilters(params: URLSearchParams): OrganisationF
     q: params.get("q"),
     kind: params.get("soort"),
     inactive: params.get("inactief"),
+    noAddress: params.get("zonderadres"),
     page: params.get("pagina"),
   });
-  return { q: f.q, kind: f.kind, inactive: f.inactive === "1", page: f.page };
+  return {
+    q: f.q,
+    kind: f.kind,
+    inactive: f.inactive === "1",
+    noAddress: f.noAddress === "1",
+    page: f.page,
+  };
 }
 
 /** The query string for a list view, defaults left out. */
@@ -51,6 +61,7 @@ export function organisationSearch(f: OrganisationFilters, change: Partial<Organ
   if (next.q) p.set("q", next.q);
   if (next.kind) p.set("soort", next.kind);
   if (next.inactive) p.set("inactief", "1");
+  if (next.noAddress) p.set("zonderadres", "1");
   if (next.page > 1) p.set("pagina", String(next.page));
   const s = p.toString();
   return s ? `?${s}` : "";

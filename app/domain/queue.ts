@@ -104,3 +104,16 @@ export function statusesFor(filter: StatusFilter): readonly CaseStatus[] {
 export function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
 }
+
+/**
+ * Where "back to the queue" on a case page leads: the view the case was opened from (`terug`, the queue's
+ * query string), rebuilt from its parsed filters so nothing but a queue URL can come out of it.
+ */
+export function queueReturnPath(from: string | null): string {
+  if (!from) return "/medewerker";
+  const params = new URLSearchParams(from.startsWith("?") ? from.slice(1) : from);
+  const q = (params.get("q") ?? "").trim().slice(0, 200);
+  if (q) return `/medewerker?q=${encodeURIComponent(q)}`;
+  const f = parseQueueFilters(params);
+  return `/medewerker${queueSearch(f, { page: f.page })}`;
+}

@@ -96,6 +96,11 @@ export default function Organisations() {
             label={t("organisations.search.inactive")}
             defaultChecked={f.inactive}
           />
+          <FilterCheckbox
+            name="zonderadres"
+            label={t("organisations.search.noAddress")}
+            defaultChecked={f.noAddress}
+          />
         </div>
         <FilterActions
           submitLabel={t("organisations.search.submit")}

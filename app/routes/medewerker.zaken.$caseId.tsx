@@ -13,11 +13,13 @@ import { deadlineInfo, staffStatuses } from "~/domain/case-status";
 import { buildTimelines } from "~/domain/timeline";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
 import { deadlineBadge } from "~/domain/working-days";
+import { queueReturnPath } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
 import {
   addNote,
   assignCase,
   changeStatus,
+  erasedCase,
   loadCase,
   sendMessage,
   setUrgent,
@@ -28,6 +30,7 @@ import { renewLinkAction } from "~/server/referral-actions.server";
 import { referralPanel } from "~/server/referrals.server";
 import { activeStaff, staffNames } from "~/server/staff-accounts.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { useCachedT } from "~/components/staff/use-cached-t";
 
@@ -37,6 +40,14 @@ export const handle: RouteHandle = {
     return code ? t("staff:case.title", { code }) : t("staff:title");
   },
 };
+
+/** A case URL with some query parameters, leaving out the empty ones. */
+function caseUrl(id: number, params: Record<string, string | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+  const q = p.toString();
+  return `/medewerker/zaken/${id}${q ? `?${q}` : ""}`;
+}
 
 function caseIdFrom(param: string | undefined): number {
   const id = Number(param);
@@ -48,31 +59,54 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const me = requireStaff(request);
   const id = caseIdFrom(params.caseId);
   const url = new URL(request.url);
-  const view = loadCase(id, me, { showContact: url.searchParams.get("contact") === "show" });
-  if (!view) throw json({ reason: "not_found" }, { status: 404 });
+  const from = url.searchParams.get("terug");
+  const backTo = queueReturnPath(from);
+  const acted = takeFlash(request, me.id, "acted");
+  const headers = acted.setCookie ? { "Set-Cookie": acted.setCookie } : undefined;
+  const contactParam = url.searchParams.get("contact");
+  const view = loadCase(id, me, {
+    contact: contactParam === "show" || contactParam === "hide" ? contactParam : undefined,
+    // The page after this person's own action on the case is not a new look at it (issue 16).
+    logView: acted.flash?.caseId !== id,
+  });
+  if (!view) {
+    const erased = erasedCase(id);
+    if (erased)
+      return json(
+        { erased: true as const, code: erased.code, erasedAt: erased.erasedAt, backTo },
+        { headers },
+      );
+    throw json({ reason: "not_found" }, { status: 404 });
+  }
   const now = Date.now();
   const c = view.case;
   const timelines = buildTimelines(view.events, view.messages, view.notes);
-  return json({
-    case: c,
-    story: view.story,
-    details: view.details,
-    outcome: view.outcome,
-    contact: view.contact,
-    contactShown: url.searchParams.get("contact") === "show",
-    consents: view.consents,
-    related: view.related,
-    referralPanel: referralPanel(id),
-    reporterTimeline: timelines.reporter,
-    internalTimeline: timelines.internal,
-    staffNames: Object.fromEntries(staffNames().map((s) => [s.id, s.name])),
-    staff: activeStaff(),
-    meId: me.id,
-    done: url.searchParams.get("gedaan"),
-    deadline: deadlineInfo(c, now),
-    ackBadge: deadlineBadge(c.ackDueAt, now, c.acknowledgedAt),
-    answerBadge: deadlineBadge(c.answerDueAt, now, c.firstAnswerAt),
-  });
+  return json(
+    {
+      erased: false as const,
+      backTo,
+      from,
+      case: c,
+      story: view.story,
+      details: view.details,
+      outcome: view.outcome,
+      contact: view.contact,
+      contactShown: view.contact !== null,
+      consents: view.consents,
+      related: view.related,
+      referralPanel: referralPanel(id),
+      reporterTimeline: timelines.reporter,
+      internalTimeline: timelines.internal,
+      staffNames: Object.fromEntries(staffNames().map((s) => [s.id, s.name])),
+      staff: activeStaff(),
+      meId: me.id,
+      done: url.searchParams.get("gedaan"),
+      deadline: deadlineInfo(c, now),
+      ackBadge: deadlineBadge(c.ackDueAt, now, c.acknowledgedAt),
+      answerBadge: deadlineBadge(c.answerDueAt, now, c.firstAnswerAt),
+    },
+    { headers },
+  );
 }
 
 /** Which field an action's error belongs to (for the error summary link). */
@@ -126,10 +160,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
     return fail({ [fieldOf[a.intent]]: t(`errors.action.${result.reason}`) }, 409);
   }
-  return redirect(`/medewerker/zaken/${id}?gedaan=${a.intent}`);
+  const from = new URL(request.url).searchParams.get("terug");
+  return redirect(
+    `/medewerker/zaken/${id}?gedaan=${a.intent}${from ? `&terug=${encodeURIComponent(from)}` : ""}`,
+    {
+      headers: { "Set-Cookie": flashCookie(me.id, { kind: "acted", caseId: id }) },
+    },
+  );
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { erased: false }>;
+
+/** The loader data of a case that is still there (CaseView is only rendered for those). */
+const useCaseData = () => useLoaderData<typeof loader>() as Data;
 
 function eventText(
   t: TFunction,
@@ -169,7 +212,7 @@ function Timeline({
   empty: string;
 }) {
   const t = useCachedT();
-  const { staffNames } = useLoaderData<typeof loader>();
+  const { staffNames } = useCaseData();
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ol className="timeline" aria-label={label}>
@@ -215,8 +258,39 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** What the worker handling an erased case sees instead of a 404: that the reporter erased it. */
+function ErasedCase({ code, erasedAt, backTo }: { code: string; erasedAt: number; backTo: string }) {
+  const t = useCachedT();
+  return (
+    <div className="case">
+      <p>
+        <Link to={backTo} className="link link--back">
+          {t("case.backToQueue")}
+        </Link>
+      </p>
+      <h1>{t("case.title", { code })}</h1>
+      <div className="notice">
+        <p>
+          {t("case.erased", {
+            date: formatDate(erasedAt, t),
+          })}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 export default function CasePage() {
   const data = useLoaderData<typeof loader>();
+  return data.erased ? (
+    <ErasedCase code={data.code} erasedAt={data.erasedAt} backTo={data.backTo} />
+  ) : (
+    <CaseView />
+  );
+}
+
+function CaseView() {
+  const data = useCaseData();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const t = useCachedT();
@@ -233,7 +307,7 @@ export default function CasePage() {
   return (
     <div className="case">
       <p>
-        <Link to="/medewerker" className="link link--back">
+        <Link to={data.backTo} className="link link--back">
           {t("case.backToQueue")}
         </Link>
       </p>
@@ -256,6 +330,89 @@ export default function CasePage() {
 
       <div className="case__layout">
         <div className="case__main">
+          <section aria-labelledby="story-heading">
+            <h2 id="story-heading">
+              {t(c.kind === "contact" ? "case.story.questionHeading" : "case.story.heading")}
+            </h2>
+            {data.story ? (
+              <>
+                <div className="story">{data.story.text}</div>
+                {data.story.additions?.map((a) => (
+                  <div key={a.at} className="story story--addition">
+                    <p className="story__meta">
+                      {t("case.story.addedOn", { date: formatDateTime(a.at, t) })}
+                    </p>
+                    {a.text}
+                  </div>
+                ))}
+              </>
+            ) : c.kind !== "contact" ? (
+              <p>{t("case.story.none")}</p>
+            ) : null}
+            {data.details &&
+            Object.keys(data.details).some((k) => k !== "themeOther" && k !== "unitOther") ? (
+              <dl className="facts">
+                {(
+                  ["complaintAbout", "desiredOutcome", "question", "relation", "youngPersonKnows"] as const
+                ).map((k) =>
+                  data.details?.[k] ? (
+                    <Fact key={k} label={t(`case.details.${k}`)}>
+                      {k === "youngPersonKnows" || k === "relation"
+                        ? t(`case.details.values.${data.details[k]}`, { defaultValue: data.details[k] })
+                        : data.details[k]}
+                    </Fact>
+                  ) : null,
+                )}
+              </dl>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{t("case.contact.heading")}</h2>
+            {!c.hasContact ? (
+              <p>{t("case.contact.none")}</p>
+            ) : data.contactShown && data.contact ? (
+              <>
+                <dl className="facts">
+                  <Fact label={t("case.contact.method")}>
+                    {t(`contactMethods.${c.contactMethod ?? "none"}`, {
+                      defaultValue: c.contactMethod ?? "",
+                    })}
+                  </Fact>
+                  {data.contact.name ? <Fact label={t("case.contact.name")}>{data.contact.name}</Fact> : null}
+                  {data.contact.email ? (
+                    <Fact label={t("case.contact.email")}>{data.contact.email}</Fact>
+                  ) : null}
+                  {data.contact.phone ? (
+                    <Fact label={t("case.contact.phone")}>{data.contact.phone}</Fact>
+                  ) : null}
+                  {data.contact.safeTimes ? (
+                    <Fact label={t("case.contact.safeTimes")}>{data.contact.safeTimes}</Fact>
+                  ) : null}
+                  {data.contact.mayLeaveMessage !== undefined ? (
+                    <Fact label={t("case.contact.mayLeaveMessage")}>
+                      {t(data.contact.mayLeaveMessage ? "case.yes" : "case.no")}
+                    </Fact>
+                  ) : null}
+                </dl>
+                <p>
+                  <Link to={caseUrl(c.id, { contact: "hide", terug: data.from })} preventScrollReset>
+                    {t("case.contact.hide")}
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <RemixForm method="get" action={`/medewerker/zaken/${c.id}`} preventScrollReset>
+                <p>{t("case.contact.logged")}</p>
+                <input type="hidden" name="contact" value="show" />
+                {data.from ? <input type="hidden" name="terug" value={data.from} /> : null}
+                <button type="submit" className="button button--secondary">
+                  {t("case.contact.show")}
+                </button>
+              </RemixForm>
+            )}
+          </section>
+
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t("case.summary.heading")}</h2>
             <dl className="facts">
@@ -351,88 +508,6 @@ export default function CasePage() {
                 <Fact label={t("case.summary.outcome")}>{data.outcome ?? t("case.none")}</Fact>
               ) : null}
             </dl>
-          </section>
-
-          <section aria-labelledby="story-heading">
-            <h2 id="story-heading">
-              {t(c.kind === "contact" ? "case.story.questionHeading" : "case.story.heading")}
-            </h2>
-            {data.story ? (
-              <>
-                <div className="story">{data.story.text}</div>
-                {data.story.additions?.map((a) => (
-                  <div key={a.at} className="story story--addition">
-                    <p className="story__meta">
-                      {t("case.story.addedOn", { date: formatDateTime(a.at, t) })}
-                    </p>
-                    {a.text}
-                  </div>
-                ))}
-              </>
-            ) : c.kind !== "contact" ? (
-              <p>{t("case.story.none")}</p>
-            ) : null}
-            {data.details &&
-            Object.keys(data.details).some((k) => k !== "themeOther" && k !== "unitOther") ? (
-              <dl className="facts">
-                {(
-                  ["complaintAbout", "desiredOutcome", "question", "relation", "youngPersonKnows"] as const
-                ).map((k) =>
-                  data.details?.[k] ? (
-                    <Fact key={k} label={t(`case.details.${k}`)}>
-                      {k === "youngPersonKnows" || k === "relation"
-                        ? t(`case.details.values.${data.details[k]}`, { defaultValue: data.details[k] })
-                        : data.details[k]}
-                    </Fact>
-                  ) : null,
-                )}
-              </dl>
-            ) : null}
-          </section>
-
-          <section aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{t("case.contact.heading")}</h2>
-            {!c.hasContact ? (
-              <p>{t("case.contact.none")}</p>
-            ) : data.contactShown && data.contact ? (
-              <>
-                <dl className="facts">
-                  <Fact label={t("case.contact.method")}>
-                    {t(`contactMethods.${c.contactMethod ?? "none"}`, {
-                      defaultValue: c.contactMethod ?? "",
-                    })}
-                  </Fact>
-                  {data.contact.name ? <Fact label={t("case.contact.name")}>{data.contact.name}</Fact> : null}
-                  {data.contact.email ? (
-                    <Fact label={t("case.contact.email")}>{data.contact.email}</Fact>
-                  ) : null}
-                  {data.contact.phone ? (
-                    <Fact label={t("case.contact.phone")}>{data.contact.phone}</Fact>
-                  ) : null}
-                  {data.contact.safeTimes ? (
-                    <Fact label={t("case.contact.safeTimes")}>{data.contact.safeTimes}</Fact>
-                  ) : null}
-                  {data.contact.mayLeaveMessage !== undefined ? (
-                    <Fact label={t("case.contact.mayLeaveMessage")}>
-                      {t(data.contact.mayLeaveMessage ? "case.yes" : "case.no")}
-                    </Fact>
-                  ) : null}
-                </dl>
-                <p>
-                  <Link to={`/medewerker/zaken/${c.id}`} preventScrollReset>
-                    {t("case.contact.hide")}
-                  </Link>
-                </p>
-              </>
-            ) : (
-              <RemixForm method="get" action={`/medewerker/zaken/${c.id}`} preventScrollReset>
-                <p>{t("case.contact.logged")}</p>
-                <input type="hidden" name="contact" value="show" />
-                <button type="submit" className="button button--secondary">
-                  {t("case.contact.show")}
-                </button>
-              </RemixForm>
-            )}
           </section>
 
           <section aria-labelledby="related-heading">

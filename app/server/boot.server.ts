@@ -10,6 +10,7 @@ import { emlFolder } from "./mailer.server";
 import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
+import { syncSearchIndex } from "./search-index.server";
 
 export type Runtime = {
   env: Env;
@@ -56,6 +57,8 @@ export function boot(): Runtime {
         `${seeded.national} national organisations, ${seeded.units} ZIKOS units.`,
     );
   }
+  const indexed = syncSearchIndex(db);
+  if (indexed > 0) console.log(`Search index built for ${indexed} cases (ADR 032).`);
   return {
     env,
     https: env.PUBLIC_URL.startsWith("https://"),

@@ -2,7 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { caseDeadlines } from "~/domain/working-days";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { addNote, assignCase, changeStatus, loadCase, sendMessage, setUrgent } from "./case-admin.server";
+import {
+  addNote,
+  assignCase,
+  changeStatus,
+  erasedCase,
+  loadCase,
+  sendMessage,
+  setUrgent,
+} from "./case-admin.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { seedCase } from "./dev-seed.server";
@@ -36,24 +44,74 @@ const outbox = () => db.select().from(schema.outbox).all();
 describe("reading a case", () => {
   it("writes an audit entry for every look at the story, and one for the contact details only when shown", () => {
     const { id } = seedCase(db, { reporterMessages: ["Hallo?"] });
-    const first = loadCase(id, me, { showContact: false })!;
+    const first = loadCase(id, me, {})!;
     expect(first.story?.text).toContain("alleen op mijn kamer");
     expect(first.contact).toBeNull();
     expect(audits(id)).toEqual(["case_viewed"]);
-    const second = loadCase(id, me, { showContact: true })!;
+    const second = loadCase(id, me, { contact: "show" })!;
     expect(second.contact).toEqual({ name: "Sam", email: "sam@example.org" });
     expect(audits(id)).toEqual(["case_viewed", "case_viewed", "contact_viewed"]);
+  });
+
+  it("logs no new look at the case on the page after the person's own action on it", () => {
+    const { id } = seedCase(db);
+    loadCase(id, me, {});
+    loadCase(id, me, { logView: false });
+    expect(audits(id)).toEqual(["case_viewed"]);
+  });
+
+  it("keeps contact details shown for the rest of the session once shown, logged once", () => {
+    const signedInAt = Date.UTC(2026, 5, 2, 8);
+    db.insert(schema.staffSessions)
+      .values({
+        idHash: me.sessionIdHash,
+        staffId: me.id,
+        verified: true,
+        createdAt: signedInAt,
+        lastSeenAt: signedInAt,
+      })
+      .run();
+    const { id } = seedCase(db);
+    expect(loadCase(id, me, {}, signedInAt + 1)!.contact).toBeNull();
+    expect(loadCase(id, me, { contact: "show" }, signedInAt + 2)!.contact).toMatchObject({ name: "Sam" });
+    expect(loadCase(id, me, {}, signedInAt + 3)!.contact).toMatchObject({ name: "Sam" });
+    expect(loadCase(id, me, { contact: "show" }, signedInAt + 4)!.contact).toMatchObject({ name: "Sam" });
+    expect(loadCase(id, me, { contact: "hide" }, signedInAt + 5)!.contact).toBeNull();
+    expect(audits(id).filter((a) => a === "contact_viewed")).toHaveLength(1);
+
+    // A new session starts hidden again, and a new look is logged again.
+    db.insert(schema.staffSessions)
+      .values({
+        idHash: "next",
+        staffId: me.id,
+        verified: true,
+        createdAt: signedInAt + 10,
+        lastSeenAt: signedInAt + 10,
+      })
+      .run();
+    const later = { ...me, sessionIdHash: "next" };
+    expect(loadCase(id, later, {}, signedInAt + 11)!.contact).toBeNull();
+    loadCase(id, later, { contact: "show" }, signedInAt + 12);
+    expect(audits(id).filter((a) => a === "contact_viewed")).toHaveLength(2);
+  });
+
+  it("tells an erased case apart from one that never existed", () => {
+    const { id, code } = seedCase(db);
+    db.update(schema.cases).set({ erasedAt: 42 }).where(eq(schema.cases.id, id)).run();
+    expect(loadCase(id, me, {})).toBeNull();
+    expect(erasedCase(id)).toEqual({ code: `${code.slice(0, 4)}-${code.slice(4)}`, erasedAt: 42 });
+    expect(erasedCase(999)).toBeNull();
   });
 
   it("marks the reporter's messages as read", () => {
     const { id } = seedCase(db, { reporterMessages: ["Hallo?"] });
     expect(db.select().from(schema.messages).get()?.readAt).toBeNull();
-    loadCase(id, me, { showContact: false }, 1234);
+    loadCase(id, me, {}, 1234);
     expect(db.select().from(schema.messages).get()?.readAt).toBe(1234);
   });
 
   it("finds nothing for an unknown case, and writes nothing", () => {
-    expect(loadCase(999, me, { showContact: true })).toBeNull();
+    expect(loadCase(999, me, { contact: "show" })).toBeNull();
     expect(db.select().from(schema.auditLog).all()).toHaveLength(0);
   });
 });

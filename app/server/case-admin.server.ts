@@ -3,7 +3,7 @@
  * and handling it. Every change runs in one transaction that also writes the timeline (case_events), the
  * audit log and, when the reporter can see the change and asked for it, a "there is news" mail.
  */
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
@@ -91,11 +91,43 @@ export function relatedCases(
 
 export type CaseView = NonNullable<ReturnType<typeof loadCase>>;
 
+/** Whether this person already had the contact details of this case shown since they signed in. */
+function contactShownThisSession(tx: Tx, me: StaffUser, caseId: number): boolean {
+  const session = tx
+    .select({ createdAt: schema.staffSessions.createdAt })
+    .from(schema.staffSessions)
+    .where(eq(schema.staffSessions.idHash, me.sessionIdHash))
+    .get();
+  if (!session) return false;
+  return (
+    tx
+      .select({ id: schema.auditLog.id })
+      .from(schema.auditLog)
+      .where(
+        and(
+          eq(schema.auditLog.caseId, caseId),
+          eq(schema.auditLog.action, "contact_viewed"),
+          eq(schema.auditLog.staffId, me.id),
+          gte(schema.auditLog.at, session.createdAt),
+        ),
+      )
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 /**
- * Everything about a case on one page. Writes `case_viewed` (and `contact_viewed` when the contact
- * details are shown) and marks the reporter's messages as read, in the same transaction as the reading.
+ * Everything about a case on one page. Writes `case_viewed` (unless `logView` is false: the page after
+ * the person's own action on it) and marks the reporter's messages as read, in the same transaction as
+ * the reading. Contact details asked for (`contact: "show"`) are logged as `contact_viewed` once per
+ * session and then stay shown for the rest of it, unless hidden (`contact: "hide"`).
  */
-export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boolean }, now = Date.now()) {
+export function loadCase(
+  caseId: number,
+  me: StaffUser,
+  opts: { contact?: "show" | "hide"; logView?: boolean },
+  now = Date.now(),
+) {
   const db = getDb();
   return db.transaction((tx) => {
     const row = tx
@@ -104,9 +136,11 @@ export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boo
       .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
       .get();
     if (!row) return null;
-    audit(tx, { action: "case_viewed", staffId: me.id, caseId }, now);
-    if (opts.showContact && row.contactEnc)
-      audit(tx, { action: "contact_viewed", staffId: me.id, caseId }, now);
+    if (opts.logView !== false) audit(tx, { action: "case_viewed", staffId: me.id, caseId }, now);
+    const shownBefore = row.contactEnc !== null && contactShownThisSession(tx, me, caseId);
+    const showContact =
+      row.contactEnc !== null && (opts.contact === "show" || (opts.contact !== "hide" && shownBefore));
+    if (showContact && !shownBefore) audit(tx, { action: "contact_viewed", staffId: me.id, caseId }, now);
     tx.update(schema.messages)
       .set({ readAt: now })
       .where(
@@ -216,7 +250,7 @@ export function loadCase(caseId: number, me: StaffUser, opts: { showContact: boo
       story: storyOf(tx, row.id, row.storyEnc),
       details: decryptJson<CaseDetails>(row.detailsEnc),
       outcome: decryptText(row.outcomeEnc),
-      contact: opts.showContact ? decryptJson<CaseContact>(row.contactEnc) : null,
+      contact: showContact ? decryptJson<CaseContact>(row.contactEnc) : null,
       consents,
       events: events.map(({ dataEnc, ...e }) => ({ ...e, text: decryptText(dataEnc) })),
       messages: messages.map(({ bodyEnc, ...m }) => ({ ...m, body: decrypt(bodyEnc) })),
@@ -413,4 +447,14 @@ export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = 
     audit(ctx.tx, { action: "case_urgency_changed", staffId: me.id, caseId, detail: { urgent } }, now);
     return { ok: true };
   });
+}
+
+/** What the back office still knows of a case its reporter erased: its code and when. */
+export function erasedCase(caseId: number, db = getDb()) {
+  const row = db
+    .select({ code: c.code, erasedAt: c.erasedAt })
+    .from(c)
+    .where(and(eq(c.id, caseId), isNotNull(c.erasedAt)))
+    .get();
+  return row ? { code: formatCaseCode(row.code), erasedAt: row.erasedAt! } : null;
 }

@@ -15,6 +15,7 @@ import { encryptJson } from "./crypto.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { getDb, schema, type Db } from "./db.server";
 import { hashPassphrase, verifyDummy, verifyPassphrase } from "./passphrase.server";
+import { indexCase } from "./search-index.server";
 import { IMMEDIATE } from "./tx.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -150,6 +151,8 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
       })
       .returning({ id: schema.cases.id })
       .get();
+
+    indexCase(tx, inserted.id, input.contact ?? null, null);
 
     // A row for every recipient, so "not given" is recorded as plainly as "given".
     for (const recipient of consentRecipients) {

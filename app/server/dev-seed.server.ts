@@ -14,6 +14,7 @@ import { caseDeadlines } from "~/domain/working-days";
 import { encrypt, encryptJson } from "./crypto.server";
 import type { Db } from "./db.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
+import { indexCase } from "./search-index.server";
 
 /** The passphrase of every seeded case (a /volgen test can sign in with it). */
 export const SEED_PASSPHRASE = "oefen zin voor tests";
@@ -101,6 +102,7 @@ function prepare(db: Db) {
       s.prepare(`INSERT INTO referrals (case_id, organisation_id, parts, content_enc, status, created_by,
       created_at, sent_at, received_at, done_at, link_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     firstUnit: s.prepare("SELECT id FROM units ORDER BY id LIMIT 1").pluck(),
+    db,
     settings: getDeadlineSettings(db),
   };
 }
@@ -161,6 +163,7 @@ function insert(p: Prepared, input: SeedCaseInput, now: number): { id: number; c
     p.consent.run(id, r, consents[r] ? 1 : 0, consents[r] && consents.withIdentity ? 1 : 0, receivedAt);
   }
   p.event.run(id, receivedAt, "received", 1, null, null, null);
+  indexCase(p.db, id, contact, input.notifyEmail ?? null);
   for (const [i, text] of (input.reporterMessages ?? []).entries()) {
     const at = receivedAt + (i + 1) * 60_000;
     p.message.run(id, at, encrypt(text));
@@ -246,7 +249,10 @@ export function seedManyCases(
           wishes,
           receivedAt,
           story,
-          contact: rnd() < 0.5 ? null : { name: "Alex", email: `alex${i}@example.org` },
+          contact:
+            rnd() < 0.5
+              ? null
+              : { name: "Alex", email: `alex${i}@example.org`, phone: `06${String(i).padStart(8, "0")}` },
           assigneeId: opts.staffIds?.length && rnd() < 0.6 ? pick(opts.staffIds) : null,
           reporterMessages: !closed && rnd() < 0.1 ? ["Is er al nieuws?"] : [],
           code: `B${crockford(i, 4)}${randomCaseCode().slice(0, 3)}`,

@@ -53,6 +53,8 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
     tx.delete(schema.messages).where(eq(schema.messages.caseId, caseId)).run();
     tx.delete(schema.notes).where(eq(schema.notes.caseId, caseId)).run();
     tx.delete(schema.storyAdditions).where(eq(schema.storyAdditions.caseId, caseId)).run();
+    // Nothing of the reporter stays findable, not even as a keyed hash (ADR 032).
+    tx.delete(schema.caseSearchTerms).where(eq(schema.caseSearchTerms.caseId, caseId)).run();
     // Nobody stays signed in to an erased case, in any browser.
     tx.delete(schema.followSessions).where(eq(schema.followSessions.caseId, caseId)).run();
     forgetUnsent(caseId, tx);

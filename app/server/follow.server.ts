@@ -26,6 +26,7 @@ import {
 import type { CaseKind } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { reindexCase } from "./search-index.server";
 import { addStoryAddition, storySize } from "./story.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
@@ -254,13 +255,17 @@ export function notifyEmailOf(caseId: number, db: Db = getDb()): string | null {
 
 /** Sets the address that gets "there is news" (null removes it). */
 export function setNotifyEmail(caseId: number, email: string | null, db: Db = getDb()): boolean {
-  return (
-    db
-      .update(schema.cases)
-      .set({ notifyEmailEnc: email ? encrypt(email) : null })
-      .where(and(eq(schema.cases.id, caseId), isNull(schema.cases.erasedAt)))
-      .run().changes === 1
-  );
+  return db.transaction((tx) => {
+    const changed =
+      tx
+        .update(schema.cases)
+        .set({ notifyEmailEnc: email ? encrypt(email) : null })
+        .where(and(eq(schema.cases.id, caseId), isNull(schema.cases.erasedAt)))
+        .run().changes === 1;
+    // The news address is searchable too (ADR 032): the index follows it.
+    if (changed) reindexCase(tx, caseId);
+    return changed;
+  });
 }
 
 /** The organisations that already received something of this case (it stays with them). */

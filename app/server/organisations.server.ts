@@ -3,7 +3,7 @@
  * 2018), edits by coordinators, and which municipality coordinates closed youth care for which region.
  * Every change is audited in the same transaction.
  */
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import {
   asCbsCode,
   ORGANISATIONS_PAGE_SIZE,
@@ -67,6 +67,7 @@ export function searchOrganisations(f: OrganisationFilters, db: Db = getDb()) {
   const where: SQL[] = [];
   if (!f.inactive) where.push(eq(o.active, true));
   if (f.kind) where.push(eq(o.kind, f.kind));
+  if (f.noAddress) where.push(sql`coalesce(${o.referralEmail}, '') = ''`);
   const all = db
     .select({
       id: o.id,

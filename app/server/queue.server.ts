@@ -53,7 +53,10 @@ export type QueueRow = {
   assigneeId: number | null;
   assigneeName: string | null;
   unitName: string | null;
+  themes: string[];
   unread: number;
+  /** The latest timeline event: a message, a status change, a referral update. */
+  lastActivityAt: number;
 };
 
 export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = getDb()) {
@@ -90,6 +93,7 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
       assigneeId: c.assigneeId,
       assigneeName: schema.staff.name,
       unitName: schema.units.name,
+      themes: c.themes,
     })
     .from(c)
     .leftJoin(schema.staff, eq(schema.staff.id, c.assigneeId))
@@ -116,12 +120,23 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
         .all()
     : [];
   const unreadBy = new Map(unread.map((u) => [u.caseId, u.n]));
+  // One index seek per row on case_events (case_id, at).
+  const activity = ids.length
+    ? db
+        .select({ caseId: schema.caseEvents.caseId, at: sql<number>`max(${schema.caseEvents.at})` })
+        .from(schema.caseEvents)
+        .where(inArray(schema.caseEvents.caseId, ids))
+        .groupBy(schema.caseEvents.caseId)
+        .all()
+    : [];
+  const activityBy = new Map(activity.map((a) => [a.caseId, a.at]));
 
   return {
     rows: rows.map((r): QueueRow => ({
       ...r,
       code: formatCaseCode(r.code),
       unread: unreadBy.get(r.id) ?? 0,
+      lastActivityAt: activityBy.get(r.id) ?? r.receivedAt,
     })),
     countByStatus,
     total,

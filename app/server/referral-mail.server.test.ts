@@ -12,7 +12,7 @@ import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { schema, type Db } from "./db.server";
 import { smtpSender } from "./mailer.server";
 import { backoffMs, processOutbox } from "./outbox-worker.server";
-import { createReferral, openReferral, referralLink } from "./referrals.server";
+import { createReferral, openReferral, referralLink, referralMail } from "./referrals.server";
 import type { StaffUser } from "./staff-session.server";
 
 const sinks: SmtpSink[] = [];
@@ -46,6 +46,21 @@ async function refer(now: number) {
   return { ...c, referralId: r.referralId };
 }
 
+describe("a referral's mail text", () => {
+  it("addresses the people of a municipality, not the place", () => {
+    const ref = { id: 7, linkVersion: 1, linkExpiresAt: Date.UTC(2027, 0, 1) };
+    expect(referralMail({ name: "Amsterdam", kind: "gemeente" }, ref, false).bodyText).toMatch(
+      /^Beste collega's van de gemeente Amsterdam,\n/,
+    );
+    expect(referralMail({ name: "Amsterdam", kind: "gemeente" }, ref, true).bodyText).toMatch(
+      /^Beste collega's van de gemeente Amsterdam,\n/,
+    );
+    expect(referralMail({ name: "OZJ", kind: "ozj" }, ref, false).bodyText).toMatch(
+      /^Beste collega's van OZJ,/,
+    );
+  });
+});
+
 describe("a referral's mail through a real SMTP server", () => {
   it("arrives with the signed link and the reference, without the story, the note or the case code", async () => {
     const sink = await startSmtpSink();
@@ -58,6 +73,7 @@ describe("a referral's mail through a real SMTP server", () => {
     expect(received[0]!.to).toEqual(["meldingen@igj.example"]);
     const text = decodedBody(received[0]!.body);
     expect(text).toContain(`R-${c.referralId}`);
+    expect(text).toMatch(/^Beste collega's van Inspectie Gezondheidszorg en Jeugd/m);
     const link = /http:\/\/localhost:3000\/verwijzing\/([A-Za-z0-9_.-]+)/.exec(text);
     expect(link).not.toBeNull();
     expect(text).not.toContain("story-marker");

@@ -114,12 +114,16 @@ export function referralLink(referralId: number, version: number, expiresAt: num
  * No story, no case code, nothing about the reporter: the content is only behind the link.
  */
 export function referralMail(
-  org: { name: string },
+  org: { name: string; kind: string },
   referral: { id: number; linkVersion: number; linkExpiresAt: number },
   renewed: boolean,
 ) {
   const t = getFixedT("nl", "referral");
   const values = {
+    // A municipality is stored by its name alone ("Amsterdam"): address its people, not the place.
+    greeting: t(org.kind === "gemeente" ? "mail.greetingMunicipality" : "mail.greeting", {
+      organisation: org.name,
+    }),
     organisation: org.name,
     reference: referralReference(referral.id),
     url: referralLink(referral.id, referral.linkVersion, referral.linkExpiresAt),
@@ -169,7 +173,8 @@ export function renderReferralMail(
   const id = referralIdOfPurpose(purpose);
   if (id === null) return null;
   const ref = db.select().from(r).where(eq(r.id, id)).get();
-  const org = ref && db.select({ name: o.name }).from(o).where(eq(o.id, ref.organisationId)).get();
+  const org =
+    ref && db.select({ name: o.name, kind: o.kind }).from(o).where(eq(o.id, ref.organisationId)).get();
   if (!ref || !org) return null;
   return referralMail(org, ref, ref.linkVersion > 1);
 }

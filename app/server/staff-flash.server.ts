@@ -1,7 +1,9 @@
 /**
  * Secrets shown exactly once after a redirect (recovery codes, an invitation link): encrypted into a
  * short-lived httpOnly cookie by the action, read and cleared by the next page's loader. Nothing of it is
- * stored on the server, and it is bound to the staff member it was made for.
+ * stored on the server, and it is bound to the staff member it was made for. Also "you just acted on this
+ * case": the page after the redirect is not a new look at the case, so it is not logged as one; being
+ * encrypted, the flag cannot be made up to read a case unlogged.
  */
 import { getEnv } from "~/config/env.server";
 import { decrypt, encrypt } from "./crypto.server";
@@ -12,7 +14,8 @@ const TTL_SECONDS = 600;
 
 export type Flash =
   | { kind: "recovery_codes"; codes: string[] }
-  | { kind: "invitation"; link: string; role: string; expiresAt: number };
+  | { kind: "invitation"; link: string; role: string; expiresAt: number }
+  | { kind: "acted"; caseId: number };
 
 type Stored = Flash & { staffId: number; exp: number };
 

@@ -26,7 +26,7 @@ export const budgets = {
   publicPageVsMinimal: { max: 5.5, unit: "×" },
   /** p95 of finishing an intake (the POST that creates the case, argon2id included): issue 3. */
   finishP95: { max: 150, unit: "ms" },
-  /** p95 of the queue and of the case page with 100,000 cases: issue 5. */
+  /** p95 of the queue, the queue's search (issue 16) and the case page with 100,000 cases: issue 5. */
   staffPageP95: { max: 100, unit: "ms" },
   /** p95 of the statistics page for a year with 100,000 cases: issue 7. */
   statisticsP95: { max: 300, unit: "ms" },

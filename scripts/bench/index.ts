@@ -6,6 +6,7 @@
  *
  *   npm run bench -- --cases 20000 --seconds 5 --requests 100 --finishes 20
  *   npm run bench -- --only Statistics      # only the rows whose label starts with "Statistics"
+ *   npm run bench -- --only Queue,Search,Case   # several prefixes, comma-separated
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,13 +27,17 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** `--only PREFIX`: measure only the rows whose label starts with PREFIX (case-insensitive). */
-function onlyOption(): string | undefined {
+/** `--only PREFIX[,PREFIX…]`: measure only the rows whose label starts with one of them (any case). */
+function onlyOption(): string[] | undefined {
   const i = process.argv.indexOf("--only");
   if (i < 0) return undefined;
   const value = process.argv[i + 1];
   if (!value || value.startsWith("--")) throw new Error("--only needs the start of a row's label");
-  return value.toLowerCase();
+  return value
+    .toLowerCase()
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const opts = {
@@ -61,7 +66,8 @@ const PUBLIC_PAGES = [
 
 /** Whether any of these row labels is measured under `--only`. */
 const wanted = (...labels: string[]) =>
-  opts.only === undefined || labels.some((l) => l.toLowerCase().startsWith(opts.only!));
+  opts.only === undefined ||
+  labels.some((l) => opts.only!.some((prefix) => l.toLowerCase().startsWith(prefix)));
 
 const rows: TableRow[] = [];
 /** Keeps a row for the table and shows it at once, so a long run shows its progress. */
@@ -126,11 +132,19 @@ async function main() {
   console.log(
     `Options: --cases ${opts.cases} --seconds ${opts.seconds} --connections ${opts.connections} ` +
       `--requests ${opts.requests} --finishes ${opts.finishes} --at-once ${opts.atOnce}` +
-      `${opts.only === undefined ? "" : ` --only ${opts.only}`}\n`,
+      `${opts.only === undefined ? "" : ` --only ${opts.only.join(",")}`}\n`,
   );
-  const families = ["Home", "Question page", "Minimal Remix page", "Finish a case", "Queue", "Case page"];
+  const families = [
+    "Home",
+    "Question page",
+    "Minimal Remix page",
+    "Finish a case",
+    "Queue",
+    "Search",
+    "Case page",
+  ];
   if (!wanted(...families, "Statistics", "JavaScript of")) {
-    throw new Error(`--only ${opts.only}: no row's label starts with that`);
+    throw new Error(`--only ${opts.only?.join(",")}: no row's label starts with that`);
   }
   buildIfNeeded();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
@@ -196,14 +210,18 @@ async function main() {
       measurePages(base, cookie, next, opts.requests, pid);
     const queueRow = `Queue, default view (${n} cases)`;
     const filteredRow = "Queue, 10 filtered views";
+    const searchRow = `Search by code, e-mail, phone or name (${n} cases)`;
     const caseRow = "Case page, spread over all cases";
     const statsRow = `Statistics, last 12 months (${n} cases)`;
-    if (wanted(queueRow, filteredRow, caseRow, statsRow)) {
+    if (wanted(queueRow, filteredRow, searchRow, caseRow, statsRow)) {
       console.log(`Back office: ${opts.requests} requests per row, one after another…`);
     }
     if (wanted(queueRow)) p95Row(queueRow, await staff(staffPaths.queue()), budgets.staffPageP95);
     if (wanted(filteredRow)) {
       p95Row(filteredRow, await staff(staffPaths.queueFiltered(opts.cases)), budgets.staffPageP95);
+    }
+    if (wanted(searchRow)) {
+      p95Row(searchRow, await staff(staffPaths.search(seeded.codes)), budgets.staffPageP95);
     }
     if (wanted(caseRow)) {
       p95Row(caseRow, await staff(staffPaths.casePage(seeded.caseIds)), budgets.staffPageP95);

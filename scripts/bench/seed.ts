@@ -11,6 +11,8 @@ export type Seeded = {
   workerCookie: string;
   coordinatorCookie: string;
   caseIds: number[];
+  /** Case codes as stored (canonical), for the search row. */
+  codes: string[];
 };
 
 export async function seedDatabase(file: string, count: number): Promise<Seeded> {
@@ -27,6 +29,7 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
   const { hashPassword, newTotpSecret } = await import("../../app/server/staff-auth.server");
   const { encrypt } = await import("../../app/server/crypto.server");
   const { startSession } = await import("../../app/server/staff-session.server");
+  const { syncSearchIndex } = await import("../../app/server/search-index.server");
 
   const db = openDatabase(file);
   setDb(db);
@@ -60,6 +63,8 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
       else if (done % 10_000 === 0 || done === count) console.log(line);
     };
     seedManyCases(db, count, { staffIds, days: 365, referrals: true, onProgress: progress });
+    // Marks the search index as made with this key, so the server does not build it again at start.
+    syncSearchIndex(db);
     const cookie = (id: number) => startSession(db, id, true).split(";")[0]!;
     const seeded = {
       env,
@@ -70,6 +75,11 @@ export async function seedDatabase(file: string, count: number): Promise<Seeded>
         .from(schema.cases)
         .all()
         .map((r) => r.id),
+      codes: db
+        .select({ code: schema.cases.code })
+        .from(schema.cases)
+        .all()
+        .map((r) => r.code),
     };
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     return seeded;

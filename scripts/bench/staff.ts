@@ -60,6 +60,24 @@ export const staffPaths = {
     // A large prime stride visits cases all over the table, not neighbours in one cached page.
     return () => `/medewerker/zaken/${caseIds[(i++ * 7919) % caseIds.length]}`;
   },
+  /**
+   * The search box, as staff use it on the phone: a code typed in lower case without its hyphen, an
+   * e-mail address, a phone number with +31, and the most common first name (half the seeded cases are
+   * called Alex: the worst case for a name, a full page of hits out of 50,000).
+   */
+  search: (codes: string[]) => {
+    let i = 0;
+    return () => {
+      const n = (i * 7919) % codes.length;
+      const q = [
+        codes[n]!.toLowerCase(),
+        `alex${n}@example.org`,
+        `+31 6 ${String(n).padStart(8, "0")}`,
+        "Alex",
+      ][i++ % 4]!;
+      return `/medewerker?q=${encodeURIComponent(q)}`;
+    };
+  },
   /** The last twelve whole months, the current one included (`?van=YYYY-MM&tot=YYYY-MM`). */
   statisticsYear: (now = new Date()) => {
     const month = (d: Date) => d.toISOString().slice(0, 7);

@@ -53,6 +53,7 @@ type Data = {
     coordinator: TestStaff;
     colleagueId: number;
     caseId: number;
+    erasedCaseId: number;
     referCaseId: number;
     igjId: number;
     regionCode: string;
@@ -343,6 +344,17 @@ export const staffPages: Entry[] = [
     path: (d) => `/medewerker/zaken/${d.staff!.caseId}?contact=show`,
     errors: (page, lng) => press(page, s(lng, "case.actions.close")),
   },
+  { route: "medewerker._index", name: "staff-queue-search", path: () => "/medewerker?q=Sam" },
+  {
+    route: "medewerker._index",
+    name: "staff-queue-search-none",
+    path: () => "/medewerker?q=niemand%40example.org",
+  },
+  {
+    route: "medewerker.zaken.$caseId",
+    name: "staff-case-erased",
+    path: (d) => `/medewerker/zaken/${d.staff!.erasedCaseId}`,
+  },
   {
     route: "medewerker.zaken.$caseId",
     name: "staff-case-not-found",
@@ -468,6 +480,12 @@ export async function prepare(group: Group, lng: Lng): Promise<Data> {
     contact: { name: "Sam", phone: "06 12345678", safeTimes: "na 18:00" },
     reporterMessages: ["Bel me na vijven."],
   });
+  const erased = seedCase(db, { kind: "testimony" });
+  // What erasure leaves of a case (erasure.server.ts), without its mail side effects.
+  db.update(schema.cases)
+    .set({ erasedAt: Date.now(), status: "closed", storyEnc: null, detailsEnc: null, contactEnc: null })
+    .where(eq(schema.cases.id, erased.id))
+    .run();
   const toRefer = seedCase(db, {
     kind: "complaint",
     wishes: ["investigation"],
@@ -489,6 +507,7 @@ export async function prepare(group: Group, lng: Lng): Promise<Data> {
       coordinator,
       colleagueId: colleague.id,
       caseId: withContact.id,
+      erasedCaseId: erased.id,
       referCaseId: toRefer.id,
       igjId: igj.id,
       regionCode: region.code,

@@ -11,18 +11,28 @@ const badgeClass: Record<Badge, string> = {
 };
 
 /** "Acknowledge · overdue · 3 working days late": what and how urgent, never by colour alone. */
-export function DeadlineBadge({ deadline, compact }: { deadline: DeadlineInfo; compact?: boolean }) {
+export function DeadlineBadge({
+  deadline,
+  compact,
+  short,
+}: {
+  deadline: DeadlineInfo;
+  compact?: boolean;
+  /** The queue's one-line form: "Acknowledge · on time · 5 wd". */
+  short?: boolean;
+}) {
   const t = useCachedT();
   if (!deadline) return <span className="tag">{t("badges.none")}</span>;
+  const suffix = short ? "Short" : "";
   const when =
     deadline.badge === "overdue"
-      ? t("deadline.overdueBy", { count: Math.max(1, -deadline.days) })
+      ? t(`deadline.overdueBy${suffix}`, { count: Math.max(1, -deadline.days) })
       : deadline.badge === "on_time"
-        ? t("deadline.daysLeft", { count: deadline.days })
+        ? t(`deadline.daysLeft${suffix}`, { count: deadline.days })
         : null;
   return (
-    <span className="deadline">
-      {compact ? null : <span className="deadline__which">{t(`deadline.${deadline.which}`)} </span>}
+    <span className={short ? "deadline deadline--short" : "deadline"}>
+      {compact ? null : <span className="deadline__which">{t(`deadline.${deadline.which}${suffix}`)} </span>}
       <span className={badgeClass[deadline.badge]}>{t(`badges.${deadline.badge}`)}</span>
       {when ? <span className="deadline__when"> {when}</span> : null}
     </span>
