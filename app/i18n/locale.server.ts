@@ -1,3 +1,4 @@
+import { redirectDocument } from "@remix-run/node";
 import { defaultLanguage, isLanguage, type Language } from "./config";
 
 export const LANGUAGE_COOKIE = "lng";
@@ -41,4 +42,18 @@ export function languageCookieHeader(request: Request, secure: boolean): string 
   const param = new URL(request.url).searchParams.get("lng");
   if (!isLanguage(param)) return undefined;
   return `${LANGUAGE_COOKIE}=${param}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure ? "; Secure" : ""}`;
+}
+
+/**
+ * After the language switch kept what a page held (ADR 023): the same page again, in the other language,
+ * as a full page load (with JavaScript too), so every text of the page changes.
+ */
+export function reloadInOtherLanguage(request: Request, setCookie?: string) {
+  const url = new URL(request.url);
+  url.searchParams.set("lng", detectLanguage(request) === "nl" ? "en" : "nl");
+  url.searchParams.delete("index");
+  return redirectDocument(
+    `${url.pathname}${url.search}`,
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }

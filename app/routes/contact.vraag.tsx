@@ -17,7 +17,8 @@ import {
   saveContactAnswers,
   unsavedContactValues,
 } from "~/server/contact-draft.server";
-import { formProblem, messagesOf, reloadInOtherLanguage } from "~/server/follow-route.server";
+import { reloadInOtherLanguage } from "~/i18n/locale.server";
+import { formProblem, messagesOf } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = {

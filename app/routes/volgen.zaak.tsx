@@ -11,13 +11,8 @@ import { detectLanguage } from "~/i18n/locale.server";
 import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
 import { FollowSessionNote, UnsentNotice } from "~/components/follow/SessionNotes";
-import {
-  followTimeout,
-  formProblem,
-  messagesOf,
-  reloadInOtherLanguage,
-  requireReporter,
-} from "~/server/follow-route.server";
+import { reloadInOtherLanguage } from "~/i18n/locale.server";
+import { followTimeout, formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
 import { keepUnsavedForm, unsavedFormValues } from "~/server/follow-session.server";
 import { takeUnsent } from "~/server/unsent.server";
 import { datedCase } from "~/server/follow-view.server";

@@ -2,7 +2,7 @@
  * What every /volgen route does first: find the reporter's session (or send them to sign in), check the
  * form (CSRF, honeypot), and turn validation problems into messages in the person's language.
  */
-import { redirect, redirectDocument } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import type { Problems } from "~/domain/form-input";
 import { detectLanguage } from "~/i18n/locale.server";
@@ -66,18 +66,4 @@ export function formProblem(request: Request, form: FormData): Problems | null {
   if (check === "csrf") return { form: { key: "errors:csrf" } };
   if (check === "honeypot") return { form: { key: "follow:errors.honeypot" } };
   return null;
-}
-
-/**
- * After the language switch kept what a page held (ADR 023): the same page again, in the other language,
- * as a full page load (with JavaScript too), so every text of the page changes.
- */
-export function reloadInOtherLanguage(request: Request, setCookie?: string) {
-  const url = new URL(request.url);
-  url.searchParams.set("lng", detectLanguage(request) === "nl" ? "en" : "nl");
-  url.searchParams.delete("index");
-  return redirectDocument(
-    `${url.pathname}${url.search}`,
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
 }

@@ -3,13 +3,7 @@
  * the request, asks the pure intake machine (app/domain/intake), keeps the answers in the encrypted draft
  * and redirects (POST/redirect/GET). Finishing creates the case in one transaction with the receipt.
  */
-import {
-  json,
-  redirect,
-  redirectDocument,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import {
@@ -51,7 +45,7 @@ import {
 import { defaultDeadlineSettings } from "~/domain/working-days";
 import type { Language } from "~/i18n/config";
 import { SWITCH_LANGUAGE } from "~/route-handle";
-import { detectLanguage } from "~/i18n/locale.server";
+import { detectLanguage, reloadInOtherLanguage } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
 import { createCase } from "./cases.server";
 import { checkForm } from "./csrf.server";
@@ -314,13 +308,7 @@ function switchLanguage(
   let setCookie: string | undefined;
   if (draft) saveDraft({ ...draft, kind, data: { ...draft.data, unsaved } });
   else setCookie = createDraft(kind, { answers: {}, done: [], unsaved }, now).setCookie;
-  const url = new URL(request.url);
-  url.searchParams.set("lng", detectLanguage(request) === "nl" ? "en" : "nl");
-  url.searchParams.delete("index");
-  return redirectDocument(
-    `${url.pathname}${url.search}`,
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  return reloadInOtherLanguage(request, setCookie);
 }
 
 // ---------------------------------------------------------------- check your answers

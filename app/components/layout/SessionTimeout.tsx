@@ -8,7 +8,7 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { leaveNow, QUICK_EXIT_PATH } from "~/components/layout/QuickExit";
+import { QuickExitLink } from "~/components/layout/QuickExit";
 import { FOLLOW_MAX_MS, hours, KEEP_ALIVE_EVERY_MS, WARN_BEFORE_MS } from "~/domain/lifetimes";
 
 export type TimeoutInfo = { kind: "follow" | "receipt"; endsInMs: number };
@@ -35,7 +35,6 @@ export function PageTimeout() {
 
 function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const { t } = useTranslation("follow");
-  const { t: common } = useTranslation();
   const csrf = useRouteLoaderData<{ csrfToken: string }>("root")?.csrfToken ?? "";
   const what = info.kind === "receipt" ? "bewijs" : "volgen";
   const dialog = useRef<HTMLDialogElement>(null);
@@ -202,17 +201,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
             </button>
           )}
           {/* The modal dialog makes the page behind it inert: the quick exit must stay one press away. */}
-          <a
-            href={QUICK_EXIT_PATH}
-            className="quick-exit__button"
-            rel="nofollow noreferrer"
-            onClick={(e) => {
-              e.preventDefault();
-              leaveNow();
-            }}
-          >
-            {common("quickExit.button")}
-          </a>
+          <QuickExitLink />
         </div>
       </dialog>
     </>
