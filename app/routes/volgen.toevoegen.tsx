@@ -4,21 +4,29 @@ import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
-import type { RouteHandle } from "~/route-handle";
+import { reloadInOtherLanguage } from "~/i18n/locale.server";
+import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { addInformation, openCaseForAddition } from "~/server/follow.server";
 import { FollowSessionNote, UnsentNotice } from "~/components/follow/SessionNotes";
 import { followTimeout, formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
+import { keepUnsavedForm, unsavedFormValues } from "~/server/follow-session.server";
 import { takeUnsent } from "~/server/unsent.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:addition.title" };
+// The language switch submits the form and keeps what is typed (ADR 023, 027).
+export const handle: RouteHandle = { title: "follow:addition.title", languageForm: "addition" };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { caseId, endsAt } = requireReporter(request);
   const found = openCaseForAddition(caseId);
   if (!found) throw redirect("/volgen/zaak");
-  return json({ kind: found.kind, unsent: takeUnsent(caseId, "addition"), timeout: followTimeout(endsAt) });
+  return json({
+    kind: found.kind,
+    unsaved: unsavedFormValues(request, "addition")?.addition ?? null,
+    unsent: takeUnsent(caseId, "addition"),
+    timeout: followTimeout(endsAt),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,6 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
     json({ errors: messagesOf(request, problems), values }, { status });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
+  if (form.get("intent") === SWITCH_LANGUAGE) {
+    keepUnsavedForm(request, { form: "addition", values });
+    return reloadInOtherLanguage(request);
+  }
   const parsed = additionSchema.safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   const result = addInformation(caseId, parsed.data.addition);
@@ -37,11 +49,12 @@ export async function action({ request }: ActionFunctionArgs) {
   // A day's limit passes (429); a full case stays full (400).
   if (result !== "added")
     return fail({ addition: { key: `follow:limits.${result}` } }, result === "additionsToday" ? 429 : 400);
+  keepUnsavedForm(request, null);
   return redirect("/volgen/zaak?gedaan=toegevoegd");
 }
 
 export default function AddInformation() {
-  const { kind, unsent } = useLoaderData<typeof loader>();
+  const { kind, unsaved, unsent } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
   const errors = data?.errors ?? {};
@@ -60,7 +73,7 @@ export default function AddInformation() {
           label={t(kind === "contact" ? "addition.labelContact" : "addition.label")}
           hint={t("addition.hint")}
           error={errors.addition}
-          defaultValue={data?.values.addition ?? unsent ?? ""}
+          defaultValue={data?.values.addition ?? unsaved ?? unsent ?? ""}
           maxLength={ADDITION_MAX}
           rows={10}
         />

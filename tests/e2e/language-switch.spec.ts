@@ -132,6 +132,39 @@ for (const js of [true, false]) {
   });
 }
 
+for (const js of [true, false]) {
+  test.describe(`/volgen/toevoegen, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("switching language keeps an addition being typed; adding it clears it", async ({ page }) => {
+      test.setTimeout(120_000);
+      const c = seedCase("nl", "Hoe gaat het?");
+      await page.goto("/volgen?lng=nl");
+      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+      await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+      await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+      await expect(page.getByRole("textbox", { name: text("nl", "case.reply.label") })).toBeVisible();
+      await page.goto("/volgen/toevoegen");
+      const box = (lng: "nl" | "en") => page.getByRole("textbox", { name: text(lng, "addition.label") });
+      const addition = "Wat ik nog weet:\nhet was in de winter. ❄️";
+      await box("nl").fill(addition);
+      await page.getByRole("button", { name: tr("nl", "common:language.switchToLong") }).click();
+
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(box("en")).toHaveValue(addition);
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      if (js) await expectNoAxeViolations(page, "/volgen/toevoegen after switching language");
+
+      await page.getByRole("button", { name: text("en", "addition.submit") }).click();
+      await expect(page.getByText(text("en", "case.done.toegevoegd"))).toBeVisible();
+      // What was kept went with the addition: the page is empty again.
+      await page.goto("/volgen/toevoegen");
+      await expect(box("en")).toHaveValue("");
+    });
+  });
+}
+
 test("pages without a form keep the language link", async ({ page }) => {
   await page.goto("/over?lng=nl");
   await expect(page.getByRole("link", { name: tr("nl", "common:language.switchToLong") })).toBeVisible();
