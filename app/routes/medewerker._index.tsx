@@ -6,7 +6,6 @@ import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
 import { formatDate, isoDate } from "~/components/staff/format";
 import { Pagination } from "~/components/staff/Pagination";
 import { SelectField } from "~/components/staff/SelectField";
-import { useHydrated } from "~/components/use-hydrated";
 import { caseKinds, caseStatuses, deadlineInfo } from "~/domain/case-status";
 import {
   pageCount,
@@ -210,7 +209,6 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
   const { filters, rows, countByStatus, total, pages, options, meId } = data;
   const t = useCachedT();
   const submit = useSubmit();
-  const hydrated = useHydrated();
   const f = filters as QueueFilters;
   const here = queueSearch(f, { page: f.page });
   const countFor = (s: (typeof statusFilters)[number]) =>
@@ -302,7 +300,6 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
             submitLabel={t("queue.filters.apply")}
             clearLabel={t("queue.filters.clear")}
             clearTo="/medewerker"
-            hideSubmit={hydrated}
           />
         </div>
       </Form>

@@ -79,8 +79,7 @@ test("the queue shows ten cases above the fold, applies filters at once and keep
   expect(inView).toBeGreaterThanOrEqual(10);
   await expect(page.locator("caption")).toHaveText("Zaken, urgent eerst en dan de dichtstbijzijnde termijn");
 
-  // With JavaScript a filter applies as soon as it changes: no button to press.
-  await expect(page.getByRole("button", { name: "Toepassen" })).toHaveCount(0);
+  // With JavaScript a filter applies as soon as it changes, without pressing the button (which stays).
   await page.getByLabel("Soort", { exact: true }).selectOption("complaint");
   await expect(page).toHaveURL(/kind=complaint/);
   await page.getByLabel("Sorteren", { exact: true }).selectOption("newest");
