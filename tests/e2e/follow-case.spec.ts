@@ -120,7 +120,7 @@ for (const lng of languages) {
         await check(page, "reply missing", { js, engines, shot: shot("reply-error") });
         await page.getByLabel(t("case.reply.label")).fill(REPLY);
         await page.getByRole("button", { name: t("case.reply.submit") }).click();
-        await expect(page.getByRole("status")).toHaveText(t("case.done.bericht"));
+        await expect(page.getByRole("status").filter({ hasText: t("case.done.bericht") })).toBeVisible();
         await expect(thread.getByText(REPLY)).toBeVisible();
         expect(inspect(c.caseId).messages.map((m) => m.body)).toEqual([STAFF_MESSAGE[lng], REPLY]);
 
@@ -138,7 +138,7 @@ for (const lng of languages) {
         await expect(page.getByLabel(t("addition.label"))).toHaveValue("Er was ook geen school.\u0007");
         await page.getByLabel(t("addition.label")).fill("Er was ook geen school.");
         await page.getByRole("button", { name: t("addition.submit") }).click();
-        await expect(page.getByRole("status")).toHaveText(t("case.done.toegevoegd"));
+        await expect(page.getByRole("status").filter({ hasText: t("case.done.toegevoegd") })).toBeVisible();
         await expect(page.getByText(t("timeline.informationAdded"))).toBeVisible();
 
         // Consent: withdraw for the IGJ (already sent) and the municipality (not sent yet).
@@ -157,7 +157,7 @@ for (const lng of languages) {
         await igj.getByText(t("consent.level.none")).click();
         await gemeente.getByText(t("consent.level.none")).click();
         await page.getByRole("button", { name: t("consent.submit") }).click();
-        await expect(page.getByRole("status")).toHaveText(t("case.done.delen"));
+        await expect(page.getByRole("status").filter({ hasText: t("case.done.delen") })).toBeVisible();
         await expect(
           page.getByText(t("timeline.consentChanged.none", { recipient: t("recipients.igj") })),
         ).toBeVisible();
@@ -180,7 +180,7 @@ for (const lng of languages) {
         await check(page, "news error", { js, engines });
         await page.getByLabel(t("news.label")).fill(address);
         await page.getByRole("button", { name: t("news.submit") }).click();
-        await expect(page.getByRole("status")).toHaveText(t("case.done.email-aan"));
+        await expect(page.getByRole("status").filter({ hasText: t("case.done.email-aan") })).toBeVisible();
         seed("staff-message", String(c.caseId), "Nieuw bericht");
         const mails = inspect(c.caseId).newsMails.filter((m) => m.to === address);
         expect(mails).toHaveLength(1);
@@ -189,7 +189,7 @@ for (const lng of languages) {
         await page.getByRole("link", { name: t("case.more.newsOn") }).click();
         await expect(page.getByText(t("news.current", { email: "j…@example.nl" }))).toBeVisible();
         await page.getByRole("button", { name: t("news.remove") }).click();
-        await expect(page.getByRole("status")).toHaveText(t("case.done.email-uit"));
+        await expect(page.getByRole("status").filter({ hasText: t("case.done.email-uit") })).toBeVisible();
         expect(inspect(c.caseId).notifyEmail).toBeNull();
 
         // Erase: the confirmation step, then everything goes and the code stops working.
@@ -273,7 +273,7 @@ test.describe("sessions", () => {
     await context.addCookies([cookie]);
     await page.goto("/volgen/zaak");
     await expect(page).toHaveURL(/\/volgen\?reden=verlopen$/);
-    await expect(page.getByRole("status")).toHaveText(text("nl", "signIn.expired"));
+    await expect(page.getByRole("status").filter({ hasText: text("nl", "signIn.expired") })).toBeVisible();
     await check(page, "session expired", { js: false });
   });
 
@@ -283,7 +283,7 @@ test.describe("sessions", () => {
     await signIn(page, "en", c.code, c.passphrase);
     const cookie = (await context.cookies()).find((x) => x.name === "ap_follow")!;
     await page.getByRole("button", { name: text("en", "signOut.button") }).click();
-    await expect(page.getByRole("status")).toHaveText(text("en", "signIn.signedOut"));
+    await expect(page.getByRole("status").filter({ hasText: text("en", "signIn.signedOut") })).toBeVisible();
     await context.addCookies([cookie]);
     await page.goto("/volgen/zaak");
     await expect(page).toHaveURL(/\/volgen\?reden=verlopen$/);
