@@ -36,7 +36,10 @@ test("a worker refers a case to the IGJ; the IGJ reads it through its link and r
 
   // A coordinator gives the IGJ an address for referrals.
   await signInStaff(page, coordinator);
-  await page.getByRole("link", { name: text("staff", "nav.organisations") }).click();
+  await page
+    .getByRole("navigation")
+    .getByRole("link", { name: text("staff", "nav.organisations") })
+    .click();
   await page.getByLabel(text("staff", "organisations.search.label")).fill("inspectie");
   await page.getByRole("button", { name: text("staff", "organisations.search.submit") }).click();
   await page.getByRole("link", { name: IGJ }).click();
