@@ -179,7 +179,9 @@ function insert(p: Prepared, input: SeedCaseInput, now: number): { id: number; c
 /** One case, with the defaults of a fresh testimony about the first unit in 2022–2023. */
 export function seedCase(db: Db, input: SeedCaseInput = {}, now = Date.now()): { id: number; code: string } {
   const p = prepare(db);
-  return db.$client.transaction(() => insert(p, input, now))();
+  // IMMEDIATE: the write lock is waited for (busy_timeout) while the test server writes; a deferred
+  // transaction that reads first fails at once with SQLITE_BUSY when it has to become a write.
+  return db.$client.transaction(() => insert(p, input, now)).immediate();
 }
 
 /** A deterministic pseudo-random generator, so a seeded data set is the same every run. */
@@ -298,7 +300,7 @@ export function seedManyCases(
     }
   });
   for (let done = 0; done < count; done += 1000) {
-    batch(done, Math.min(count, done + 1000));
+    batch.immediate(done, Math.min(count, done + 1000));
     opts.onProgress?.(Math.min(count, done + 1000));
   }
 }

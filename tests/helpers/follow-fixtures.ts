@@ -10,6 +10,7 @@ import { createCase } from "~/server/cases.server";
 import { createReferral, referralLink } from "~/server/referrals.server";
 import { encrypt } from "~/server/crypto.server";
 import { getDb, schema, type Db } from "~/server/db.server";
+import { IMMEDIATE } from "~/server/tx.server";
 import type { CaseStatus, ReferralStatus } from "../../db/schema";
 
 export function testCase(overrides: Partial<NewCase> = {}): NewCase {
@@ -101,7 +102,7 @@ export function addReferral(
       tx.update(schema.cases).set({ status: "referred" }).where(eq(schema.cases.id, caseId)).run();
     }
     return id;
-  });
+  }, IMMEDIATE);
 }
 
 /** The organisation reports back through its link. */
@@ -126,7 +127,7 @@ export function reportReferralStatus(
         dataEnc: opts.note ? encrypt(opts.note) : null,
       })
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 export function setStatus(caseId: number, to: CaseStatus, opts: { now?: number; db?: Db } = {}) {
@@ -148,7 +149,7 @@ export function setStatus(caseId: number, to: CaseStatus, opts: { now?: number; 
           : { caseId, at: now, type: "status_changed", reporterVisible: true, params: { from, to } },
       )
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 export function closeCase(caseId: number, outcome: string, opts: { now?: number; db?: Db } = {}) {
@@ -162,7 +163,7 @@ export function closeCase(caseId: number, outcome: string, opts: { now?: number;
     tx.insert(schema.caseEvents)
       .values({ caseId, at: now, type: "closed", reporterVisible: true, dataEnc: encrypt(outcome) })
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 /** A note only staff see, for erasure tests. */
