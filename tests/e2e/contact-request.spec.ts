@@ -8,7 +8,7 @@ import {
   recordErrors,
   text,
 } from "./follow-helpers";
-import { languages, recordRequests } from "./helpers";
+import { pairs, recordRequests } from "./helpers";
 
 const NAMES = { "nl-js": "Sanne", "nl-nojs": "Joost", "en-js": "Emma", "en-nojs": "Daan" } as const;
 const QUESTION = "Hoe gaat het met mijn zoon? <script>alert(1)</script>";
@@ -17,180 +17,176 @@ async function continueTo(page: Page, lng: "nl" | "en") {
   await page.getByRole("button", { name: text(lng, "contact.continue") }).click();
 }
 
-for (const lng of languages) {
-  for (const js of [true, false]) {
-    test.describe(`contact request in ${lng}, JavaScript ${js ? "on" : "off"}`, () => {
-      test.use({ javaScriptEnabled: js });
-      test.setTimeout(240_000);
-      const t = (key: string, values?: Record<string, string>) => text(lng, key, values);
-      const shot = (name: string) => (js ? `contact-${name}-${lng}` : undefined);
-      const name = NAMES[`${lng}-${js ? "js" : "nojs"}`];
-      // The engines run on these pages with JavaScript in a11y-sweep.spec.ts, in both languages. Here they
-      // check what a browser without JavaScript gets, in Dutch (the structure is the same in English).
-      const engines = !js && lng === "nl";
+for (const { lng, js } of pairs) {
+  test.describe(`contact request in ${lng}, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+    test.setTimeout(240_000);
+    const t = (key: string, values?: Record<string, string>) => text(lng, key, values);
+    const shot = (name: string) => (js ? `contact-${name}-${lng}` : undefined);
+    const name = NAMES[`${lng}-${js ? "js" : "nojs"}`];
+    // The engines run on these pages with JavaScript in a11y-sweep.spec.ts, in both languages. Here they
+    // check what a browser without JavaScript gets (the structure is the same in both languages).
+    const engines = !js;
 
-      test("someone close asks for contact, gets a code and follows it", async ({ page, baseURL }) => {
-        const requests = recordRequests(page);
-        const errors = recordErrors(page);
+    test("someone close asks for contact, gets a code and follows it", async ({ page, baseURL }) => {
+      const requests = recordRequests(page);
+      const errors = recordErrors(page);
 
-        // Page 1: who you are and how we reach you.
-        await page.goto(`/contact?lng=${lng}`);
-        await expect(page.getByRole("heading", { level: 1, name: t("contact.details.title") })).toBeVisible();
-        await check(page, "contact details", { js, engines, shot: shot("details") });
-        await continueTo(page, lng);
-        await expectErrorState(page, lng);
-        await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-          t("contact.errors.nameMissing"),
-          t("contact.errors.relationMissing"),
-          t("contact.errors.phoneOrEmail"),
-        ]);
-        await check(page, "contact details errors", { js, engines, shot: shot("details-errors") });
+      // Page 1: who you are and how we reach you.
+      await page.goto(`/contact?lng=${lng}`);
+      await expect(page.getByRole("heading", { level: 1, name: t("contact.details.title") })).toBeVisible();
+      await check(page, "contact details", { js, engines, shot: shot("details") });
+      await continueTo(page, lng);
+      await expectErrorState(page, lng);
+      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
+        t("contact.errors.nameMissing"),
+        t("contact.errors.relationMissing"),
+        t("contact.errors.phoneOrEmail"),
+      ]);
+      await check(page, "contact details errors", { js, engines, shot: shot("details-errors") });
 
-        await page.getByLabel(t("contact.details.name.label")).fill(`${name} <b>`);
-        await page
-          .getByRole("radiogroup", { name: t("contact.details.relation.label") })
-          .getByText(t("contact.relations.parent"))
-          .click();
-        await page.getByLabel(t("contact.details.phone.label")).fill("06 1234 5678");
-        await page.getByLabel(t("contact.details.safeTimes.label")).fill("Na 19 uur");
-        await continueTo(page, lng);
-        await expectErrorState(page, lng);
-        await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-          t("contact.errors.mayLeaveMessageMissing"),
-        ]);
-        await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
-        await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue("06 1234 5678");
-        await check(page, "contact details one error", { js, engines });
-        await page
-          .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
-          .getByText(t("contact.answers.no"), { exact: true })
-          .click();
-        await continueTo(page, lng);
+      await page.getByLabel(t("contact.details.name.label")).fill(`${name} <b>`);
+      await page
+        .getByRole("radiogroup", { name: t("contact.details.relation.label") })
+        .getByText(t("contact.relations.parent"))
+        .click();
+      await page.getByLabel(t("contact.details.phone.label")).fill("06 1234 5678");
+      await page.getByLabel(t("contact.details.safeTimes.label")).fill("Na 19 uur");
+      await continueTo(page, lng);
+      await expectErrorState(page, lng);
+      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
+        t("contact.errors.mayLeaveMessageMissing"),
+      ]);
+      await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
+      await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue("06 1234 5678");
+      await check(page, "contact details one error", { js, engines });
+      await page
+        .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
+        .getByText(t("contact.answers.no"), { exact: true })
+        .click();
+      await continueTo(page, lng);
 
-        // Page 2: the question.
-        await expect(page).toHaveURL(/\/contact\/vraag$/);
-        await expect(
-          page.getByRole("heading", { level: 1, name: t("contact.question.title") }),
-        ).toBeVisible();
-        await check(page, "contact question", { js, engines, shot: shot("question") });
-        await continueTo(page, lng);
-        await expectErrorState(page, lng);
-        await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-          t("contact.errors.questionMissing"),
-          t("contact.errors.knowsMissing"),
-          t("contact.errors.urgentMissing"),
-        ]);
-        await check(page, "contact question errors", { js, engines, shot: shot("question-errors") });
-        await page.getByLabel(t("contact.question.title")).fill(QUESTION);
-        await page
-          .getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") })
-          .getByText(t("contact.answers.unknown"))
-          .click();
-        await page
-          .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
-          .getByText(t("contact.question.urgent.yes"))
-          .click();
-        await continueTo(page, lng);
+      // Page 2: the question.
+      await expect(page).toHaveURL(/\/contact\/vraag$/);
+      await expect(page.getByRole("heading", { level: 1, name: t("contact.question.title") })).toBeVisible();
+      await check(page, "contact question", { js, engines, shot: shot("question") });
+      await continueTo(page, lng);
+      await expectErrorState(page, lng);
+      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
+        t("contact.errors.questionMissing"),
+        t("contact.errors.knowsMissing"),
+        t("contact.errors.urgentMissing"),
+      ]);
+      await check(page, "contact question errors", { js, engines, shot: shot("question-errors") });
+      await page.getByLabel(t("contact.question.title")).fill(QUESTION);
+      await page
+        .getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") })
+        .getByText(t("contact.answers.unknown"))
+        .click();
+      await page
+        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
+        .getByText(t("contact.question.urgent.yes"))
+        .click();
+      await continueTo(page, lng);
 
-        // Check your answers, with a change link that comes back here.
-        await expect(page).toHaveURL(/\/contact\/controleren$/);
-        await expect(page.getByRole("heading", { level: 1, name: t("contact.check.title") })).toBeVisible();
-        await expect(page.getByText(`${name} <b>`)).toBeVisible();
-        await expect(page.getByText(QUESTION)).toBeVisible();
-        await check(page, "contact check", { js, engines, shot: shot("check") });
-        await page
-          .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.details.name.label")}` })
-          .click();
-        await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
-        await page.getByLabel(t("contact.details.name.label")).fill(name);
-        await continueTo(page, lng);
-        await expect(page).toHaveURL(/\/contact\/controleren$/);
-        await expect(page.getByText(name, { exact: true })).toBeVisible();
+      // Check your answers, with a change link that comes back here.
+      await expect(page).toHaveURL(/\/contact\/controleren$/);
+      await expect(page.getByRole("heading", { level: 1, name: t("contact.check.title") })).toBeVisible();
+      await expect(page.getByText(`${name} <b>`)).toBeVisible();
+      await expect(page.getByText(QUESTION)).toBeVisible();
+      await check(page, "contact check", { js, engines, shot: shot("check") });
+      await page
+        .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.details.name.label")}` })
+        .click();
+      await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
+      await page.getByLabel(t("contact.details.name.label")).fill(name);
+      await continueTo(page, lng);
+      await expect(page).toHaveURL(/\/contact\/controleren$/);
+      await expect(page.getByText(name, { exact: true })).toBeVisible();
 
-        // A double submit makes one case.
-        const csrf = await page.locator('form#contact-submit input[name="csrf"]').inputValue();
-        const posts = await Promise.all(
-          [1, 2].map(() =>
-            page.request.post("/contact/controleren", { form: { csrf, website: "" }, maxRedirects: 0 }),
-          ),
-        );
-        expect(posts.map((r) => [r.status(), r.headers().location])).toEqual([
-          [302, "/contact/bevestiging"],
-          [302, "/contact/bevestiging"],
-        ]);
-        expect(countContactRequestsFrom(name)).toBe(1);
-        // Sending once more (back, then Send) shows the same receipt and makes nothing new.
-        await page.getByRole("button", { name: t("contact.check.submit") }).click();
-        expect(countContactRequestsFrom(name)).toBe(1);
+      // A double submit makes one case.
+      const csrf = await page.locator('form#contact-submit input[name="csrf"]').inputValue();
+      const posts = await Promise.all(
+        [1, 2].map(() =>
+          page.request.post("/contact/controleren", { form: { csrf, website: "" }, maxRedirects: 0 }),
+        ),
+      );
+      expect(posts.map((r) => [r.status(), r.headers().location])).toEqual([
+        [302, "/contact/bevestiging"],
+        [302, "/contact/bevestiging"],
+      ]);
+      expect(countContactRequestsFrom(name)).toBe(1);
+      // Sending once more (back, then Send) shows the same receipt and makes nothing new.
+      await page.getByRole("button", { name: t("contact.check.submit") }).click();
+      expect(countContactRequestsFrom(name)).toBe(1);
 
-        // The confirmation with the receipt.
-        await expect(page).toHaveURL(/\/contact\/bevestiging$/);
-        await expect(
-          page.getByRole("heading", { level: 1, name: t("contact.confirmation.title") }),
-        ).toBeVisible();
-        const receipt = page.getByRole("region", { name: t("receipt.heading") });
-        const [code, passphrase] = await receipt.getByRole("definition").allInnerTexts();
-        expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-        expect(passphrase).toMatch(/^[a-z]{4,8}( [a-z]{4,8}){4}$/);
-        if (js) await expect(receipt.getByRole("button", { name: t("receipt.print") })).toBeVisible();
-        else await expect(receipt.getByText(t("receipt.printHint"))).toBeVisible();
-        await check(page, "contact confirmation", {
-          js,
-          engines,
-          shot: js ? shot("confirmation") : `contact-confirmation-${lng}-nojs`,
-        });
-
-        const download = page.waitForEvent("download");
-        await receipt.getByRole("link", { name: t("receipt.download") }).click();
-        const file = await download;
-        expect(file.suggestedFilename()).toBe(t("receipt.note.fileName"));
-        const saved = fs.readFileSync((await file.path())!, "utf8");
-        expect(saved).toContain(code!);
-        expect(saved).toContain(passphrase!);
-        expect(saved).toContain(`${baseURL}/volgen`);
-
-        // What the back office will find: encrypted contact details and the answers.
-        expect(caseByCode(code!)).toMatchObject({
-          kind: "contact",
-          urgent: true,
-          language: lng,
-          contact: { name, phone: "06 1234 5678", safeTimes: "Na 19 uur", mayLeaveMessage: false },
-          details: { question: QUESTION, relation: "parent", youngPersonKnows: "unknown" },
-        });
-
-        // "I have saved them" forgets the receipt and leads to the sign-in.
-        await page.getByRole("button", { name: t("receipt.done.button") }).click();
-        await expect(page.getByRole("heading", { level: 1, name: t("signIn.title") })).toBeVisible();
-        await page.getByLabel(t("signIn.code.label"), { exact: true }).fill(code!);
-        await page.getByLabel(t("signIn.passphrase.label")).fill(passphrase!);
-        await page.getByRole("button", { name: t("signIn.submit") }).click();
-        await expect(page.getByRole("heading", { level: 1, name: t("case.kind.contact") })).toBeVisible();
-        await expect(
-          page.getByRole("heading", {
-            level: 2,
-            name: `${t("case.statusHeading")} ${t("case.status.received.label")}`,
-          }),
-        ).toBeVisible();
-        await expect(
-          page.getByText(new RegExp(t("case.deadline.acknowledge", { day: "\\S+ \\d+ \\S+" }))),
-        ).toBeVisible();
-        await expect(page.getByRole("link", { name: t("case.more.consent") })).toHaveCount(0);
-        await expect(page.getByRole("link", { name: t("case.more.addToQuestion") })).toBeVisible();
-        await check(page, "contact case", { js, shot: shot("case") });
-
-        await page.goto("/contact/bevestiging");
-        await expect(
-          page.getByRole("heading", { level: 1, name: t("contact.confirmation.goneTitle") }),
-        ).toBeVisible();
-        await check(page, "confirmation gone", { js, engines });
-
-        // Nothing personal in any URL, nothing to another origin.
-        expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
-        expect(errors).toEqual([]);
-        for (const u of requests) expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
+      // The confirmation with the receipt.
+      await expect(page).toHaveURL(/\/contact\/bevestiging$/);
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("contact.confirmation.title") }),
+      ).toBeVisible();
+      const receipt = page.getByRole("region", { name: t("receipt.heading") });
+      const [code, passphrase] = await receipt.getByRole("definition").allInnerTexts();
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(passphrase).toMatch(/^[a-z]{4,8}( [a-z]{4,8}){4}$/);
+      if (js) await expect(receipt.getByRole("button", { name: t("receipt.print") })).toBeVisible();
+      else await expect(receipt.getByText(t("receipt.printHint"))).toBeVisible();
+      await check(page, "contact confirmation", {
+        js,
+        engines,
+        shot: js ? shot("confirmation") : `contact-confirmation-${lng}-nojs`,
       });
+
+      const download = page.waitForEvent("download");
+      await receipt.getByRole("link", { name: t("receipt.download") }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(t("receipt.note.fileName"));
+      const saved = fs.readFileSync((await file.path())!, "utf8");
+      expect(saved).toContain(code!);
+      expect(saved).toContain(passphrase!);
+      expect(saved).toContain(`${baseURL}/volgen`);
+
+      // What the back office will find: encrypted contact details and the answers.
+      expect(caseByCode(code!)).toMatchObject({
+        kind: "contact",
+        urgent: true,
+        language: lng,
+        contact: { name, phone: "06 1234 5678", safeTimes: "Na 19 uur", mayLeaveMessage: false },
+        details: { question: QUESTION, relation: "parent", youngPersonKnows: "unknown" },
+      });
+
+      // "I have saved them" forgets the receipt and leads to the sign-in.
+      await page.getByRole("button", { name: t("receipt.done.button") }).click();
+      await expect(page.getByRole("heading", { level: 1, name: t("signIn.title") })).toBeVisible();
+      await page.getByLabel(t("signIn.code.label"), { exact: true }).fill(code!);
+      await page.getByLabel(t("signIn.passphrase.label")).fill(passphrase!);
+      await page.getByRole("button", { name: t("signIn.submit") }).click();
+      await expect(page.getByRole("heading", { level: 1, name: t("case.kind.contact") })).toBeVisible();
+      await expect(
+        page.getByRole("heading", {
+          level: 2,
+          name: `${t("case.statusHeading")} ${t("case.status.received.label")}`,
+        }),
+      ).toBeVisible();
+      await expect(
+        page.getByText(new RegExp(t("case.deadline.acknowledge", { day: "\\S+ \\d+ \\S+" }))),
+      ).toBeVisible();
+      await expect(page.getByRole("link", { name: t("case.more.consent") })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: t("case.more.addToQuestion") })).toBeVisible();
+      await check(page, "contact case", { js, shot: shot("case") });
+
+      await page.goto("/contact/bevestiging");
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("contact.confirmation.goneTitle") }),
+      ).toBeVisible();
+      await check(page, "confirmation gone", { js, engines });
+
+      // Nothing personal in any URL, nothing to another origin.
+      expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
+      expect(errors).toEqual([]);
+      for (const u of requests) expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
     });
-  }
+  });
 }
 
 test.describe("contact request without JavaScript, expired form", () => {

@@ -5,6 +5,22 @@ import { expect, type Page } from "@playwright/test";
 
 export const languages = ["nl", "en"] as const;
 
+/**
+ * The variants a journey runs in (ADR 033): both languages and both JavaScript modes, paired rather than
+ * crossed. Language changes the words, JavaScript the mechanics; every language meets every mode across
+ * the suite, because journeys of a second kind take `otherPairs`, the combinations `pairs` leaves out.
+ * Every page is still checked in both languages with JavaScript by the sweep (a11y-sweep.spec.ts).
+ */
+export type Variant = { lng: (typeof languages)[number]; js: boolean };
+export const pairs: readonly Variant[] = [
+  { lng: "nl", js: true },
+  { lng: "en", js: false },
+];
+export const otherPairs: readonly Variant[] = [
+  { lng: "nl", js: false },
+  { lng: "en", js: true },
+];
+
 const locales = new Map<string, unknown>();
 
 /** The string at a dotted key in locales/<lng>/<ns>.json, or undefined. */
