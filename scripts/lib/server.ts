@@ -32,12 +32,40 @@ export function newestMtime(dir: string): number {
   return newest;
 }
 
-/** `npm run build` when build/ is missing or older than app/ or locales/. */
+/** What the build is made of: a change to any of these makes build/ stale. */
+const buildSources = [
+  "app",
+  "db",
+  "locales",
+  "public",
+  "vite.config.ts",
+  "remix.config.js",
+  "package.json",
+  "package-lock.json",
+];
+
+/** The newest modification time of the build's sources (files and folders, recursively). */
+function newestSource(): number {
+  let newest = 0;
+  for (const name of buildSources) {
+    const full = path.join(root, name);
+    if (!fs.existsSync(full)) continue;
+    newest = Math.max(
+      newest,
+      fs.statSync(full).isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+/**
+ * `npm run build` when build/ is missing or older than its sources. `npm test` builds once (the security
+ * tests come first) and the load and browser tests reuse that build.
+ */
 export function buildIfNeeded(log: (line: string) => void = console.log) {
   const built = path.join(root, "build/server/index.js");
-  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "locales")));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  log("Building (the build is missing or older than the sources)…");
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource()) return;
+  log(fs.existsSync(built) ? "build/ is older than its sources: building…" : "No build yet: building…");
   const res = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (res.status !== 0) throw new Error("The build failed");
 }

@@ -87,6 +87,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A text with a {{value}} in it, matched by the part before the value. */
 const startingWith = (s: string) => new RegExp(`^${escape(s.split("{{")[0]!)}`);
 
+/** Waits until React has hydrated a freshly loaded document (not for a client-side navigation). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber$"));
+  });
+}
+
 /** Waits until the browser is on a page other than `from` and its scripts have loaded. */
 async function arrived(page: Page, url: RegExp) {
   await expect(page).toHaveURL(url);
@@ -523,7 +531,7 @@ export type Visit = (entry: Entry, state: { name: string; error: boolean }) => P
  * Walks a group's pages in one browser page: opens each (or finds it where the previous one led), calls
  * `visit` on it, then on its error state, then answers it for the entries that follow.
  */
-export async function walk(page: Page, group: Group, lng: Lng, visit: Visit) {
+export async function walk(page: Page, group: Group, lng: Lng, visit: Visit, { js = true } = {}) {
   const data = await prepare(group, lng);
   for (const entry of pagesOf(group)) {
     if (entry.path) {
@@ -532,7 +540,9 @@ export async function walk(page: Page, group: Group, lng: Lng, visit: Visit) {
       expect(response?.status(), `${entry.name}: HTTP status`).toBe(entry.status ?? 200);
       // Not sent elsewhere (an intake step redirects to the first unanswered one).
       expect(new URL(page.url()).pathname, entry.name).toBe(target.split("?")[0]);
-      await page.waitForLoadState("networkidle");
+      // A fresh document: checked once React has taken it over (its nodes carry a fiber), which comes
+      // sooner than half a second of network silence. Without JavaScript the loaded HTML is the page.
+      if (js) await hydrated(page);
     }
     await expect(page.locator("html"), entry.name).toHaveAttribute("lang", lng);
     await expect(page.getByRole("heading", { level: 1 }), entry.name).toBeVisible();

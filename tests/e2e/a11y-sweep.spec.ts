@@ -5,16 +5,16 @@
  * checks; the engines run here, once per page state.
  *
  * In Dutch, every state is also checked for reflow at 320 px and 200 % text (reflow.ts). Screenshots of every
- * state (phone, desktop, 200 % text) come with `npm run screenshots` (SCREENSHOTS=1): they took half of the
- * sweep's time, and a check that runs on every push should not pay for pictures nobody opens there. The
- * journeys keep photographing the states they are about.
+ * state (phone, desktop, 200 % text) come with `npm run screenshots` (SCREENSHOTS=1), as the journeys' do:
+ * they took half of the sweep's time, and a check that runs on every push should not pay for pictures
+ * nobody opens there.
  *
  * With JavaScript: the DOM after hydration (react-aria's widgets) is the richer one. What a browser without
  * JavaScript gets is checked by the journeys that run without it (intake, contact, follow).
  */
 import { expect, test } from "@playwright/test";
 import { notPages, uncoveredRoutes, walk, type Group } from "./a11y-pages";
-import { expectNoAxeViolations, expectNoHtmlcsErrors, languages } from "./helpers";
+import { expectNoAxeViolations, expectNoHtmlcsErrors, languages, photograph } from "./helpers";
 import { checkReflow } from "./reflow";
 
 test("the sweep's table covers every route file, or says why one is not a page", () => {
@@ -25,8 +25,6 @@ test("the sweep's table covers every route file, or says why one is not a page",
   expect(unknown, "table entries or notPages for routes that no longer exist").toEqual([]);
   for (const [route, why] of Object.entries(notPages)) expect(why, route).not.toBe("");
 });
-
-const photograph = process.env.SCREENSHOTS === "1";
 
 // A step that cannot happen fails in seconds, not at the end of the walk's ten minutes.
 test.use({ actionTimeout: 20_000 });
@@ -62,28 +60,34 @@ test.describe("server HTML, without JavaScript", () => {
   }) => {
     test.setTimeout(300_000);
     const dangling: string[] = [];
-    await walk(page, "public", "nl", async (_entry, state) => {
-      const found = await page.evaluate(() => {
-        const out: string[] = [];
-        for (const el of document.querySelectorAll("[for], [aria-labelledby], [aria-describedby]")) {
-          for (const attr of ["for", "aria-labelledby", "aria-describedby"]) {
-            const ids = (el.getAttribute(attr) ?? "").split(/\s+/).filter(Boolean);
-            // react-aria's Radio and Checkbox name description and error slots of their own that they offer
-            // no element for; the browser drops them once the script runs. Every other reference resolves.
-            if (el.matches("input[type=radio], input[type=checkbox]") && attr === "aria-describedby")
-              continue;
-            for (const id of ids) {
-              if (document.getElementById(id)) continue;
-              out.push(`<${el.tagName.toLowerCase()} ${attr}="${id}">`);
+    await walk(
+      page,
+      "public",
+      "nl",
+      async (_entry, state) => {
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll("[for], [aria-labelledby], [aria-describedby]")) {
+            for (const attr of ["for", "aria-labelledby", "aria-describedby"]) {
+              const ids = (el.getAttribute(attr) ?? "").split(/\s+/).filter(Boolean);
+              // react-aria's Radio and Checkbox name description and error slots of their own that they offer
+              // no element for; the browser drops them once the script runs. Every other reference resolves.
+              if (el.matches("input[type=radio], input[type=checkbox]") && attr === "aria-describedby")
+                continue;
+              for (const id of ids) {
+                if (document.getElementById(id)) continue;
+                out.push(`<${el.tagName.toLowerCase()} ${attr}="${id}">`);
+              }
             }
           }
-        }
-        for (const el of document.querySelectorAll("textarea[type], h1[for], meta[name]:not([content])"))
-          out.push(el.outerHTML.slice(0, 80));
-        return out;
-      });
-      dangling.push(...found.map((f) => `${state.name}: ${f}`));
-    });
+          for (const el of document.querySelectorAll("textarea[type], h1[for], meta[name]:not([content])"))
+            out.push(el.outerHTML.slice(0, 80));
+          return out;
+        });
+        dangling.push(...found.map((f) => `${state.name}: ${f}`));
+      },
+      { js: false },
+    );
     expect(dangling).toEqual([]);
   });
 });

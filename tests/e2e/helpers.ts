@@ -119,8 +119,15 @@ export async function expectNoHtmlcsErrors(page: Page, context = "") {
 
 const shotDir = path.resolve("tests/artifacts/screenshots");
 
+/**
+ * Pictures are for people to look at, so they are taken with `npm run screenshots` (SCREENSHOTS=1), not on
+ * every test run: they were a fifth of the browser suite's time in CI, where nobody opens them.
+ */
+export const photograph = process.env.SCREENSHOTS === "1";
+
 /** Full-page screenshots at phone (360×740) and desktop (1280×900) width, kept as artefacts. */
 export async function screenshots(page: Page, name: string) {
+  if (!photograph) return;
   fs.mkdirSync(shotDir, { recursive: true });
   const original = page.viewportSize();
   for (const [label, size] of [
@@ -154,6 +161,7 @@ export async function fakeNeutralSite(page: Page) {
  * the point is what is in view (a confirmation beside the form, a message under the field).
  */
 export async function viewportScreenshots(page: Page, name: string) {
+  if (!photograph) return;
   fs.mkdirSync(shotDir, { recursive: true });
   const original = page.viewportSize();
   for (const [label, size] of [
