@@ -290,6 +290,9 @@ test.describe("sessions", () => {
   test("ten wrong passphrases lock the code, with the same message for a code that does not exist", async ({
     page,
   }) => {
+    // 22 sign-ins, each a deliberately slow passphrase check on the server: about 30 s on a quiet machine,
+    // over a minute beside the sweep on two cores.
+    test.setTimeout(180_000);
     const c = seedCase("nl", "Hallo");
     await page.goto("/volgen?lng=nl");
     for (let i = 0; i < 10; i++) await signIn(page, "nl", c.code, "AAAA-AAAA-AAAA-AAAA");
