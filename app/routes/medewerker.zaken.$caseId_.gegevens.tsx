@@ -5,6 +5,7 @@ import { useCachedT } from "~/components/staff/use-cached-t";
 import { Button, CheckboxGroup, Form, TextField } from "~/components/ui";
 import { themes } from "~/domain/case-content";
 import { formInputFrom, type FormInput } from "~/domain/intake/validation";
+import { periodOf } from "~/domain/period";
 import type { RouteHandle } from "~/route-handle";
 import { editFacts, factsForm } from "~/server/case-admin.server";
 import { checkForm } from "~/server/csrf.server";
@@ -81,6 +82,7 @@ export default function EditFacts() {
   const errors = actionData?.errors;
   const v = actionData?.values;
   const unitSlug = form.units.find((u) => u.id === f.unitId)?.slug ?? "";
+  const period = periodOf(f.periodFrom, f.periodTo);
   return (
     <div className="page" key={location.key}>
       <p>
@@ -118,7 +120,7 @@ export default function EditFacts() {
           optional
           width="short"
           inputMode="numeric"
-          defaultValue={v ? v.periodFrom : f.periodFrom ? String(f.periodFrom) : ""}
+          defaultValue={v ? v.periodFrom : period.fromYear ? String(period.fromYear) : ""}
           error={errors?.periodFrom}
         />
         <TextField
@@ -128,7 +130,7 @@ export default function EditFacts() {
           optional
           width="short"
           inputMode="numeric"
-          defaultValue={v ? v.periodTo : f.periodTo ? String(f.periodTo) : ""}
+          defaultValue={v ? v.periodTo : period.toYear ? String(period.toYear) : ""}
           error={errors?.periodTo}
         />
         <CheckboxGroup
