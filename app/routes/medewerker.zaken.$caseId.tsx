@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { ReferralPanel } from "~/components/routing/ReferralPanel";
 import { referralEventText } from "~/components/routing/referral-text";
+import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
 import { formatPeriod, periodOf } from "~/domain/period";
@@ -762,8 +763,7 @@ function CaseView() {
                   error={errorsFor("close")?.confirmClose}
                 />
                 {openReferrals?.length ? (
-                  <div className="notice notice--warning" role="status">
-                    <h4 className="notice__title">{t("case.actions.openReferral.title")}</h4>
+                  <ConfirmNotice title={t("case.actions.openReferral.title")}>
                     <ul>
                       {openReferrals.map((r) => (
                         <li key={r.reference}>
@@ -777,7 +777,7 @@ function CaseView() {
                     </ul>
                     <p>{t("case.actions.openReferral.ask")}</p>
                     <input type="hidden" name="confirmOpenReferral" value="yes" />
-                  </div>
+                  </ConfirmNotice>
                 ) : null}
                 <Button variant="warning">
                   {openReferrals?.length ? t("case.actions.openReferral.confirm") : t("case.actions.close")}

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as GetForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationSelect } from "~/components/routing/OrganisationSelect";
+import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
 import { formatDate } from "~/components/staff/format";
 import { Button, CheckboxGroup, Form, TextArea } from "~/components/ui";
 import {
@@ -183,10 +184,7 @@ export default function Refer() {
                     <p>{t("routing.create.mailInfo", { name: selected.name })}</p>
                   </div>
                   {actionData?.earlier?.length ? (
-                    <div className="notice notice--warning" role="status">
-                      <h3 className="notice__title">
-                        {t("routing.create.repeat.title", { name: selected.name })}
-                      </h3>
+                    <ConfirmNotice title={t("routing.create.repeat.title", { name: selected.name })}>
                       <ul>
                         {actionData.earlier.map((e) => (
                           <li key={e.reference}>
@@ -200,7 +198,7 @@ export default function Refer() {
                       </ul>
                       <p>{t("routing.create.repeat.ask")}</p>
                       <input type="hidden" name="confirmRepeat" value="yes" />
-                    </div>
+                    </ConfirmNotice>
                   ) : null}
                   <Button>
                     {actionData?.earlier?.length

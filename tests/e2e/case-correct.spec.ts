@@ -40,7 +40,8 @@ test.describe("with JavaScript, in Dutch", () => {
     await page.getByLabel("Uitkomst").fill("We hebben je klacht besproken met de instelling.");
     await page.getByText(/Ja, sluit deze zaak af/).click();
     await page.getByRole("button", { name: "Zaak afsluiten" }).click();
-    const warning = page.getByRole("status").filter({ hasText: "lopende verwijzing" });
+    const warning = page.getByRole("group", { name: /nog een lopende verwijzing/ });
+    await expect(warning).toBeFocused();
     await expect(warning).toContainText("Inspectie");
     await expect(page.getByLabel("Uitkomst")).toHaveValue("We hebben je klacht besproken met de instelling.");
     await viewportScreenshots(page, "case-close-warning");
