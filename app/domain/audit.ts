@@ -23,6 +23,8 @@ export const auditActions = [
   "case_assigned",
   "case_status_changed",
   "case_urgency_changed",
+  "case_reopened",
+  "case_facts_changed",
   "note_added",
   "message_sent",
   "statistics_viewed",

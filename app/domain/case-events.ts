@@ -19,6 +19,8 @@ export const caseEventTypes = {
   referral_status: { reporterVisible: true }, // params: { status, organisation, reference }, dataEnc: the organisation's note (staff only)
   referral_blocked: { reporterVisible: false },
   closed: { reporterVisible: true }, // dataEnc: the outcome text the reporter sees
+  reopened: { reporterVisible: true }, // params: { from, to }, dataEnc: the reason, which the reporter sees
+  fact_changed: { reporterVisible: false }, // params: { fact, from, to } (names, years, theme keys)
   erasure_requested: { reporterVisible: true },
 } as const;
 

@@ -25,6 +25,9 @@ export const ORGANISATION_NOTE_MAX = 2000;
 /** The reference an organisation quotes: no case code, nothing about the reporter. */
 export const referralReference = (id: number) => `R-${id}`;
 
+/** A referral in one of these is over: done by the organisation, or stopped before it went out. */
+export const closedReferralStatuses = ["done", "blocked"] as const satisfies readonly ReferralStatus[];
+
 /** Outbox purpose of a referral's mail (the first one and every renewed link). */
 export const referralMailPurpose = (id: number) => `referral:${id}`;
 export function referralIdOfPurpose(purpose: string): number | null {

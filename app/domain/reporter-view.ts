@@ -73,6 +73,7 @@ export type TimelineItem =
       status: "received" | "in_progress" | "done";
     }
   | { key: "closed"; at: number; outcome: string | null }
+  | { key: "reopened"; at: number; reason: string | null }
   | { key: "erasureRequested"; at: number };
 
 const isRecipient = (v: unknown): v is ConsentRecipient => v === "igj" || v === "ozj" || v === "gemeente";
@@ -147,6 +148,10 @@ export function reporterTimeline(
       case "closed":
         items.push({ key: "closed", at: e.at, outcome: e.text });
         shown = "closed";
+        break;
+      case "reopened":
+        items.push({ key: "reopened", at: e.at, reason: e.text });
+        shown = "handling";
         break;
       case "erasure_requested":
         items.push({ key: "erasureRequested", at: e.at });

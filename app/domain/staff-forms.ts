@@ -108,7 +108,10 @@ export const caseActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("close"),
     outcome: text("errors.outcomeRequired"),
     confirmClose: z.literal("yes", { errorMap: () => ({ message: "errors.confirmClose" }) }),
+    /** Sent by the second step of closing while a referral is open (the server asked first). */
+    confirmOpenReferral: z.literal("yes").optional(),
   }),
+  z.object({ intent: z.literal("reopen"), reason: text("errors.reopenReasonRequired") }),
   z.object({ intent: z.literal("note"), note: text("errors.noteRequired") }),
   z.object({ intent: z.literal("message"), message: text("errors.messageRequired") }),
   z.object({ intent: z.literal("urgent"), urgent: z.enum(["yes", "no"]) }),

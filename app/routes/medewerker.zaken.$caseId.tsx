@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { ReferralPanel } from "~/components/routing/ReferralPanel";
 import { referralEventText } from "~/components/routing/referral-text";
+import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
 import { formatPeriod, periodOf } from "~/domain/period";
@@ -21,9 +22,11 @@ import {
   changeStatus,
   erasedCase,
   loadCase,
+  reopenCase,
   sendMessage,
   setUrgent,
   type CaseActionResult,
+  type OpenReferral,
 } from "~/server/case-admin.server";
 import { checkForm } from "~/server/csrf.server";
 import { renewLinkAction } from "~/server/referral-actions.server";
@@ -117,6 +120,7 @@ const fieldOf: Record<CaseAction["intent"], string> = {
   note: "note",
   message: "message",
   urgent: "urgent",
+  reopen: "reason",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -129,8 +133,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = (
     Object.keys(fieldOf).includes(raw.intent ?? "") ? raw.intent : "note"
   ) as CaseAction["intent"];
-  const values = { outcome: raw.outcome ?? "", note: raw.note ?? "", message: raw.message ?? "" };
-  const fail = (errors: FieldErrors, status = 400) => json({ errors, intent, values }, { status });
+  const values = {
+    outcome: raw.outcome ?? "",
+    note: raw.note ?? "",
+    message: raw.message ?? "",
+    reason: raw.reason ?? "",
+    confirmClose: raw.confirmClose === "yes",
+  };
+  const fail = (errors: FieldErrors, status = 400, openReferrals: OpenReferral[] | null = null) =>
+    json({ errors, intent, values, openReferrals }, { status });
   if (checkForm(request, form) !== "ok") return fail({ [fieldOf[intent]]: tErr("csrf") });
   const parsed = caseActionSchema.safeParse(raw);
   if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: TEXT_MAX }));
@@ -144,7 +155,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = changeStatus(id, me, a.status, null);
       break;
     case "close":
-      result = changeStatus(id, me, "closed", a.outcome);
+      result = changeStatus(id, me, "closed", a.outcome, Date.now(), {
+        confirmOpenReferral: a.confirmOpenReferral === "yes",
+      });
+      break;
+    case "reopen":
+      result = reopenCase(id, me, a.reason);
       break;
     case "note":
       result = addNote(id, me, a.note);
@@ -158,6 +174,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
+    // A question, not an error: the close form comes back with the open referrals and a confirm button.
+    if (result.reason === "open_referral") return fail({}, 409, result.referrals);
     return fail({ [fieldOf[a.intent]]: t(`errors.action.${result.reason}`) }, 409);
   }
   const from = new URL(request.url).searchParams.get("terug");
@@ -192,6 +210,8 @@ function eventText(
         : t("events.unassigned");
     case "urgent_marked":
       return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
+    case "fact_changed":
+      return factChangeText(t, p);
     case "referral_created":
     case "referral_shared":
     case "referral_status":
@@ -200,6 +220,31 @@ function eventText(
     default:
       return t(`events.${item.type}`, { defaultValue: item.type });
   }
+}
+
+/** "Gemeente gewijzigd van Utrecht naar Amersfoort": each side as the case page shows that fact. */
+function factChangeText(t: TFunction, p: Record<string, string | number | boolean>) {
+  const fact = String(p.fact);
+  const side = (v: unknown): string => {
+    const s = String(v ?? "");
+    if (fact === "period") {
+      const [from, to] = s.split("-").map((y) => (y ? Number(y) : null));
+      return formatPeriod(periodOf(from, to), t) ?? t("case.unknown");
+    }
+    if (fact === "themes")
+      return s
+        ? s
+            .split(",")
+            .map((k) => t(`themes.${k}`, { defaultValue: k }))
+            .join(", ")
+        : t("case.none");
+    return s || t("case.unknown");
+  };
+  return t("events.fact_changed", {
+    fact: t(`facts.labels.${fact}`, { defaultValue: fact }),
+    from: side(p.from),
+    to: side(p.to),
+  });
 }
 
 function Timeline({
@@ -297,6 +342,7 @@ function CaseView() {
   const c = data.case;
   const closed = c.status === "closed";
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const openReferrals = actionData?.intent === "close" ? actionData.openReferrals : null;
   const period = formatPeriod(periodOf(c.periodFrom, c.periodTo), t);
   const list = (keys: string[], prefix: string) =>
     keys.length ? keys.map((k) => t(`${prefix}.${k}`)).join(", ") : t("case.none");
@@ -415,6 +461,9 @@ function CaseView() {
 
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t("case.summary.heading")}</h2>
+            <p>
+              <Link to={`/medewerker/zaken/${c.id}/gegevens`}>{t("facts.editLink")}</Link>
+            </p>
             <dl className="facts">
               <Fact label={t("case.summary.kind")}>{t(`kinds.${c.kind}`)}</Fact>
               <Fact label={t("case.summary.status")}>{t(`statuses.${c.status}`)}</Fact>
@@ -585,9 +634,25 @@ function CaseView() {
             {t("case.actions.heading")}
           </h2>
           {closed ? (
-            <div className="notice">
-              <p>{t("case.actions.closed")}</p>
-            </div>
+            <>
+              <div className="notice">
+                <p>{t("case.actions.closed")}</p>
+              </div>
+              <h3>{t("case.actions.reopenHeading")}</h3>
+              <Form id="reopen" errors={errorsFor("reopen")}>
+                <input type="hidden" name="intent" value="reopen" />
+                <TextArea
+                  name="reason"
+                  label={t("case.actions.reopenReason")}
+                  hint={t("case.actions.reopenHint")}
+                  maxLength={TEXT_MAX}
+                  rows={3}
+                  defaultValue={errorsFor("reopen") ? actionData?.values.reason : ""}
+                  error={errorsFor("reopen")?.reason}
+                />
+                <Button variant="secondary">{t("case.actions.reopen")}</Button>
+              </Form>
+            </>
           ) : null}
 
           <h3>{t("case.actions.assignHeading")}</h3>
@@ -694,9 +759,29 @@ function CaseView() {
                   name="confirmClose"
                   label={t("case.actions.confirmLabel")}
                   options={[{ value: "yes", label: t("case.actions.confirmClose") }]}
+                  defaultValue={errorsFor("close") && actionData?.values.confirmClose ? ["yes"] : []}
                   error={errorsFor("close")?.confirmClose}
                 />
-                <Button variant="warning">{t("case.actions.close")}</Button>
+                {openReferrals?.length ? (
+                  <ConfirmNotice title={t("case.actions.openReferral.title")}>
+                    <ul>
+                      {openReferrals.map((r) => (
+                        <li key={r.reference}>
+                          {t("case.actions.openReferral.item", {
+                            organisation: r.organisation,
+                            reference: r.reference,
+                            status: t(`routing.statuses.${r.status}`, { defaultValue: r.status }),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                    <p>{t("case.actions.openReferral.ask")}</p>
+                    <input type="hidden" name="confirmOpenReferral" value="yes" />
+                  </ConfirmNotice>
+                ) : null}
+                <Button variant="warning">
+                  {openReferrals?.length ? t("case.actions.openReferral.confirm") : t("case.actions.close")}
+                </Button>
               </Form>
             </>
           ) : null}

@@ -2,6 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as GetForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationSelect } from "~/components/routing/OrganisationSelect";
+import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
+import { formatDate } from "~/components/staff/format";
 import { Button, CheckboxGroup, Form, TextArea } from "~/components/ui";
 import {
   COVERING_NOTE_MAX,
@@ -47,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     parts: form.getAll("parts").map(String),
     coveringNote: String(form.get("coveringNote") ?? ""),
   };
-  const fail = (errors: Record<string, string>, status = 400) => json({ errors, values }, { status });
+  const fail = (errors: Record<string, string>, status = 400) =>
+    json({ errors, values, earlier: null }, { status });
   if (checkForm(request, form) !== "ok") return fail({ parts: tErr("csrf") });
   const parsed = referralCreateSchema.safeParse({
     organisationId: form.get("organisationId"),
@@ -57,9 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return fail(translateErrors(referralFieldErrors(parsed.error), t, { max: COVERING_NOTE_MAX }));
   }
-  const result = createReferral(me, caseId, parsed.data);
+  const result = createReferral(me, caseId, parsed.data, Date.now(), {
+    confirmRepeat: form.get("confirmRepeat") === "yes",
+  });
   if (!result.ok) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
+    // Not an error but a question: the same form comes back with the earlier referrals and a confirm button.
+    if (result.reason === "already_referred")
+      return json({ errors: {} as Record<string, string>, values, earlier: result.earlier }, { status: 409 });
     const part = result.part ? t(`routing.parts.${result.part}.label`, { defaultValue: result.part }) : "";
     return fail({ parts: t(`routing.errors.create.${result.reason}`, { part }) }, 409);
   }
@@ -175,7 +183,28 @@ export default function Refer() {
                   <div className="notice">
                     <p>{t("routing.create.mailInfo", { name: selected.name })}</p>
                   </div>
-                  <Button>{t("routing.create.submit", { name: selected.name })}</Button>
+                  {actionData?.earlier?.length ? (
+                    <ConfirmNotice title={t("routing.create.repeat.title", { name: selected.name })}>
+                      <ul>
+                        {actionData.earlier.map((e) => (
+                          <li key={e.reference}>
+                            {t("routing.create.repeat.item", {
+                              reference: e.reference,
+                              date: formatDate(e.createdAt, t),
+                              status: t(`routing.statuses.${e.status}`, { defaultValue: e.status }),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                      <p>{t("routing.create.repeat.ask")}</p>
+                      <input type="hidden" name="confirmRepeat" value="yes" />
+                    </ConfirmNotice>
+                  ) : null}
+                  <Button>
+                    {actionData?.earlier?.length
+                      ? t("routing.create.repeat.confirm", { name: selected.name })
+                      : t("routing.create.submit", { name: selected.name })}
+                  </Button>
                 </Form>
               )}
             </>

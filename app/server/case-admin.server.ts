@@ -3,7 +3,11 @@
  * and handling it. Every change runs in one transaction that also writes the timeline (case_events), the
  * audit log and, when the reporter can see the change and asked for it, a "there is news" mail.
  */
-import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Theme } from "~/domain/case-content";
+import { changedFacts, validateFacts, type CaseFacts, type EditableFact } from "~/domain/case-facts";
+import type { FieldErrors as IntakeFieldErrors, FormInput } from "~/domain/intake/validation";
+import { closedReferralStatuses, referralReference } from "~/domain/referrals";
 import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
@@ -14,7 +18,7 @@ import { getEnv } from "~/config/env.server";
 import { getFixedT } from "~/i18n/resources.server";
 import { audit } from "./audit.server";
 import { decrypt, decryptJson, encrypt } from "./crypto.server";
-import { getDb, schema } from "./db.server";
+import { getDb, schema, type Db } from "./db.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { enqueueMail } from "./outbox.server";
 import type { StaffUser } from "./staff-session.server";
@@ -262,9 +266,16 @@ export function loadCase(
 
 // ---------------------------------------------------------------- changes
 
+/** A referral that is not done or blocked: closing the case while one is open asks to confirm first. */
+export type OpenReferral = { reference: string; organisation: string; status: string; createdAt: number };
+
 export type CaseActionResult =
   | { ok: true }
-  | { ok: false; reason: "not_found" | "closed" | "same" | "already_acknowledged" | "unknown_staff" };
+  | {
+      ok: false;
+      reason: "not_found" | "closed" | "same" | "already_acknowledged" | "unknown_staff" | "not_closed";
+    }
+  | { ok: false; reason: "open_referral"; referrals: OpenReferral[] };
 
 type Ctx = { tx: Tx; row: typeof schema.cases.$inferSelect; me: StaffUser; now: number; news: boolean };
 
@@ -368,16 +379,38 @@ export function assignCase(caseId: number, me: StaffUser, assigneeId: number | n
   });
 }
 
+/** The case's referrals that are still running (not done, not blocked), newest first. */
+export function openReferralsOf(db: DbOrTx, caseId: number): OpenReferral[] {
+  const r = schema.referrals;
+  return db
+    .select({ id: r.id, organisation: schema.organisations.name, status: r.status, createdAt: r.createdAt })
+    .from(r)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, r.organisationId))
+    .where(and(eq(r.caseId, caseId), notInArray(r.status, [...closedReferralStatuses])))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .all()
+    .map(({ id, ...x }) => ({ ...x, reference: referralReference(id) }));
+}
+
+/**
+ * Closing a case while a referral is still open ends the reporter's clock but not the organisation's
+ * work: it is asked to confirm first (`confirmOpenReferral`), the server answering with the referrals.
+ */
 export function changeStatus(
   caseId: number,
   me: StaffUser,
   to: StaffStatus,
   outcome: string | null,
   now = Date.now(),
+  opts: { confirmOpenReferral?: boolean } = {},
 ) {
-  return withCase(caseId, me, now, (ctx) => {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
     const change = statusChange(ctx.row, to);
     if (!change.ok) return change;
+    if (change.closes && !opts.confirmOpenReferral) {
+      const open = openReferralsOf(ctx.tx, caseId);
+      if (open.length > 0) return { ok: false, reason: "open_referral", referrals: open };
+    }
     const from = ctx.row.status;
     ctx.tx
       .update(c)
@@ -446,6 +479,171 @@ export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = 
     addEvent(ctx, "urgent_marked", { urgent });
     audit(ctx.tx, { action: "case_urgency_changed", staffId: me.id, caseId, detail: { urgent } }, now);
     return { ok: true };
+  });
+}
+
+/**
+ * A closed case taken up again: back to "in progress", the reason in the timeline (the reporter sees it on
+ * /volgen, like the outcome). The acknowledgement and first-answer deadlines are history the statistics
+ * count, so they stay as they were met (ADR 036); the outcome stays in the timeline.
+ */
+export function reopenCase(caseId: number, me: StaffUser, reason: string, now = Date.now()) {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
+    if (ctx.row.status !== "closed") return { ok: false, reason: "not_closed" };
+    ctx.tx.update(c).set({ status: "in_progress", closedAt: null }).where(eq(c.id, caseId)).run();
+    addEvent(ctx, "reopened", { from: "closed", to: "in_progress" }, reason);
+    audit(
+      ctx.tx,
+      { action: "case_reopened", staffId: me.id, caseId, detail: { from: "closed", to: "in_progress" } },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+// ---------------------------------------------------------------- correcting facts
+
+const amsterdamYear = (now: number) =>
+  Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now));
+
+function unitChoices(db: DbOrTx, keepId: number | null) {
+  const u = schema.units;
+  // An inactive unit the case already names stays choosable, so saving the form does not drop it.
+  return db
+    .select({ id: u.id, slug: u.slug, name: u.name, place: u.place })
+    .from(u)
+    .where(keepId === null ? eq(u.active, true) : or(eq(u.active, true), eq(u.id, keepId)))
+    .orderBy(asc(u.name))
+    .all();
+}
+
+function municipalityChoices(db: DbOrTx, keepCode: string | null) {
+  const o = schema.organisations;
+  const active = keepCode === null ? eq(o.active, true) : or(eq(o.active, true), eq(o.cbsCode, keepCode));
+  return db
+    .select({ code: o.cbsCode, name: o.name })
+    .from(o)
+    .where(and(eq(o.kind, "gemeente"), active))
+    .orderBy(asc(o.name))
+    .all()
+    .filter((m): m is { code: string; name: string } => m.code !== null);
+}
+
+const factsOf = (row: typeof schema.cases.$inferSelect): CaseFacts => ({
+  municipalityCode: row.municipalityCode,
+  unitId: row.unitId,
+  periodFrom: row.periodFrom,
+  periodTo: row.periodTo,
+  themes: row.themes as Theme[],
+});
+
+/** The "correct facts" page: the case's facts now and the choices, without a look at its content. */
+export function factsForm(caseId: number, db: Db = getDb()) {
+  const row = db
+    .select()
+    .from(c)
+    .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
+    .get();
+  if (!row) return null;
+  return {
+    case: { id: row.id, code: formatCaseCode(row.code), kind: row.kind },
+    facts: factsOf(row),
+    units: unitChoices(db, row.unitId).map(({ slug, name, place, id }) => ({ id, slug, name, place })),
+    municipalities: municipalityChoices(db, row.municipalityCode),
+  };
+}
+
+export type EditFactsResult =
+  | { ok: true; changed: EditableFact[] }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "same" }
+  | { ok: false; reason: "invalid"; errors: IntakeFieldErrors };
+
+/** What a fact was and became, as the timeline stores it (names, not ids: a unit may be renamed later). */
+function factParams(db: DbOrTx, fact: EditableFact, before: CaseFacts, after: CaseFacts) {
+  const side = (f: CaseFacts): string => {
+    switch (fact) {
+      case "municipality":
+        return f.municipalityCode
+          ? (db
+              .select({ name: schema.organisations.name })
+              .from(schema.organisations)
+              .where(eq(schema.organisations.cbsCode, f.municipalityCode))
+              .get()?.name ?? f.municipalityCode)
+          : "";
+      case "unit": {
+        const unit = f.unitId
+          ? db.select().from(schema.units).where(eq(schema.units.id, f.unitId)).get()
+          : undefined;
+        return unit ? `${unit.name}, ${unit.place}` : "";
+      }
+      case "period":
+        return `${f.periodFrom ?? ""}-${f.periodTo ?? ""}`;
+      case "themes":
+        return f.themes.join(",");
+    }
+  };
+  return { fact, from: side(before), to: side(after) };
+}
+
+/**
+ * Staff correct the municipality, unit, period and themes. Checked by the intake's rules, in one
+ * transaction with one timeline entry per changed fact and one audit row. The statistics follow by the
+ * count triggers (ADR 013: unit and themes are counted columns); the search index holds only contact
+ * details, which this does not touch.
+ */
+export function editFacts(
+  caseId: number,
+  me: StaffUser,
+  input: FormInput,
+  now = Date.now(),
+): EditFactsResult {
+  return getDb().transaction((tx): EditFactsResult => {
+    const row = tx
+      .select()
+      .from(c)
+      .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
+      .get();
+    if (!row) return { ok: false, reason: "not_found" };
+    const consents = tx
+      .select({
+        recipient: schema.consents.recipient,
+        given: schema.consents.given,
+        withIdentity: schema.consents.withIdentity,
+      })
+      .from(schema.consents)
+      .where(eq(schema.consents.caseId, caseId))
+      .all();
+    const result = validateFacts(input, {
+      kind: row.kind,
+      units: unitChoices(tx, row.unitId),
+      municipalityCodes: municipalityChoices(tx, row.municipalityCode).map((m) => m.code),
+      currentYear: amsterdamYear(now),
+      consents,
+    });
+    if (!result.ok) return { ok: false, reason: "invalid", errors: result.errors };
+    const before = factsOf(row);
+    const changed = changedFacts(before, result.facts);
+    if (changed.length === 0) return { ok: false, reason: "same" };
+    const after = result.facts;
+    tx.update(c)
+      .set({
+        municipalityCode: after.municipalityCode,
+        unitId: after.unitId,
+        periodFrom: after.periodFrom,
+        periodTo: after.periodTo,
+        themes: after.themes,
+      })
+      .where(eq(c.id, caseId))
+      .run();
+    const ctx: Ctx = { tx, row, me, now, news: false };
+    for (const fact of changed) addEvent(ctx, "fact_changed", factParams(tx, fact, before, after));
+    audit(
+      tx,
+      { action: "case_facts_changed", staffId: me.id, caseId, detail: { facts: changed.join(",") } },
+      now,
+    );
+    return { ok: true, changed };
   });
 }
 

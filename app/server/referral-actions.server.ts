@@ -18,7 +18,8 @@ export function renewLinkAction(request: Request, form: FormData, me: StaffUser,
       {
         errors: { [field]: message },
         intent: "renewLink" as const,
-        values: { outcome: "", note: "", message: "" },
+        values: { outcome: "", note: "", message: "", reason: "", confirmClose: false },
+        openReferrals: null,
       },
       { status },
     );

@@ -374,8 +374,12 @@ export function referralChoices(caseId: number, selectedId: number | null, db: D
   };
 }
 
+/** An earlier referral of this case to the same organisation: the reason to ask before a second one. */
+export type EarlierReferral = { reference: string; status: string; createdAt: number };
+
 export type CreateReferralResult =
   | { ok: true; referralId: number }
+  | { ok: false; reason: "already_referred"; earlier: EarlierReferral[] }
   | {
       ok: false;
       reason:
@@ -391,11 +395,27 @@ export type CreateReferralResult =
       part?: string;
     };
 
+/** The case's earlier referrals to one organisation, newest first. */
+export function earlierReferrals(db: DbOrTx, caseId: number, organisationId: number): EarlierReferral[] {
+  return db
+    .select({ id: r.id, status: r.status, createdAt: r.createdAt })
+    .from(r)
+    .where(and(eq(r.caseId, caseId), eq(r.organisationId, organisationId)))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .all()
+    .map(({ id, ...x }) => ({ ...x, reference: referralReference(id) }));
+}
+
+/**
+ * A second referral to the same organisation is often a slip (a double click, a colleague who did not
+ * see the first): without `confirmRepeat` the server answers with the earlier ones instead.
+ */
 export function createReferral(
   me: StaffUser,
   caseId: number,
   input: ReferralCreateInput,
   now = Date.now(),
+  opts: { confirmRepeat?: boolean } = {},
 ): CreateReferralResult {
   return getDb().transaction((tx): CreateReferralResult => {
     const c = liveCase(tx, caseId);
@@ -410,6 +430,10 @@ export function createReferral(
     }
     // The consent module's own guard too, read in this same transaction.
     if (!referralAllowed(tx, caseId, org.id, check.parts).allowed) return { ok: false, reason: "refused" };
+    if (!opts.confirmRepeat) {
+      const earlier = earlierReferrals(tx, caseId, org.id);
+      if (earlier.length > 0) return { ok: false, reason: "already_referred", earlier };
+    }
 
     const content = buildReferralContent(sourceOf(tx, c), check.parts, input.coveringNote);
     const linkExpiresAt = now + REFERRAL_LINK_MS;

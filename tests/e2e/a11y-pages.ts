@@ -370,6 +370,15 @@ export const staffPages: Entry[] = [
     status: 404,
   },
   {
+    route: "medewerker.zaken.$caseId_.gegevens",
+    name: "staff-case-facts",
+    path: (d) => `/medewerker/zaken/${d.staff!.caseId}/gegevens`,
+    errors: async (page, lng) => {
+      await page.getByLabel(s(lng, "facts.labels.periodFrom")).fill("1990");
+      await press(page, s(lng, "facts.save"));
+    },
+  },
+  {
     route: "medewerker.zaken.$caseId_.verwijzen",
     name: "staff-refer-choose",
     path: (d) => `/medewerker/zaken/${d.staff!.referCaseId}/verwijzen`,

@@ -22,6 +22,8 @@ function describe(item: TimelineItem, t: TFunction, organisations: Record<number
       return t(`timeline.referralStatus.${item.status}`, { organisation: org(item.organisationId) });
     case "closed":
       return t("timeline.closed");
+    case "reopened":
+      return t("timeline.reopened");
   }
 }
 
@@ -41,6 +43,7 @@ export function CaseTimeline({
           <p className="timeline__when">{t("timeline.when", { date: item.date, time: item.time })}</p>
           <p className="timeline__what">{describe(item, t, organisations)}</p>
           {item.key === "closed" && item.outcome ? <p className="timeline__outcome">{item.outcome}</p> : null}
+          {item.key === "reopened" && item.reason ? <p className="timeline__outcome">{item.reason}</p> : null}
         </li>
       ))}
     </ol>
