@@ -69,13 +69,6 @@ const STORIES = [
   "I was alone in a small room for most of the day. Staff laughed when I asked for my family.",
 ];
 
-export function yearStart(year: number): number {
-  return Date.UTC(year, 0, 1);
-}
-export function yearEnd(year: number): number {
-  return Date.UTC(year, 11, 31, 23, 59, 59, 999);
-}
-
 type Prepared = ReturnType<typeof prepare>;
 function prepare(db: Db) {
   const s = db.$client;
@@ -141,8 +134,9 @@ function insert(p: Prepared, input: SeedCaseInput, now: number): { id: number; c
     language: input.language ?? "nl",
     reporterRole: kind === "contact" ? "close" : "young_person",
     unitId: input.unitId === undefined ? (p.firstUnit.get() as number) : input.unitId,
-    periodFrom: fromYear == null ? null : yearStart(fromYear),
-    periodTo: toYear == null ? null : yearEnd(toYear),
+    // Calendar years, as the intake stores them (db/schema.ts, app/domain/period.ts).
+    periodFrom: fromYear,
+    periodTo: toYear,
     themes: JSON.stringify(input.themes ?? ["isolation", "no_school"]),
     wishes: JSON.stringify(input.wishes ?? ["heard", "investigation"]),
     safeNow: "yes",
