@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineInfo, isOverdue, nextDeadline, statusChange } from "./case-status";
+import { deadlineInfo, isOverdue, kindLabelKey, nextDeadline, statusChange } from "./case-status";
 import { caseDeadlines, deadlineBadge } from "./working-days";
 
 describe("status changes", () => {
@@ -95,5 +95,13 @@ describe("deadline info for the queue", () => {
     // Due Monday 10 March; on Wednesday 12 March it is two working days late.
     expect(deadlineInfo(c, Date.UTC(2025, 2, 12, 9))).toMatchObject({ badge: "overdue", days: -2 });
     expect(deadlineInfo({ ...c, status: "closed" }, received)).toBeNull();
+  });
+});
+
+describe("kindLabelKey", () => {
+  it("names a contact request from the young person as a call request, others by their kind", () => {
+    expect(kindLabelKey("contact", "young_person")).toBe("kinds.contact_young_person");
+    expect(kindLabelKey("contact", "close")).toBe("kinds.contact");
+    expect(kindLabelKey("testimony", "young_person")).toBe("kinds.testimony");
   });
 });

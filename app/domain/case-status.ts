@@ -67,3 +67,13 @@ export function deadlineInfo(c: DeadlineFields, now: number): DeadlineInfo | nul
   if (!next) return null;
   return { ...next, badge: deadlineBadge(next.dueAt, now), days: workingDaysUntilFast(next.dueAt, now) };
 }
+
+/**
+ * The staff label of a case's kind: a contact request from the young person themselves ("call me") is
+ * named as such, so nobody takes it for one from someone close.
+ */
+export function kindLabelKey(kind: CaseKind, reporterRole: string | null): string {
+  return kind === "contact" && reporterRole === "young_person"
+    ? "kinds.contact_young_person"
+    : `kinds.${kind}`;
+}

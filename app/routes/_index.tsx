@@ -8,6 +8,7 @@ export const handle: RouteHandle = { title: "pages:home.title" };
 const doors = [
   { key: "story", href: "/verhaal" },
   { key: "complaint", href: "/klacht" },
+  { key: "call", href: "/bel-mij" },
   { key: "contact", href: "/contact" },
   { key: "follow", href: "/volgen", secondary: true },
 ] as const;

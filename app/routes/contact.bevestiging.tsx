@@ -7,7 +7,8 @@ import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
-import { deleteContactDraft } from "~/server/contact-draft.server";
+import { whoOf } from "~/domain/contact-request";
+import { contactAnswers, deleteContactDraft } from "~/server/contact-draft.server";
 import { receiptView } from "~/server/receipt.server";
 import followStyles from "~/styles/follow.css?url";
 
@@ -26,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const timeout: TimeoutInfo | undefined = receipt
     ? { kind: "receipt", endsInMs: receipt.endsInMs }
     : undefined;
-  return json({ receipt, timeout });
+  return json({ receipt, timeout, young: whoOf(contactAnswers(request)) === "young_person" });
 }
 
 /** "I have saved them": the receipt is deleted now rather than in 30 minutes. No CSRF: it only forgets. */
@@ -35,7 +36,7 @@ export function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ContactConfirmation() {
-  const { receipt } = useLoaderData<typeof loader>();
+  const { receipt, young } = useLoaderData<typeof loader>();
   const { t } = useTranslation("follow");
   if (!receipt) {
     return (
@@ -52,11 +53,11 @@ export default function ContactConfirmation() {
     <div className="page">
       <div className="panel-done">
         <h1>{t("contact.confirmation.title")}</h1>
-        <p>{t("contact.confirmation.panel")}</p>
+        <p>{t(young ? "contact.young.confirmation.panel" : "contact.confirmation.panel")}</p>
       </div>
       <Receipt receipt={receipt} />
       <h2>{t("contact.confirmation.nextHeading")}</h2>
-      <Paragraphs k="contact.confirmation.next" ns="follow" />
+      <Paragraphs k={young ? "contact.young.confirmation.next" : "contact.confirmation.next"} ns="follow" />
       <ReceiptDone />
       <OperatorNote />
     </div>

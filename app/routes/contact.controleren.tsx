@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link } from "~/components/ui";
-import { firstMissingStep, isComplete, relations } from "~/domain/contact-request";
+import { contactFirstPage, firstMissingStep, isComplete, relations, whoOf } from "~/domain/contact-request";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
 import { contactAnswers, contactReceipt, submitContactRequest } from "~/server/contact-draft.server";
@@ -25,13 +25,13 @@ function completeAnswers(request: Request) {
   const answers = contactAnswers(request);
   const missing = firstMissingStep(answers);
   if (missing === "question") throw redirect("/contact/vraag");
-  if (!isComplete(answers)) throw redirect("/contact");
+  if (!isComplete(answers)) throw redirect(contactFirstPage[whoOf(answers)]);
   return answers;
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
   const a = completeAnswers(request);
-  return json({ details: a.details, question: a.question });
+  return json({ who: whoOf(a), details: a.details, question: a.question });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,14 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ errors: messagesOf(request, { form: { key: "errors:rateLimited" } }) }, { status: 429 });
   }
   const result = await submitContactRequest(request, detectLanguage(request));
-  if (result === "incomplete") throw redirect("/contact");
+  if (result === "incomplete") throw redirect(contactFirstPage[whoOf(contactAnswers(request))]);
   return redirect("/contact/bevestiging");
 }
 
 export default function CheckAnswers() {
-  const { details: d, question: q } = useLoaderData<typeof loader>();
+  const { who, details: d, question: q } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
+  const young = who === "young_person";
+  const first = contactFirstPage[who];
   const notGiven = t("contact.check.notGiven");
   const relation =
     d.relation === "other" && d.relationOther
@@ -59,60 +61,50 @@ export default function CheckAnswers() {
       : (relations as readonly string[]).includes(d.relation)
         ? t(`contact.relations.${d.relation}`)
         : d.relation;
-  const rows: { key: string; label: string; value: string; href: string }[] = [
-    { key: "name", label: t("contact.details.name.label"), value: d.name, href: "/contact#field-name" },
-    {
-      key: "relation",
-      label: t("contact.details.relation.label"),
-      value: relation,
-      href: "/contact#field-relation",
-    },
-    {
-      key: "phone",
-      label: t("contact.details.phone.label"),
-      value: d.phone || notGiven,
-      href: "/contact#field-phone",
-    },
-    {
-      key: "email",
-      label: t("contact.details.email.label"),
-      value: d.email || notGiven,
-      href: "/contact#field-email",
-    },
-    {
-      key: "safeTimes",
-      label: t("contact.details.safeTimes.label"),
-      value: d.safeTimes || notGiven,
-      href: "/contact#field-safeTimes",
-    },
+  type Row = { key: string; label: string; value: string; href: string };
+  const row = (key: string, label: string, value: string, page: string): Row => ({
+    key,
+    label,
+    value,
+    href: `${page}#field-${key}`,
+  });
+  const rows: Row[] = [
+    young
+      ? row("name", t("contact.young.name.label"), d.name || notGiven, first)
+      : row("name", t("contact.details.name.label"), d.name, first),
+    ...(young ? [] : [row("relation", t("contact.details.relation.label"), relation, first)]),
+    row("phone", t("contact.details.phone.label"), d.phone || notGiven, first),
+    row("email", t("contact.details.email.label"), d.email || notGiven, first),
+    row("safeTimes", t("contact.details.safeTimes.label"), d.safeTimes || notGiven, first),
     ...(d.phone
       ? [
-          {
-            key: "mayLeaveMessage",
-            label: t("contact.details.mayLeaveMessage.label"),
-            value: t(`contact.answers.${d.mayLeaveMessage || "no"}`),
-            href: "/contact#field-mayLeaveMessage",
-          },
+          row(
+            "mayLeaveMessage",
+            t("contact.details.mayLeaveMessage.label"),
+            t(`contact.answers.${d.mayLeaveMessage || "no"}`),
+            first,
+          ),
         ]
       : []),
-    {
-      key: "question",
-      label: t("contact.question.title"),
-      value: q.question,
-      href: "/contact/vraag#field-question",
-    },
-    {
-      key: "youngPersonKnows",
-      label: t("contact.question.youngPersonKnows.label"),
-      value: t(`contact.answers.${q.youngPersonKnows}`),
-      href: "/contact/vraag#field-youngPersonKnows",
-    },
-    {
-      key: "urgent",
-      label: t("contact.question.urgent.label"),
-      value: t(`contact.question.urgent.${q.urgent}`),
-      href: "/contact/vraag#field-urgent",
-    },
+    young
+      ? row("question", t("contact.young.question.title"), q.question || notGiven, "/contact/vraag")
+      : row("question", t("contact.question.title"), q.question, "/contact/vraag"),
+    ...(young
+      ? []
+      : [
+          row(
+            "youngPersonKnows",
+            t("contact.question.youngPersonKnows.label"),
+            t(`contact.answers.${q.youngPersonKnows || "unknown"}`),
+            "/contact/vraag",
+          ),
+        ]),
+    row(
+      "urgent",
+      t("contact.question.urgent.label"),
+      t(`contact.question.urgent.${q.urgent}`),
+      "/contact/vraag",
+    ),
   ];
   return (
     <div className="page">
@@ -136,7 +128,7 @@ export default function CheckAnswers() {
         ))}
       </dl>
       <h2>{t("contact.check.nextHeading")}</h2>
-      <p>{t("contact.check.next")}</p>
+      <p>{t(young ? "contact.young.check.next" : "contact.check.next")}</p>
       <Form id="contact-submit">
         <div id="field-form" />
         <Button>{t("contact.check.submit")}</Button>

@@ -3,10 +3,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link, RadioGroup, TextArea } from "~/components/ui";
 import {
+  contactFirstPage,
   contactQuestionFields,
   contactQuestionSchema,
   knowsAnswers,
   QUESTION_MAX,
+  whoOf,
   yesNo,
 } from "~/domain/contact-request";
 import { formValues, problemsOf, type Problems } from "~/domain/form-input";
@@ -22,20 +24,28 @@ import { formProblem, messagesOf } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
 export const handle: RouteHandle = {
-  title: "follow:contact.question.title",
+  title: (t, data) =>
+    t(
+      (data as { who?: string } | undefined)?.who === "young_person"
+        ? "follow:contact.young.question.title"
+        : "follow:contact.question.title",
+    ),
   languageForm: "contact-question",
 };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const answers = contactAnswers(request);
-  if (!answers.details) throw redirect("/contact");
+  const who = whoOf(answers);
+  if (!answers.details) throw redirect(contactFirstPage[who]);
   const saved = answers.question ? { ...answers.question } : null;
-  return json({ values: unsavedContactValues(request, "question") ?? saved });
+  return json({ who, values: unsavedContactValues(request, "question") ?? saved });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!contactAnswers(request).details) throw redirect("/contact");
+  const answers = contactAnswers(request);
+  const who = whoOf(answers);
+  if (!answers.details) throw redirect(contactFirstPage[who]);
   const form = await request.formData();
   const values = formValues(form, contactQuestionFields);
   const fail = (problems: Problems) =>
@@ -46,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === SWITCH_LANGUAGE) {
     return reloadInOtherLanguage(request, keepUnsavedContactValues(request, { page: "question", values }));
   }
-  const parsed = contactQuestionSchema.safeParse(values);
+  const parsed = contactQuestionSchema(who).safeParse(values);
   if (!parsed.success) return fail(problemsOf(parsed.error));
   const setCookie = saveContactAnswers(request, { question: parsed.data });
   return redirect("/contact/controleren", { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
@@ -56,12 +66,13 @@ export default function ContactQuestion() {
   const loaded = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
+  const young = loaded.who === "young_person";
   const errors = data?.errors ?? {};
   const v: Partial<Record<(typeof contactQuestionFields)[number], string>> =
     data?.values ?? loaded.values ?? {};
   return (
     <div className="page">
-      <Link href="/contact" variant="back">
+      <Link href={contactFirstPage[loaded.who]} variant="back">
         {t("contact.back")}
       </Link>
       <ErrorSummary errors={errors} />
@@ -71,21 +82,24 @@ export default function ContactQuestion() {
         <TextArea
           name="question"
           labelIsHeading
-          label={t("contact.question.title")}
-          hint={t("contact.question.hint")}
+          label={t(young ? "contact.young.question.title" : "contact.question.title")}
+          hint={t(young ? "contact.young.question.hint" : "contact.question.hint")}
+          optional={young}
           error={errors.question}
           defaultValue={v.question ?? ""}
           maxLength={QUESTION_MAX}
           rows={6}
         />
-        <RadioGroup
-          name="youngPersonKnows"
-          label={t("contact.question.youngPersonKnows.label")}
-          hint={t("contact.question.youngPersonKnows.hint")}
-          error={errors.youngPersonKnows}
-          defaultValue={v.youngPersonKnows || undefined}
-          options={knowsAnswers.map((value) => ({ value, label: t(`contact.answers.${value}`) }))}
-        />
+        {young ? null : (
+          <RadioGroup
+            name="youngPersonKnows"
+            label={t("contact.question.youngPersonKnows.label")}
+            hint={t("contact.question.youngPersonKnows.hint")}
+            error={errors.youngPersonKnows}
+            defaultValue={v.youngPersonKnows || undefined}
+            options={knowsAnswers.map((value) => ({ value, label: t(`contact.answers.${value}`) }))}
+          />
+        )}
         <RadioGroup
           name="urgent"
           label={t("contact.question.urgent.label")}

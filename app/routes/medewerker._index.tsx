@@ -6,7 +6,7 @@ import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
 import { formatDate, isoDate } from "~/components/staff/format";
 import { Pagination } from "~/components/staff/Pagination";
 import { SelectField } from "~/components/staff/SelectField";
-import { caseKinds, caseStatuses, deadlineInfo } from "~/domain/case-status";
+import { caseKinds, caseStatuses, deadlineInfo, kindLabelKey } from "~/domain/case-status";
 import {
   pageCount,
   parseQueueFilters,
@@ -323,7 +323,7 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 ) : null}
               </th>
               <td data-label={cols.kind} className="nowrap">
-                {t(`kinds.${r.kind}`)}
+                {t(kindLabelKey(r.kind, r.reporterRole))}
               </td>
               <td data-label={cols.themes} className="nowrap">
                 {r.themes.length ? r.themes.map((k) => t(`themesShort.${k}`)).join(", ") : "–"}

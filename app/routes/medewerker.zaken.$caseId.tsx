@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
 import { formatPeriod, periodOf } from "~/domain/period";
 import { SelectField } from "~/components/staff/SelectField";
 import { Button, CheckboxGroup, Form, RadioGroup, TextArea, type FieldErrors } from "~/components/ui";
-import { deadlineInfo, staffStatuses } from "~/domain/case-status";
+import { deadlineInfo, kindLabelKey, staffStatuses } from "~/domain/case-status";
 import { buildTimelines } from "~/domain/timeline";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
 import { deadlineBadge } from "~/domain/working-days";
@@ -360,7 +360,7 @@ function CaseView() {
       <h1>
         {t("case.title", { code: c.code })}
         <span className="case__tags">
-          <span className="tag">{t(`kinds.${c.kind}`)}</span>{" "}
+          <span className="tag">{t(kindLabelKey(c.kind, c.reporterRole))}</span>{" "}
           <span className="tag">{t(`statuses.${c.status}`)}</span>{" "}
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
@@ -465,7 +465,7 @@ function CaseView() {
               <Link to={`/medewerker/zaken/${c.id}/gegevens`}>{t("facts.editLink")}</Link>
             </p>
             <dl className="facts">
-              <Fact label={t("case.summary.kind")}>{t(`kinds.${c.kind}`)}</Fact>
+              <Fact label={t("case.summary.kind")}>{t(kindLabelKey(c.kind, c.reporterRole))}</Fact>
               <Fact label={t("case.summary.status")}>{t(`statuses.${c.status}`)}</Fact>
               <Fact label={t("case.summary.urgency")}>
                 {c.urgent ? t("case.summary.urgent") : t("case.summary.notUrgent")}

@@ -94,6 +94,7 @@ export default function SignIn() {
           defaultValue={data?.values.passphrase}
           autoComplete="off"
           spellCheck={false}
+          wraps
         />
         <Button>{t("signIn.submit")}</Button>
       </Form>

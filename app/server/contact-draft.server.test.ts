@@ -21,7 +21,7 @@ beforeEach(() => {
   ({ db } = createTestDb());
 });
 
-const details = contactDetailsSchema.parse({
+const details = contactDetailsSchema().parse({
   name: "Sanne",
   relation: "parent",
   relationOther: "",
@@ -30,7 +30,7 @@ const details = contactDetailsSchema.parse({
   safeTimes: "",
   mayLeaveMessage: "",
 });
-const question = contactQuestionSchema.parse({
+const question = contactQuestionSchema().parse({
   question: "Mag ik bellen?",
   youngPersonKnows: "yes",
   urgent: "no",
@@ -106,6 +106,37 @@ describe("the contact request draft", () => {
     const cookies = endReporterSession(c.request());
     expect(cookies.some((h) => h.startsWith("ap_contact=;"))).toBe(true);
     expect(db.select().from(schema.drafts).all()).toEqual([]);
+  });
+});
+
+describe("a young person's call-me request", () => {
+  const young = "young_person" as const;
+  const callMe = {
+    details: contactDetailsSchema(young).parse({ phone: "06 12345678", mayLeaveMessage: "no" }),
+    question: contactQuestionSchema(young).parse({ urgent: "yes" }),
+  };
+
+  it("arrives as a contact case from the young person, and the confirmation still knows who asked", async () => {
+    const b = browser();
+    b.take(saveContactAnswers(b.request(), { who: young, ...callMe }, { now: NOW }));
+    expect(await submitContactRequest(b.request(), "nl", { now: NOW })).toBe("submitted");
+    expect(db.select().from(schema.cases).get()).toMatchObject({
+      kind: "contact",
+      reporterRole: "young_person",
+      contactMethod: "phone",
+      urgent: true,
+    });
+    expect(contactAnswers(b.request(), { now: NOW + 1 })).toEqual({ who: young });
+  });
+
+  it("starts over when the other path is begun, so no answer lands under the wrong questions", () => {
+    const b = browser();
+    b.take(saveContactAnswers(b.request(), { details, question }, { now: NOW }));
+    saveContactAnswers(b.request(), { who: young, details: callMe.details }, { now: NOW });
+    expect(contactAnswers(b.request(), { now: NOW })).toEqual({ who: young, details: callMe.details });
+    // Later pages, which do not say who asks, add to the draft as it is.
+    saveContactAnswers(b.request(), { question: callMe.question }, { now: NOW });
+    expect(contactAnswers(b.request(), { now: NOW })).toEqual({ who: young, ...callMe });
   });
 });
 

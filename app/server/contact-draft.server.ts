@@ -8,7 +8,13 @@
 import { eq } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
-import { contactRequestToNewCase, isComplete, type ContactAnswers } from "~/domain/contact-request";
+import {
+  contactRequestToNewCase,
+  isComplete,
+  whoOf,
+  type ContactAnswers,
+  type ContactWho,
+} from "~/domain/contact-request";
 import { createCase } from "./cases.server";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
@@ -92,7 +98,16 @@ export function saveContactAnswers(
   patch: ContactAnswers,
   opts: { now?: number; db?: Db } = {},
 ): string | undefined {
-  return write(request, (usable) => ({ answers: { ...(usable?.answers ?? {}), ...patch } }), opts);
+  return write(request, (usable) => ({ answers: { ...answersFor(usable, patch.who), ...patch } }), opts);
+}
+
+/**
+ * The draft's answers when they belong to the same asker; a draft of the other path (someone close who
+ * then opens "call me", or back) starts over, so no answer is shown or sent under the wrong questions.
+ */
+function answersFor(draft: ContactDraft | null, who: ContactWho | undefined): ContactAnswers {
+  const answers = draft?.answers ?? {};
+  return who === undefined || whoOf(answers) === who ? answers : { who };
 }
 
 /**
@@ -102,9 +117,9 @@ export function saveContactAnswers(
 export function keepUnsavedContactValues(
   request: Request,
   unsaved: Unsaved,
-  opts: { now?: number; db?: Db } = {},
+  opts: { now?: number; db?: Db; who?: ContactWho } = {},
 ): string | undefined {
-  return write(request, (usable) => ({ answers: usable?.answers ?? {}, unsaved }), opts);
+  return write(request, (usable) => ({ answers: answersFor(usable, opts.who), unsaved }), opts);
 }
 
 function write(
@@ -164,7 +179,8 @@ export async function submitContactRequest(
       if (!created.passphrase) return;
       const receipt: ContactDraft = {
         submissionKey: draft.submissionKey,
-        answers: {},
+        // Who asked stays, so the confirmation speaks to them.
+        answers: { who: draft.answers.who },
         receipt: { code: created.code, passphrase: created.passphrase, receivedAt: created.receivedAt },
       };
       tx.update(schema.drafts)

@@ -43,6 +43,7 @@ export type QueueRow = {
   id: number;
   code: string;
   kind: CaseKind;
+  reporterRole: string | null;
   status: CaseStatus;
   urgent: boolean;
   receivedAt: number;
@@ -83,6 +84,7 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
       id: c.id,
       code: c.code,
       kind: c.kind,
+      reporterRole: c.reporterRole,
       status: c.status,
       urgent: c.urgent,
       receivedAt: c.receivedAt,

@@ -245,6 +245,45 @@ const contact: Entry[] = [
   { route: "contact.bevestiging", name: "contact-confirmation-gone", path: () => "/contact/bevestiging" },
 ];
 
+/** "I'd rather talk: call me": a young person's contact request, on the same later pages. */
+const callMe: Entry[] = [
+  {
+    route: "bel-mij",
+    name: "call-me-details",
+    path: () => "/bel-mij",
+    errors: (page, lng) => press(page, text(lng, "contact.continue")),
+    done: async (page, lng) => {
+      const t = (key: string) => text(lng, key);
+      await page.getByLabel(t("contact.details.email.label")).fill("sweep@example.nl");
+      await press(page, t("contact.continue"));
+      await arrived(page, /\/contact\/vraag$/);
+    },
+  },
+  {
+    route: "contact.vraag",
+    name: "call-me-question",
+    errors: (page, lng) => press(page, text(lng, "contact.continue")),
+    done: async (page, lng) => {
+      const t = (key: string) => text(lng, key);
+      await page
+        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
+        .getByRole("radio", { name: t("contact.question.urgent.no"), exact: true })
+        .check({ force: true });
+      await press(page, t("contact.continue"));
+      await arrived(page, /\/contact\/controleren$/);
+    },
+  },
+  {
+    route: "contact.controleren",
+    name: "call-me-check",
+    done: async (page, lng) => {
+      await press(page, text(lng, "contact.check.submit"));
+      await arrived(page, /\/contact\/bevestiging$/);
+    },
+  },
+  { route: "contact.bevestiging", name: "call-me-confirmation" },
+];
+
 const follow: Entry[] = [
   {
     route: "volgen._index",
@@ -311,6 +350,7 @@ export const publicPages: Entry[] = [
   ...intake("testimony"),
   ...intake("complaint"),
   ...contact,
+  ...callMe,
   ...follow,
   ...referral,
 ];

@@ -186,6 +186,86 @@ for (const { lng, js } of pairs) {
       expect(errors).toEqual([]);
       for (const u of requests) expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
     });
+
+    test("a young person who would rather talk asks to be called, without writing their story", async ({
+      page,
+    }) => {
+      const errors = recordErrors(page);
+      const intake = (key: string) => text(lng, key, {}, "intake");
+      const phone = `06 ${js ? "2" : "3"}${lng === "nl" ? "1" : "2"}00 0000`;
+
+      // The way in from the first question of the story; the home page has it as a door too.
+      await page.goto(`/verhaal/wie?lng=${lng}`);
+      await expect(page.getByRole("heading", { level: 2, name: intake("who.callMe.heading") })).toBeVisible();
+      await page.goto(`/?lng=${lng}`);
+      await page.getByRole("link", { name: text(lng, "home.doors.call.title", {}, "pages") }).click();
+      await expect(page).toHaveURL(/\/bel-mij$/);
+      await expect(page.getByText(t("contact.young.privacy"))).toBeVisible();
+      // Not asked what they are to "the young person", and the name may stay empty.
+      await expect(page.getByRole("radiogroup", { name: t("contact.details.relation.label") })).toHaveCount(
+        0,
+      );
+      await check(page, "call me details", { js, engines, shot: shot("call-me-details") });
+      await continueTo(page, lng);
+      await expectErrorState(page, lng);
+      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
+        t("contact.errors.phoneOrEmail"),
+      ]);
+      await page.getByLabel(t("contact.details.phone.label")).fill(phone);
+      await page
+        .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
+        .getByText(t("contact.answers.no"), { exact: true })
+        .click();
+      await continueTo(page, lng);
+
+      // What about: optional; only "is it urgent" must be answered.
+      await expect(page).toHaveURL(/\/contact\/vraag$/);
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("contact.young.question.title") }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") }),
+      ).toHaveCount(0);
+      await continueTo(page, lng);
+      await expectErrorState(page, lng);
+      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
+        t("contact.errors.urgentMissing"),
+      ]);
+      await check(page, "call me question errors", { js, engines, shot: shot("call-me-question-errors") });
+      await page
+        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
+        .getByText(t("contact.question.urgent.no"), { exact: true })
+        .click();
+      await continueTo(page, lng);
+
+      // Check, with the change link back to the call-me page, then the same receipt as every journey.
+      await expect(page).toHaveURL(/\/contact\/controleren$/);
+      await expect(page.getByText(phone)).toBeVisible();
+      await expect(page.getByText(t("contact.young.check.next"))).toBeVisible();
+      await check(page, "call me check", { js, engines, shot: shot("call-me-check") });
+      await page
+        .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.young.name.label")}` })
+        .click();
+      await expect(page).toHaveURL(/\/bel-mij#field-name$/);
+      await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue(phone);
+      await continueTo(page, lng);
+      await page.getByRole("button", { name: t("contact.check.submit") }).click();
+      await expect(page).toHaveURL(/\/contact\/bevestiging$/);
+      await expect(page.getByText(t("contact.young.confirmation.panel"))).toBeVisible();
+      const receipt = page.getByRole("region", { name: t("receipt.heading") });
+      const [code] = await receipt.getByRole("definition").allInnerTexts();
+      await check(page, "call me confirmation", { js, engines, shot: shot("call-me-confirmation") });
+
+      // The back office gets a contact request from the young person: nothing about "someone close".
+      expect(caseByCode(code!)).toMatchObject({
+        kind: "contact",
+        reporterRole: "young_person",
+        urgent: false,
+        contact: { phone, mayLeaveMessage: false },
+      });
+      expect(caseByCode(code!)?.details ?? {}).toEqual({});
+      expect(errors).toEqual([]);
+    });
   });
 }
 

@@ -309,3 +309,25 @@ test.describe("sessions", () => {
     await expect(page.getByRole("alert")).toContainText(text("nl", "signIn.errors.locked"));
   });
 });
+
+for (const { lng, js } of otherPairs) {
+  test.describe(`the passphrase field on a 360 px phone, ${lng}, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js, viewport: { width: 360, height: 740 } });
+
+    test("shows all five words while they are typed, and Enter still signs in", async ({ page }) => {
+      const c = seedCase(lng, "Hallo");
+      await page.goto(`/volgen?lng=${lng}`);
+      const field = page.getByLabel(text(lng, "signIn.passphrase.label"));
+      // Five of the longest words of the list: the widest phrase a receipt can give.
+      await field.fill("allemaal iedereen geweldig probleem vanavond");
+      const box = await field.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(box.scroll).toBeLessThanOrEqual(box.client);
+      await page.screenshot({ path: `tests/artifacts/screenshots/follow-passphrase-360-${lng}.png` });
+      if (!js) return;
+      await page.getByLabel(text(lng, "signIn.code.label"), { exact: true }).fill(c.code);
+      await field.fill(c.passphrase);
+      await field.press("Enter");
+      await expect(page).toHaveURL(/\/volgen\/zaak$/);
+    });
+  });
+}

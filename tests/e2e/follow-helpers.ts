@@ -99,6 +99,7 @@ export function caseByCode(code: string) {
   return {
     caseId: row.id,
     kind: row.kind,
+    reporterRole: row.reporterRole,
     urgent: row.urgent,
     language: row.language,
     contact: row.contactEnc ? (JSON.parse(decrypt(row.contactEnc)) as Record<string, unknown>) : null,

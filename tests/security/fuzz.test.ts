@@ -318,6 +318,18 @@ const specs: Spec[] = [
       ],
     },
   },
+  {
+    name: "call me: details",
+    path: "/bel-mij",
+    client: () => clients.callMe!,
+    fields: ["name", "phone", "email", "safeTimes", "mayLeaveMessage"],
+    // A phone number with an answer that is not yes or no is refused whatever follows.
+    invalid: notAChoice.map((v) => [
+      ["mayLeaveMessage", v],
+      ["phone", "06 12345678"],
+    ]),
+    kept: { field: "name", with: [["phone", "not a phone number"]] },
+  },
   { name: "contact: send", path: "/contact/controleren", client: () => clients.contact!, fields: [] },
   {
     name: "contact: receipt saved",
@@ -404,6 +416,7 @@ beforeAll(async () => {
     urgent: "no",
   });
   expect(question.status, "contact question").toBe(302);
+  clients.callMe = new Client();
 
   clients.reporter = (await reporterClient()).client;
   for (const [k, c] of Object.entries(clients)) tokens[k] = await c.csrf();

@@ -22,6 +22,7 @@ const staticPages = [
   "/verhaal",
   "/klacht",
   "/contact",
+  "/bel-mij",
   "/volgen",
   "/bestaat-niet",
 ];

@@ -55,6 +55,7 @@ function Step({ data }: { data: StepData }) {
         <Fields data={data} values={values} errors={errors} />
         <Button isDisabled={navigation.state === "submitting"}>{t("continue")}</Button>
       </Form>
+      {data.step === "who" ? <CallMe /> : null}
     </div>
   );
 }
@@ -79,6 +80,20 @@ function UrgentNotice({ context }: { context: string | undefined }) {
         </li>
       </ul>
     </div>
+  );
+}
+
+/** A young person who would rather talk need not write first: the short "call me" request instead. */
+function CallMe() {
+  const { t } = useTranslation("intake");
+  return (
+    <aside className="intake-call-me" aria-labelledby="call-me-heading">
+      <h2 id="call-me-heading">{t("who.callMe.heading")}</h2>
+      <p>{t("who.callMe.text")}</p>
+      <p>
+        <Link href="/bel-mij">{t("who.callMe.link")}</Link>
+      </p>
+    </aside>
   );
 }
 

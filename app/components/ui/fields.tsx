@@ -144,6 +144,7 @@ export function TextField({
   width,
   inputMode,
   spellCheck,
+  wraps,
   ...c
 }: Common & {
   type?: "text" | "email" | "tel" | "password";
@@ -152,9 +153,15 @@ export function TextField({
   width?: "short" | "medium" | "full";
   inputMode?: "text" | "numeric" | "tel" | "email";
   spellCheck?: boolean;
+  /**
+   * A line of words that must stay readable as a whole while typed (the five-word passphrase): a box that
+   * wraps onto a second line instead of scrolling sideways on a narrow phone. Enter still sends the form.
+   */
+  wraps?: boolean;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useTextFromDom(inputRef, defaultValue ?? "");
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const [value, setValue] = useTextFromDom(wraps ? areaRef : inputRef, defaultValue ?? "");
   return (
     <AriaTextField
       id={fieldId(c.name)}
@@ -169,7 +176,29 @@ export function TextField({
       className={c.error ? "field field--error" : "field"}
     >
       <FieldHead {...c} />
-      <Input ref={inputRef} className={`input input--${width ?? "full"}`} spellCheck={spellCheck} />
+      {wraps ? (
+        <AriaTextArea
+          ref={areaRef}
+          rows={2}
+          className="input input--wraps"
+          spellCheck={spellCheck}
+          autoCapitalize="none"
+          autoCorrect="off"
+          {...{ type: null as unknown as undefined }}
+          onKeyDown={(e) => {
+            // One line of words: Enter means "send", as in the one-line field it replaces.
+            if (e.key !== "Enter" || e.shiftKey) return;
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }}
+          onFocus={(e) => {
+            // As a one-line field does when reached with Tab: typing replaces the whole phrase.
+            if (e.currentTarget.matches(":focus-visible")) e.currentTarget.select();
+          }}
+        />
+      ) : (
+        <Input ref={inputRef} className={`input input--${width ?? "full"}`} spellCheck={spellCheck} />
+      )}
     </AriaTextField>
   );
 }
