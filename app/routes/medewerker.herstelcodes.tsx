@@ -73,6 +73,7 @@ export default function RecoveryCodes() {
           </ol>
           <p className="recovery-actions">
             <a
+              className="button button--secondary"
               href={`data:text/plain;charset=utf-8,${encodeURIComponent(asText)}`}
               download={t("recovery.fileName")}
             >
