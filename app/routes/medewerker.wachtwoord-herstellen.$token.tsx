@@ -15,8 +15,8 @@ export const handle: RouteHandle = { title: "staff:passwordReset.title" };
 /** A password reset link from a coordinator: choose a new password; the second factor stays. */
 export function loader({ params }: LoaderFunctionArgs) {
   const link = params.token ? findPasswordResetLink(params.token) : undefined;
-  if (!link) return json({ valid: false as const, name: null, email: null }, { status: 404 });
-  return json({ valid: true as const, name: link.name, email: link.email });
+  if (!link) return json({ valid: false as const, name: null }, { status: 404 });
+  return json({ valid: true as const, name: link.name });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +46,6 @@ export default function PasswordReset() {
         <>
           <p className="lead">{t("passwordReset.intro", { name: data.name })}</p>
           <Form errors={actionData?.errors} id="password-reset">
-            <input type="text" name="username" autoComplete="username" value={data.email} readOnly hidden />
             <NewPasswordFields errors={actionData?.errors} />
             <Button>{t("passwordReset.submit")}</Button>
           </Form>

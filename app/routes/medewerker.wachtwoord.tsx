@@ -15,7 +15,7 @@ export const handle: RouteHandle = { title: "staff:password.title" };
 /** Every staff member changes their own password here; other sessions of the account end. */
 export function loader({ request }: LoaderFunctionArgs) {
   const me = requireStaff(request);
-  return json({ email: me.email, done: new URL(request.url).searchParams.has("gedaan") });
+  return json({ done: new URL(request.url).searchParams.has("gedaan") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const { email, done } = useLoaderData<typeof loader>();
+  const { done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const { t } = useTranslation("staff");
@@ -50,8 +50,6 @@ export default function ChangePassword() {
       ) : null}
       <p className="lead">{t("password.intro")}</p>
       <Form errors={actionData?.errors} id="password">
-        {/* For password managers: which account the new password belongs to. */}
-        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField
           name="currentPassword"
           type="password"
