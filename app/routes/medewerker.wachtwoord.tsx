@@ -14,7 +14,7 @@ export const handle: RouteHandle = { title: "staff:password.title" };
 
 /** Every staff member changes their own password here; other sessions of the account end. */
 export function loader({ request }: LoaderFunctionArgs) {
-  const me = requireStaff(request);
+  requireStaff(request);
   return json({ done: new URL(request.url).searchParams.has("gedaan") });
 }
 
