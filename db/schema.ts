@@ -151,12 +151,16 @@ export const staffSessions = sqliteTable("staff_sessions", {
   revokedAt: integer("revoked_at"),
 });
 
-/** One-time links: the first-coordinator setup link and staff invitations. */
+/**
+ * One-time links: the first-coordinator setup link, staff invitations, and password reset links (for the
+ * account in `forStaffId`; `role` is then that account's role when the link was made).
+ */
 export const accessTokens = sqliteTable("access_tokens", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  purpose: text("purpose", { enum: ["setup", "invite"] }).notNull(),
+  purpose: text("purpose", { enum: ["setup", "invite", "password_reset"] }).notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   role: text("role", { enum: staffRoles }).notNull(),
+  forStaffId: integer("for_staff_id").references(() => staff.id, { onDelete: "cascade" }),
   createdBy: integer("created_by").references(() => staff.id),
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import en from "../../locales/en/reports.json";
+import nl from "../../locales/nl/reports.json";
 import type { Report } from "~/server/statistics.server";
 import { reportCsv, toCsv } from "./report-csv";
 
@@ -27,7 +29,7 @@ const report: Report = {
     { organisationId: 2, count: 3, open: 1, receivedMedian: 1, receivedP90: 1, doneMedian: 5, doneP90: 5 },
   ],
 };
-const labels = { label: (k: string) => k, total: "total" };
+const labels = { label: (k: string) => k, header: (k: string) => k, total: "total" };
 const numbers = (csv: string) =>
   csv
     .split("\r\n")
@@ -53,12 +55,53 @@ describe("CSV export", () => {
 
   it("hides a second cell so the total does not reveal the small one", () => {
     const csv = reportCsv(report, "themes", labels);
-    expect(csv).toBe("theme,count\r\nisolation,14\r\nno_school,x\r\nrestraint,<5\r\ntotal,24\r\n");
+    expect(csv).toBe("csvColumns.theme,count\r\nisolation,14\r\nno_school,x\r\nrestraint,<5\r\ntotal,24\r\n");
   });
 
   it("leaves out turnaround figures behind a hidden number of referrals", () => {
     const lines = reportCsv(report, "referrals", labels).split("\r\n");
     expect(lines[2]).toBe("org:2,<5,<5,,,,");
     expect(lines[1]).toMatch(/^org:1,9,/);
+  });
+
+  /** The route's header: a key under `reports:statistics`, looked up in one locale file. */
+  const headerIn = (locale: typeof nl) => (key: string) => {
+    const value = key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+        locale.statistics,
+      );
+    if (typeof value !== "string") throw new Error(`no text for ${key}`);
+    return value;
+  };
+
+  it("writes every header row in the reader's language, with no code words", () => {
+    for (const [lng, locale] of [
+      ["nl", nl],
+      ["en", en],
+    ] as const) {
+      for (const table of [
+        "cases_by_month",
+        "themes",
+        "wishes",
+        "units",
+        "deadlines",
+        "referrals",
+      ] as const) {
+        const csv = reportCsv(report, table, { label: (k) => k, header: headerIn(locale), total: "T" });
+        const header = csv.split("\r\n")[0]!;
+        expect(header, `${lng} ${table}`).not.toMatch(/[a-z]_[a-z]|^(month|theme|wish|unit|deadline),/);
+      }
+    }
+    const nlLabels = { label: (k: string) => k, header: headerIn(nl), total: "Totaal" };
+    expect(reportCsv(report, "themes", nlLabels).split("\r\n")[0]).toBe("Thema,Aantal");
+    expect(reportCsv(report, "deadlines", nlLabels).split("\r\n")[0]).toBe(
+      "Termijn,Gehaald,Te laat,Loopt nog,Totaal",
+    );
+    const enLabels = { label: (k: string) => k, header: headerIn(en), total: "Total" };
+    expect(reportCsv(report, "referrals", enLabels).split("\r\n")[0]).toMatch(
+      /^Organisation,Referrals,Not done yet,Days to received \(median\),/,
+    );
   });
 });

@@ -25,16 +25,24 @@ export const csvTables: CsvTable[] = [
   "referrals",
 ];
 
-type Labels = { label: (key: string) => string; total: string };
+/**
+ * Words for the file in the reader's language: `label` for a category (a kind, theme, unit, …),
+ * `header` for a column, by its key under `reports:statistics` (so the header row and the rows below it
+ * are in one language), and the word for the total.
+ */
+type Labels = { label: (key: string) => string; header: (key: string) => string; total: string };
 
 /** One category per row, one count column, with a total row. */
-function listTable(name: string, counts: Record<string, number>, l: Labels) {
+function listTable(column: string, counts: Record<string, number>, l: Labels) {
   const keys = Object.keys(counts).sort();
   const t = suppressTable(
     keys.map((k) => [counts[k]!]),
     { rows: false, columns: true, grand: true },
   );
-  return toCsv([name, "count"], [...keys.map((k, i) => [l.label(k), t.cells[i]![0]!]), [l.total, t.total]]);
+  return toCsv(
+    [l.header(column), l.header("count")],
+    [...keys.map((k, i) => [l.label(k), t.cells[i]![0]!]), [l.total, t.total]],
+  );
 }
 
 export function reportCsv(report: Report, table: CsvTable, l: Labels): string {
@@ -43,7 +51,7 @@ export function reportCsv(report: Report, table: CsvTable, l: Labels): string {
       const kinds = ["testimony", "complaint", "contact"] as const;
       const t = suppressTable(report.casesByMonth.map((m) => kinds.map((k) => m[k])));
       return toCsv(
-        ["month", ...kinds.map(l.label), l.total],
+        [l.header("month"), ...kinds.map(l.label), l.total],
         [
           ...report.casesByMonth.map((m, i) => [m.month, ...t.cells[i]!, t.rowTotals[i]!]),
           [l.total, ...t.colTotals, t.total],
@@ -51,11 +59,11 @@ export function reportCsv(report: Report, table: CsvTable, l: Labels): string {
       );
     }
     case "themes":
-      return listTable("theme", report.byTheme, l);
+      return listTable("csvColumns.theme", report.byTheme, l);
     case "wishes":
-      return listTable("wish", report.byWish, l);
+      return listTable("csvColumns.wish", report.byWish, l);
     case "units":
-      return listTable("unit", report.byUnit, l);
+      return listTable("csvColumns.unit", report.byUnit, l);
     case "deadlines": {
       const t = suppressTable(
         [
@@ -65,7 +73,13 @@ export function reportCsv(report: Report, table: CsvTable, l: Labels): string {
         { rows: true, columns: false, grand: false },
       );
       return toCsv(
-        ["deadline", "met", "late", "open", l.total],
+        [
+          l.header("csvColumns.deadline"),
+          l.header("deadlines.met"),
+          l.header("deadlines.late"),
+          l.header("deadlines.open"),
+          l.total,
+        ],
         [
           [l.label("ack"), ...t.cells[0]!, t.rowTotals[0]!],
           [l.label("answer"), ...t.cells[1]!, t.rowTotals[1]!],
@@ -79,15 +93,9 @@ export function reportCsv(report: Report, table: CsvTable, l: Labels): string {
       );
       const fmt = (v: number | null, hidden: Cell) => (isHidden(hidden) || v === null ? "" : v.toFixed(1));
       return toCsv(
-        [
-          "organisation",
-          "referrals",
-          "open",
-          "days_to_received_median",
-          "days_to_received_p90",
-          "days_to_done_median",
-          "days_to_done_p90",
-        ],
+        ["organisation", "count", "open", "receivedMedian", "receivedP90", "doneMedian", "doneP90"].map((k) =>
+          l.header(`referrals.${k}`),
+        ),
         report.referrals.map((r, i) => {
           const total = t.rowTotals[i]!;
           return [

@@ -33,18 +33,26 @@ const email = z
   .max(254, "errors.emailInvalid")
   .email("errors.emailInvalid");
 
+/** A new password, typed twice: the same rules wherever one is chosen (new account, change, reset). */
+const newPassword = {
+  password: z
+    .string({ required_error: "errors.passwordRequired" })
+    .min(1, "errors.passwordRequired")
+    .min(PASSWORD_MIN, "errors.passwordShort")
+    .max(PASSWORD_MAX, "errors.passwordLong"),
+  passwordAgain: z
+    .string({ required_error: "errors.passwordAgainRequired" })
+    .min(1, "errors.passwordAgainRequired"),
+};
+const sameTwice = (v: { password: string; passwordAgain: string }) =>
+  v.password === v.passwordAgain || v.passwordAgain === "";
+const mismatch = { path: ["passwordAgain"], message: "errors.passwordMismatch" };
+
 export const accountSchema = z
   .object({
     name: text("errors.nameRequired", NAME_MAX),
     email,
-    password: z
-      .string({ required_error: "errors.passwordRequired" })
-      .min(1, "errors.passwordRequired")
-      .min(PASSWORD_MIN, "errors.passwordShort")
-      .max(PASSWORD_MAX, "errors.passwordLong"),
-    passwordAgain: z
-      .string({ required_error: "errors.passwordAgainRequired" })
-      .min(1, "errors.passwordAgainRequired"),
+    ...newPassword,
     code: z
       .string({ required_error: "errors.codeRequired" })
       .transform((v) => v.replace(/\s+/g, ""))
@@ -55,10 +63,23 @@ export const accountSchema = z
           .regex(/^\d{6}$/, "errors.codeFormat"),
       ),
   })
-  .refine((v) => v.password === v.passwordAgain || v.passwordAgain === "", {
-    path: ["passwordAgain"],
-    message: "errors.passwordMismatch",
+  .refine(sameTwice, mismatch);
+
+/** The password someone has now, when they are signed in and about to change something. */
+const currentPassword = z
+  .string({ required_error: "errors.currentPasswordRequired" })
+  .min(1, "errors.currentPasswordRequired")
+  .max(PASSWORD_MAX, "errors.currentPasswordWrong");
+
+export const passwordChangeSchema = z
+  .object({ currentPassword, ...newPassword })
+  .refine(sameTwice, mismatch)
+  .refine((v) => v.password !== v.currentPassword, {
+    path: ["password"],
+    message: "errors.passwordUnchanged",
   });
+
+export const passwordResetSchema = z.object(newPassword).refine(sameTwice, mismatch);
 
 export const signInSchema = z.object({
   email: z
@@ -80,6 +101,15 @@ export const signInSchema = z.object({
 });
 
 export const codeSchema = z.object({
+  code: z
+    .string({ required_error: "errors.codeRequired" })
+    .trim()
+    .min(1, "errors.codeRequired")
+    .max(40, "errors.codeWrong"),
+});
+
+export const recoveryRenewSchema = z.object({
+  currentPassword,
   code: z
     .string({ required_error: "errors.codeRequired" })
     .trim()

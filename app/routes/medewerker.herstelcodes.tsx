@@ -1,12 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, CheckboxGroup, Form } from "~/components/ui";
+import { CopyButton } from "~/components/staff/CopyButton";
+import { PrintButton } from "~/components/staff/PrintButton";
+import { TotpCodeField } from "~/components/staff/TotpCodeField";
+import { Button, Form, TextField } from "~/components/ui";
+import { fieldErrors, recoveryRenewSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { renewRecoveryCodes, unusedRecoveryCodeCount } from "~/server/staff-accounts.server";
+import { renewRecoveryCodesChecked, unusedRecoveryCodeCount } from "~/server/staff-accounts.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
-import { staffTranslators } from "~/server/staff-i18n.server";
+import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
 
 export const handle: RouteHandle = { title: "staff:recovery.title" };
@@ -16,30 +20,41 @@ export function loader({ request }: LoaderFunctionArgs) {
   const me = requireStaff(request);
   const { flash, setCookie } = takeFlash(request, me.id, "recovery_codes");
   return json(
-    { codes: flash?.codes ?? null, left: unusedRecoveryCodeCount(me.id) },
+    { codes: flash?.codes ?? null, left: unusedRecoveryCodeCount(me.id), name: me.name },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
 }
 
+/** New codes only with the password and a code from the app (ADR 035). */
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request);
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
-  if (checkForm(request, form) !== "ok")
-    return json({ errors: { confirmRenew: tErr("csrf") } }, { status: 400 });
-  if (form.get("confirmRenew") !== "yes") {
-    return json({ errors: { confirmRenew: t("errors.confirmRenew") } }, { status: 400 });
+  const fail = (errors: Record<string, string>, status = 400) => json({ errors }, { status });
+  if (checkForm(request, form) !== "ok") return fail({ currentPassword: tErr("csrf") });
+  const parsed = recoveryRenewSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
+  const result = await renewRecoveryCodesChecked(me.id, parsed.data.currentPassword, parsed.data.code);
+  if (!result.ok) {
+    if (result.field === "password") {
+      return result.reason === "limited"
+        ? fail({ currentPassword: t("errors.passwordLimited") }, 429)
+        : fail({ currentPassword: t("errors.currentPasswordWrong") });
+    }
+    return result.reason === "limited"
+      ? fail({ code: t("errors.codeLimited") }, 429)
+      : fail({ code: t("errors.codeWrong") });
   }
-  const codes = renewRecoveryCodes(me.id);
   return redirect("/medewerker/herstelcodes", {
-    headers: { "Set-Cookie": flashCookie(me.id, { kind: "recovery_codes", codes }) },
+    headers: { "Set-Cookie": flashCookie(me.id, { kind: "recovery_codes", codes: result.codes }) },
   });
 }
 
 export default function RecoveryCodes() {
-  const { codes, left } = useLoaderData<typeof loader>();
+  const { codes, left, name } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("staff");
+  const asText = codes ? [t("recovery.fileTitle", { name }), "", ...codes, ""].join("\r\n") : "";
   return (
     <div className="page">
       <h1>{t("recovery.title")}</h1>
@@ -56,7 +71,18 @@ export default function RecoveryCodes() {
               </li>
             ))}
           </ol>
-          <p>
+          <p className="recovery-actions">
+            <a
+              className="button button--secondary"
+              href={`data:text/plain;charset=utf-8,${encodeURIComponent(asText)}`}
+              download={t("recovery.fileName")}
+            >
+              {t("recovery.download")}
+            </a>{" "}
+            <PrintButton label={t("recovery.print")} />{" "}
+            <CopyButton text={codes.join("\n")} label={t("recovery.copy")} />
+          </p>
+          <p className="recovery-continue">
             <Link to="/medewerker" className="link link--button">
               {t("recovery.continue")}
             </Link>
@@ -69,11 +95,17 @@ export default function RecoveryCodes() {
           <h2>{t("recovery.renewHeading")}</h2>
           <p>{t("recovery.renewText")}</p>
           <Form errors={actionData?.errors} id="renew">
-            <CheckboxGroup
-              name="confirmRenew"
-              label={t("recovery.renewConfirmLabel")}
-              options={[{ value: "yes", label: t("recovery.renewConfirm") }]}
-              error={actionData?.errors.confirmRenew}
+            <TextField
+              name="currentPassword"
+              type="password"
+              label={t("recovery.password")}
+              autoComplete="current-password"
+              error={actionData?.errors.currentPassword}
+            />
+            <TotpCodeField
+              label={t("recovery.code")}
+              hint={t("recovery.codeHint")}
+              error={actionData?.errors.code}
             />
             <Button>{t("recovery.renew")}</Button>
           </Form>

@@ -21,7 +21,13 @@ export function loader({ request }: LoaderFunctionArgs) {
   return json({
     next,
     notice:
-      reason === "idle" || reason === "ended" || reason === "codes" || reason === "signedOut" ? reason : null,
+      reason === "idle" ||
+      reason === "ended" ||
+      reason === "codes" ||
+      reason === "signedOut" ||
+      reason === "passwordReset"
+        ? reason
+        : null,
   });
 }
 

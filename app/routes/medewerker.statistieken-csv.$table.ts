@@ -33,7 +33,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     if (theme) return theme;
     return t(`reports:statistics.wishes.${key}`, { defaultValue: key });
   };
-  const csv = reportCsv(report, table, { label, total: t("reports:statistics.total") });
+  const csv = reportCsv(report, table, {
+    label,
+    header: (key) => t(`reports:statistics.${key}`),
+    total: t("reports:statistics.total"),
+  });
   audit(getDb(), {
     action: "statistics_exported",
     staffId: me.id,

@@ -5,7 +5,17 @@ import { Button, CheckboxGroup, Form, RadioGroup } from "~/components/ui";
 import { isStaffRole, mayManageAccount, staffRoles } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { changeRole, getStaffMember, resetSecondFactor, setActive } from "~/server/staff-accounts.server";
+import { getEnv } from "~/config/env.server";
+import { CopyButton } from "~/components/staff/CopyButton";
+import { formatDateTime } from "~/components/staff/format";
+import {
+  changeRole,
+  createPasswordResetLink,
+  getStaffMember,
+  resetSecondFactor,
+  setActive,
+} from "~/server/staff-accounts.server";
+import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
 
@@ -26,14 +36,24 @@ function memberOr404(param: string | undefined) {
 export function loader({ request, params }: LoaderFunctionArgs) {
   const me = requireStaff(request, { permission: "team.manage" });
   const member = memberOr404(params.staffId);
-  return json({
-    member,
-    mayManage: mayManageAccount(me, member),
-    done: new URL(request.url).searchParams.get("gedaan"),
-  });
+  const { flash, setCookie } = takeFlash(request, me.id, "password_reset_link");
+  return json(
+    {
+      member,
+      mayManage: mayManageAccount(me, member),
+      done: new URL(request.url).searchParams.get("gedaan"),
+      resetLink: flash?.forStaffId === member.id ? flash : null,
+    },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
 }
 
-const fieldOf = { role: "role", active: "confirmActive", reset: "confirmReset" } as const;
+const fieldOf = {
+  role: "role",
+  active: "confirmActive",
+  reset: "confirmReset",
+  password: "passwordLink",
+} as const;
 type Intent = keyof typeof fieldOf;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,13 +81,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     setActive(me.id, member.id, !member.active);
     return back(member.active ? "deactivated" : "reactivated");
   }
+  if (intent === "password") {
+    const made = createPasswordResetLink(me.id, member.id, getEnv().PUBLIC_URL);
+    if (!made) return fail(t("errors.resetNotPossible"));
+    return redirect(`/medewerker/team/${member.id}?gedaan=resetLink`, {
+      headers: {
+        "Set-Cookie": flashCookie(me.id, { kind: "password_reset_link", forStaffId: member.id, ...made }),
+      },
+    });
+  }
   if (form.get("confirmReset") !== "yes") return fail(t("errors.confirmReset"));
   resetSecondFactor(me.id, member.id);
   return back("reset");
 }
 
 export default function Member() {
-  const { member, mayManage, done } = useLoaderData<typeof loader>();
+  const { member, mayManage, done, resetLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const { t } = useTranslation("staff");
@@ -80,7 +109,19 @@ export default function Member() {
         </Link>
       </p>
       <h1>{t("member.title", { name: member.name })}</h1>
-      {done && !actionData ? (
+      {resetLink && !actionData ? (
+        <div className="notice notice--success" role="status">
+          <h2 className="notice__title">{t("memberReset.madeHeading")}</h2>
+          <p>{t("memberReset.made", { name: member.name, date: formatDateTime(resetLink.expiresAt, t) })}</p>
+          <p className="invite-link">
+            <code>{resetLink.link}</code>
+          </p>
+          <p>
+            <CopyButton text={resetLink.link} />
+          </p>
+          <p>{t("memberReset.once")}</p>
+        </div>
+      ) : done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`member.done.${done}`, { defaultValue: t("case.done.default") })}</p>
         </div>
@@ -122,6 +163,19 @@ export default function Member() {
             />
             <Button variant="secondary">{t("member.changeRole")}</Button>
           </Form>
+
+          <h2>{t("memberReset.heading")}</h2>
+          {member.active ? (
+            <>
+              <p>{t("memberReset.text", { name: member.name })}</p>
+              <Form id="password-link" errors={errorsFor("password")}>
+                <input type="hidden" name="intent" value="password" />
+                <Button variant="secondary">{t("memberReset.submit")}</Button>
+              </Form>
+            </>
+          ) : (
+            <p>{t("memberReset.inactive")}</p>
+          )}
 
           <h2>{t(member.active ? "member.deactivateHeading" : "member.reactivateHeading")}</h2>
           <p>{t(member.active ? "member.deactivateText" : "member.reactivateText")}</p>

@@ -17,6 +17,7 @@ import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { ReflowTable } from "~/components/staff/ReflowTable";
+import { CopyButton } from "~/components/staff/CopyButton";
 
 export const handle: RouteHandle = { title: "staff:team.title" };
 
@@ -79,6 +80,9 @@ export default function Team() {
           </p>
           <p className="invite-link">
             <code>{invitation.link}</code>
+          </p>
+          <p>
+            <CopyButton text={invitation.link} />
           </p>
           <p>{t("team.invitation.once")}</p>
         </div>

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form as RemixForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { can } from "~/domain/roles";
 import { ReferralPanel } from "~/components/routing/ReferralPanel";
 import { referralEventText } from "~/components/routing/referral-text";
 import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
@@ -98,6 +99,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       consents: view.consents,
       related: view.related,
       referralPanel: referralPanel(id),
+      mayEditOrganisations: can(me.role, "organisations.manage"),
       reporterTimeline: timelines.reporter,
       internalTimeline: timelines.internal,
       staffNames: Object.fromEntries(staffNames().map((s) => [s.id, s.name])),
@@ -605,6 +607,7 @@ function CaseView() {
           {data.referralPanel ? (
             <ReferralPanel
               panel={data.referralPanel}
+              mayEditOrganisations={data.mayEditOrganisations}
               errors={actionData?.intent === "renewLink" ? actionData.errors : undefined}
             />
           ) : null}

@@ -8,15 +8,17 @@ import { getDb, schema } from "./db.server";
 import type { DbOrTx } from "./tx.server";
 import type { StaffRole } from "../../db/schema";
 
-type Purpose = "setup" | "invite";
+type Purpose = "setup" | "invite" | "password_reset";
 
 export const SETUP_TTL_MS = 24 * 60 * 60 * 1000;
 export const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
+/** Long enough to reach a colleague today or tomorrow morning, short enough not to lie around. */
+export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function createAccessToken(
   purpose: Purpose,
   role: StaffRole,
-  opts: { ttlMs: number; createdBy?: number; now?: number; db?: DbOrTx },
+  opts: { ttlMs: number; createdBy?: number; forStaffId?: number; now?: number; db?: DbOrTx },
 ): string {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
@@ -27,6 +29,7 @@ export function createAccessToken(
       role,
       tokenHash: sha256(token),
       createdBy: opts.createdBy ?? null,
+      forStaffId: opts.forStaffId ?? null,
       createdAt: now,
       expiresAt: now + opts.ttlMs,
     })

@@ -209,6 +209,24 @@ describe("creating a referral", () => {
     ).toMatchObject({ ok: false, reason: "no_email" });
   });
 
+  it("says with each suggestion whether the organisation has a referral address", async () => {
+    const c = await openCase();
+    expect(referralPanel(c.caseId, db)!.suggestions.map((s) => s.organisation?.hasReferralEmail)).toEqual([
+      true,
+    ]);
+    db.update(schema.organisations)
+      .set({ referralEmail: null })
+      .where(eq(schema.organisations.kind, "igj"))
+      .run();
+    expect(referralPanel(c.caseId, db)!.suggestions.map((s) => s.organisation)).toEqual([
+      {
+        id: organisationId("igj", db),
+        name: "Inspectie Gezondheidszorg en Jeugd (IGJ)",
+        hasReferralEmail: false,
+      },
+    ]);
+  });
+
   it("offers the suggested organisations first, with the parts each may get", async () => {
     const c = await openCase();
     const choices = referralChoices(c.caseId, organisationId("igj", db), db)!;

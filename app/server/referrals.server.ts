@@ -208,7 +208,7 @@ function addEvent(
 // ---------------------------------------------------------------- the case page
 
 export type SuggestionView = Suggestion & {
-  organisation: { id: number; name: string } | null;
+  organisation: { id: number; name: string; hasReferralEmail: boolean } | null;
   /** For a municipality: the one coordinating closed youth care in its region, when entered. */
   coordinating: { id: number; name: string; regionName: string } | null;
 };
@@ -224,25 +224,33 @@ function routingCaseOf(db: DbOrTx, c: CaseRow): RoutingCase {
   };
 }
 
+/** Whether a referral can be mailed there is known before anyone starts one (issue 16, point 9). */
+const suggestedOrganisation = {
+  id: o.id,
+  name: o.name,
+  hasReferralEmail: sql<number>`${o.referralEmail} is not null and ${o.referralEmail} <> ''`,
+};
+
 function organisationFor(db: DbOrTx, s: Suggestion) {
   if (s.destination === "gemeente" && s.municipalityCode) {
-    return (
-      db.select({ id: o.id, name: o.name }).from(o).where(eq(o.cbsCode, s.municipalityCode)).get() ?? null
-    );
+    return db.select(suggestedOrganisation).from(o).where(eq(o.cbsCode, s.municipalityCode)).get() ?? null;
   }
   if (s.destination === "igj" || s.destination === "ozj" || s.destination === "vng") {
     return (
-      db.select({ id: o.id, name: o.name }).from(o).where(eq(o.kind, s.destination)).orderBy(o.id).get() ??
-      null
+      db.select(suggestedOrganisation).from(o).where(eq(o.kind, s.destination)).orderBy(o.id).get() ?? null
     );
   }
   return null;
 }
 
+function withEmailFlag(org: { id: number; name: string; hasReferralEmail: number } | null) {
+  return org ? { ...org, hasReferralEmail: Boolean(org.hasReferralEmail) } : null;
+}
+
 export function suggestionsFor(c: CaseRow, db: DbOrTx = getDb()): SuggestionView[] {
   return suggestDestinations(routingCaseOf(db, c)).map((s) => ({
     ...s,
-    organisation: organisationFor(db, s),
+    organisation: withEmailFlag(organisationFor(db, s)),
     coordinating:
       s.destination === "gemeente" && s.municipalityCode
         ? coordinatingMunicipalityFor(s.municipalityCode, db)

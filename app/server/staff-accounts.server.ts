@@ -12,7 +12,13 @@ import {
   MAX_CODE_FAILURES,
   MAX_FAILURES,
 } from "~/domain/sign-in-throttle";
-import { INVITE_TTL_MS, consumeAccessToken, createAccessToken } from "./access-tokens.server";
+import {
+  INVITE_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
+  consumeAccessToken,
+  createAccessToken,
+  findValidAccessToken,
+} from "./access-tokens.server";
 import { audit } from "./audit.server";
 import { decrypt, encrypt, sha256 } from "./crypto.server";
 import { getDb, schema } from "./db.server";
@@ -20,6 +26,7 @@ import {
   acceptTotpStep,
   forgetTotpSteps,
   generateRecoveryCodes,
+  hashPassword,
   hashRecoveryCode,
   looksLikeRecoveryCode,
   spendPasswordCheck,
@@ -34,7 +41,7 @@ import {
   reserve,
   succeeded,
 } from "./sign-in-throttle.server";
-import { revokeAllSessions, revokeSession, startSession } from "./staff-session.server";
+import { revokeAllSessions, revokeOtherSessions, revokeSession, startSession } from "./staff-session.server";
 import type { DbOrTx } from "./tx.server";
 
 export { normaliseEmail };
@@ -546,5 +553,169 @@ export function resetSecondFactor(actorId: number, targetId: number, now = Date.
     forgetTotpSteps(targetId);
     audit(tx, { action: "second_factor_reset", staffId: actorId, detail: { target: targetId } }, now);
     return true;
+  });
+}
+
+// ---------------------------------------------------------------- passwords and recovery codes
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: "invalid" | "limited" };
+
+/**
+ * The current password of someone signed in (changing it, making new recovery codes). Counted on the
+ * same per-address counter as sign-in, before argon2 runs: a taken-over session cannot guess the
+ * password any faster than the sign-in page allows, and a lock here is the sign-in lock.
+ */
+async function checkCurrentPassword(staff: StaffRow, password: string, now: number): Promise<PasswordCheck> {
+  const db = getDb();
+  const key = addressKey(staff.email);
+  const reservation = reserve(key, "password", MAX_FAILURES, now);
+  if (reservation.outcome === "locked") {
+    audit(db, { action: "password_check_failed", staffId: staff.id, detail: { limited: true } }, now);
+    return { ok: false, reason: "limited" };
+  }
+  if (await verifyPassword(staff.passwordHash, password)) {
+    succeeded(key, "password", now);
+    return { ok: true };
+  }
+  audit(db, { action: "password_check_failed", staffId: staff.id }, now);
+  if (reservation.last) {
+    audit(
+      db,
+      {
+        action: "sign_in_locked",
+        staffId: staff.id,
+        detail: { factor: "password", minutes: lockMs(reservation.counter.locks) / 60_000 },
+      },
+      now,
+    );
+    return { ok: false, reason: "limited" };
+  }
+  return { ok: false, reason: "invalid" };
+}
+
+function staffRow(staffId: number): StaffRow | undefined {
+  return getDb().select().from(schema.staff).where(eq(schema.staff.id, staffId)).get();
+}
+
+/**
+ * Someone changes their own password: the current one first, then the new one is stored and every other
+ * session of the account ends (a session someone else may hold is cut off); this one stays.
+ */
+export async function changeOwnPassword(
+  me: { id: number; sessionIdHash: string },
+  current: string,
+  next: string,
+  now = Date.now(),
+): Promise<PasswordCheck> {
+  const staff = staffRow(me.id);
+  if (!staff || !staff.active) return { ok: false, reason: "invalid" };
+  const check = await checkCurrentPassword(staff, current, now);
+  if (!check.ok) return check;
+  const passwordHash = await hashPassword(next);
+  getDb().transaction((tx) => {
+    tx.update(schema.staff).set({ passwordHash }).where(eq(schema.staff.id, me.id)).run();
+    revokeOtherSessions(tx, me.id, me.sessionIdHash, now);
+    audit(tx, { action: "password_changed", staffId: me.id }, now);
+  });
+  return { ok: true };
+}
+
+export type RenewResult =
+  { ok: true; codes: string[] } | { ok: false; field: "password" | "code"; reason: "invalid" | "limited" };
+
+/**
+ * New recovery codes only with the password and a code from the app (or a recovery code) now: a session
+ * left open on someone's desk does not give away a fresh way in.
+ */
+export async function renewRecoveryCodesChecked(
+  staffId: number,
+  password: string,
+  code: string,
+  now = Date.now(),
+): Promise<RenewResult> {
+  const staff = staffRow(staffId);
+  if (!staff || !staff.active) return { ok: false, field: "password", reason: "invalid" };
+  const check = await checkCurrentPassword(staff, password, now);
+  if (!check.ok) return { ok: false, field: "password", reason: check.reason };
+  const second = checkSecondFactor(staff, code, now);
+  if (!second.ok) return { ok: false, field: "code", reason: second.reason };
+  if (second.method === "recovery_code") audit(getDb(), { action: "recovery_code_used", staffId }, now);
+  return { ok: true, codes: renewRecoveryCodes(staffId, now) };
+}
+
+/**
+ * A coordinator makes a password reset link for a colleague (an active account, never their own). Any
+ * earlier unused link for that account stops working, so only the newest one is out there.
+ */
+export function createPasswordResetLink(
+  actorId: number,
+  targetId: number,
+  publicUrl: string,
+  now = Date.now(),
+): { link: string; expiresAt: number } | null {
+  return getDb().transaction((tx) => {
+    const target = tx.select().from(schema.staff).where(eq(schema.staff.id, targetId)).get();
+    if (!target || !target.active || targetId === actorId) return null;
+    tx.update(schema.accessTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(schema.accessTokens.purpose, "password_reset"),
+          eq(schema.accessTokens.forStaffId, targetId),
+          isNull(schema.accessTokens.usedAt),
+        ),
+      )
+      .run();
+    const token = createAccessToken("password_reset", target.role, {
+      ttlMs: PASSWORD_RESET_TTL_MS,
+      createdBy: actorId,
+      forStaffId: targetId,
+      now,
+      db: tx,
+    });
+    audit(tx, { action: "password_reset_link_created", staffId: actorId, detail: { target: targetId } }, now);
+    return {
+      link: `${publicUrl}/medewerker/wachtwoord-herstellen/${token}`,
+      expiresAt: now + PASSWORD_RESET_TTL_MS,
+    };
+  });
+}
+
+/** Whose password a reset link is for, while it works (unused, not expired, account active). */
+export function findPasswordResetLink(token: string, now = Date.now()) {
+  const link = findValidAccessToken(token, "password_reset", now);
+  if (!link?.forStaffId) return undefined;
+  const target = staffRow(link.forStaffId);
+  return target?.active ? { staffId: target.id, name: target.name, email: target.email } : undefined;
+}
+
+/**
+ * Sets a new password from a reset link: the link is used up in the same transaction (two tabs cannot
+ * both use it) and every session of the account ends. The second factor stays, so the link alone does
+ * not open the account.
+ */
+export async function resetPasswordWithLink(
+  token: string,
+  password: string,
+  now = Date.now(),
+): Promise<{ ok: true; staffId: number } | { ok: false }> {
+  if (!findPasswordResetLink(token, now)) return { ok: false };
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction((tx) => {
+    const link = findValidAccessToken(token, "password_reset", now, tx);
+    const target = link?.forStaffId
+      ? tx.select().from(schema.staff).where(eq(schema.staff.id, link.forStaffId)).get()
+      : undefined;
+    if (!link || !target?.active || !consumeAccessToken(token, "password_reset", now, tx)) {
+      return { ok: false as const };
+    }
+    tx.update(schema.staff).set({ passwordHash }).where(eq(schema.staff.id, target.id)).run();
+    revokeAllSessions(tx, target.id, now);
+    audit(
+      tx,
+      { action: "password_reset", staffId: target.id, detail: { via: "link", by: link.createdBy } },
+      now,
+    );
+    return { ok: true as const, staffId: target.id };
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Secrets shown exactly once after a redirect (recovery codes, an invitation link): encrypted into a
+ * Secrets shown exactly once after a redirect (recovery codes, an invitation or password reset link): encrypted into a
  * short-lived httpOnly cookie by the action, read and cleared by the next page's loader. Nothing of it is
  * stored on the server, and it is bound to the staff member it was made for. Also "you just acted on this
  * case": the page after the redirect is not a new look at the case, so it is not logged as one; being
@@ -15,6 +15,7 @@ const TTL_SECONDS = 600;
 export type Flash =
   | { kind: "recovery_codes"; codes: string[] }
   | { kind: "invitation"; link: string; role: string; expiresAt: number }
+  | { kind: "password_reset_link"; forStaffId: number; link: string; expiresAt: number }
   | { kind: "acted"; caseId: number };
 
 type Stored = Flash & { staffId: number; exp: number };

@@ -5,7 +5,7 @@
  * session fixation). requireStaff guards every staff loader and action.
  */
 import { json, redirect } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { can, type Permission } from "~/domain/roles";
 import { cookieMaxAgeSeconds, sessionState, shouldTouch, type SessionState } from "~/domain/staff-session";
@@ -59,6 +59,20 @@ export function revokeAllSessions(db: DbOrTx, staffId: number, now = Date.now())
   db.update(schema.staffSessions)
     .set({ revokedAt: now })
     .where(and(eq(schema.staffSessions.staffId, staffId), isNull(schema.staffSessions.revokedAt)))
+    .run();
+}
+
+/** Ends every session of an account but the one in use (after a password change). */
+export function revokeOtherSessions(db: DbOrTx, staffId: number, keepIdHash: string, now = Date.now()) {
+  db.update(schema.staffSessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(schema.staffSessions.staffId, staffId),
+        isNull(schema.staffSessions.revokedAt),
+        ne(schema.staffSessions.idHash, keepIdHash),
+      ),
+    )
     .run();
 }
 

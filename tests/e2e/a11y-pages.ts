@@ -12,7 +12,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
-import { createAccessToken, INVITE_TTL_MS, SETUP_TTL_MS } from "~/server/access-tokens.server";
+import {
+  createAccessToken,
+  INVITE_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
+  SETUP_TTL_MS,
+} from "~/server/access-tokens.server";
 import { schema } from "~/server/db.server";
 import { codeFor, createStaff, e2eDatabase, seedCase, type TestStaff } from "../helpers/seed-cases";
 import { expectErrorState, seed, seedCase as seedFollowCase, text } from "./follow-helpers";
@@ -59,6 +64,7 @@ type Data = {
     regionCode: string;
     invitation: string;
     setup: string;
+    passwordReset: string;
   };
 };
 
@@ -440,13 +446,30 @@ export const staffPages: Entry[] = [
     name: "staff-member",
     path: (d) => `/medewerker/team/${d.staff!.colleagueId}`,
     errors: (page, lng) => press(page, s(lng, "member.deactivate")),
+    done: async (page, lng) => {
+      await press(page, s(lng, "memberReset.submit"));
+      await expect(page.getByRole("heading", { name: s(lng, "memberReset.madeHeading") })).toBeVisible();
+    },
   },
+  { route: "medewerker.team.$staffId", name: "staff-member-reset-link" },
   { route: "medewerker.audit", name: "staff-audit", path: () => "/medewerker/audit" },
   {
     route: "medewerker.herstelcodes",
     name: "staff-recovery-codes",
     path: () => "/medewerker/herstelcodes",
     errors: (page, lng) => press(page, s(lng, "recovery.renew")),
+  },
+  {
+    route: "medewerker.wachtwoord",
+    name: "staff-password",
+    path: () => "/medewerker/wachtwoord",
+    errors: (page, lng) => press(page, s(lng, "password.submit")),
+  },
+  {
+    route: "medewerker.wachtwoord-herstellen.$token",
+    name: "staff-password-reset",
+    path: (d) => `/medewerker/wachtwoord-herstellen/${d.staff!.passwordReset}`,
+    errors: (page, lng) => press(page, s(lng, "passwordReset.submit")),
   },
   {
     route: "medewerker.instellingen",
@@ -531,6 +554,8 @@ export async function prepare(group: Group, lng: Lng): Promise<Data> {
   const db = e2eDatabase();
   const coordinator = await createStaff(db, { role: "coordinator" });
   const colleague = await createStaff(db, { role: "ombudsworker" });
+  // Another account: the member page's new link for the colleague would withdraw this one.
+  const forgetful = await createStaff(db, { role: "ombudsworker" });
   const withContact = seedCase(db, {
     kind: "complaint",
     urgent: true,
@@ -570,6 +595,11 @@ export async function prepare(group: Group, lng: Lng): Promise<Data> {
       regionCode: region.code,
       invitation: createAccessToken("invite", "ombudsworker", { ttlMs: INVITE_TTL_MS, db }),
       setup: createAccessToken("setup", "coordinator", { ttlMs: SETUP_TTL_MS, db }),
+      passwordReset: createAccessToken("password_reset", "ombudsworker", {
+        ttlMs: PASSWORD_RESET_TTL_MS,
+        forStaffId: forgetful.id,
+        db,
+      }),
     },
   };
 }

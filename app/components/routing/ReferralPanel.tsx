@@ -16,7 +16,17 @@ export type ReferralPanelData = SerializeFrom<NonNullable<ReturnType<typeof refe
 type Suggestion = ReferralPanelData["suggestions"][number];
 type Referral = ReferralPanelData["referrals"][number];
 
-function SuggestionItem({ s, caseId, closed }: { s: Suggestion; caseId: number; closed: boolean }) {
+function SuggestionItem({
+  s,
+  caseId,
+  closed,
+  mayEditOrganisations,
+}: {
+  s: Suggestion;
+  caseId: number;
+  closed: boolean;
+  mayEditOrganisations: boolean;
+}) {
   const { t } = useTranslation("staff");
   const to =
     s.organisation?.name ?? t(`routing.destinations.${s.destination}`, { defaultValue: s.destination });
@@ -40,7 +50,20 @@ function SuggestionItem({ s, caseId, closed }: { s: Suggestion; caseId: number; 
           {t("routing.coordinating", { name: s.coordinating.name, region: s.coordinating.regionName })}
         </p>
       ) : null}
-      {s.consent === "given" && s.organisation && !closed ? (
+      {s.organisation && !s.organisation.hasReferralEmail ? (
+        <div className="notice notice--warning suggestion__no-email">
+          <p>{t("routing.noEmail", { name: s.organisation.name })}</p>
+          {mayEditOrganisations ? (
+            <p>
+              <Link to={`/medewerker/organisaties/${s.organisation.id}`}>
+                {t("routing.noEmailFix", { name: s.organisation.name })}
+              </Link>
+            </p>
+          ) : (
+            <p>{t("routing.noEmailAsk")}</p>
+          )}
+        </div>
+      ) : s.consent === "given" && s.organisation && !closed ? (
         <p>
           <Link to={`/medewerker/zaken/${caseId}/verwijzen?naar=${s.organisation.id}`}>
             {t("routing.referTo", { name: s.organisation.name })}
@@ -176,8 +199,11 @@ function ReferralItem({
 export function ReferralPanel({
   panel,
   errors,
+  mayEditOrganisations = false,
 }: {
   panel: ReferralPanelData;
+  /** Coordinators get a link to fix a missing referral address. */
+  mayEditOrganisations?: boolean;
   /** The case page's action errors for intent "renewLink", keyed `referral-<id>`. */
   errors?: FieldErrors;
 }) {
@@ -192,7 +218,13 @@ export function ReferralPanel({
       ) : (
         <ul className="plain-list suggestions">
           {panel.suggestions.map((s) => (
-            <SuggestionItem key={s.rule} s={s} caseId={panel.caseId} closed={panel.closed} />
+            <SuggestionItem
+              key={s.rule}
+              s={s}
+              caseId={panel.caseId}
+              closed={panel.closed}
+              mayEditOrganisations={mayEditOrganisations}
+            />
           ))}
         </ul>
       )}

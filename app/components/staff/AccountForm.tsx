@@ -4,7 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { Button, Form, TextField, type FieldErrors } from "~/components/ui";
-import { PASSWORD_MIN } from "~/domain/staff-forms";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { TotpEnrolment } from "./TotpEnrolment";
 
 export function AccountForm({
@@ -39,21 +39,7 @@ export function AccountForm({
         defaultValue={values?.email}
         error={errors?.email}
       />
-      <TextField
-        name="password"
-        type="password"
-        label={t("account.password")}
-        hint={t("account.passwordHint", { min: PASSWORD_MIN })}
-        autoComplete="new-password"
-        error={errors?.password}
-      />
-      <TextField
-        name="passwordAgain"
-        type="password"
-        label={t("account.passwordAgain")}
-        autoComplete="new-password"
-        error={errors?.passwordAgain}
-      />
+      <NewPasswordFields errors={errors} />
       <TotpEnrolment enrolment={enrolment} error={errors?.code} />
       <Button>{t("account.submit")}</Button>
     </Form>

@@ -14,6 +14,9 @@ const hrefs: Record<StaffNavItem, string> = {
   settings: "/medewerker/instellingen",
 };
 
+/** Everyone's own account pages, whatever the role. */
+const accountHrefs = { password: "/medewerker/wachtwoord", recoveryCodes: "/medewerker/herstelcodes" };
+
 /** Who is signed in, the staff navigation their role allows, and signing out. */
 export function StaffBar({ me }: { me: { name: string; role: StaffRole; nav: StaffNavItem[] } }) {
   const { t } = useTranslation("staff");
@@ -40,6 +43,20 @@ export function StaffBar({ me }: { me: { name: string; role: StaffRole; nav: Sta
           {t("nav.signedInAs", { name: me.name })}{" "}
           <span className="staff-bar__role">({t(`roles.${me.role}`)})</span>
         </p>
+        <nav className="staff-bar__account" aria-label={t("nav.accountLabel")}>
+          <ul>
+            {(["password", "recoveryCodes"] as const).map((item) => (
+              <li key={item}>
+                <Link
+                  to={accountHrefs[item]}
+                  aria-current={pathname === accountHrefs[item] ? "page" : undefined}
+                >
+                  {t(`nav.${item}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <Form action="/medewerker/uitloggen" id="sign-out" className="staff-bar__signout">
           <Button variant="secondary">{t("nav.signOut")}</Button>
         </Form>

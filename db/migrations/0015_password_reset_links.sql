@@ -1,0 +1,1 @@
+ALTER TABLE `access_tokens` ADD `for_staff_id` integer REFERENCES staff(id);
