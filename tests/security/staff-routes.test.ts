@@ -3,12 +3,14 @@
  * editing this file): anonymous requests are sent to sign-in and never get data, an ombudsworker gets 403
  * on coordinator-only routes (permissions from app/domain/roles.ts), a deactivated account's session is
  * refused at once, and a signed-in coordinator's post without the form's CSRF token changes nothing.
- * The token-gated account links (setup, invitation) are tested on their own rules.
+ * The token-gated account links (setup, invitation, password reset) are tested on their own rules.
  */
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvTables } from "~/domain/report-csv";
 import { can, type Permission } from "~/domain/roles";
 import { createAccessToken } from "~/server/access-tokens.server";
+import { createPasswordResetLink } from "~/server/staff-accounts.server";
 import { schema } from "~/server/db.server";
 import { seedCase } from "../helpers/seed-cases";
 import { organisationId } from "../helpers/follow-fixtures";
@@ -19,7 +21,11 @@ import { appRoutes, fillPath, type AppRoute } from "./helpers/routes";
 /** Pages anyone may open: signing in (and out) is how a session starts. */
 const SIGN_IN_ROUTES = ["/medewerker/inloggen", "/medewerker/inloggen/code", "/medewerker/uitloggen"];
 /** Pages opened with a one-time link instead of a session (tested below). */
-const TOKEN_ROUTES = ["/medewerker/setup/:token", "/medewerker/uitnodiging/:token"];
+const TOKEN_ROUTES = [
+  "/medewerker/setup/:token",
+  "/medewerker/uitnodiging/:token",
+  "/medewerker/wachtwoord-herstellen/:token",
+];
 
 /**
  * The permission each area of the back office needs (the areas of the staff menu, see navFor in
@@ -247,4 +253,51 @@ describe("the account links (setup and invitation)", () => {
       expect((await client.get(fillPath(route, { token: valid }))).status).toBe(200);
     });
   }
+});
+
+describe("the password reset link", () => {
+  it("a wrong, used, other-purpose, expired or tampered token, or one for a deactivated account, changes no password", async () => {
+    const db = serverDb();
+    const { staff: coordinator } = await staffClient("coordinator");
+    const { staff: target } = await staffClient("ombudsworker");
+    const { staff: gone } = await staffClient("ombudsworker");
+    const { staff: late } = await staffClient("ombudsworker");
+    const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+    const make = (forId: number, now?: number) =>
+      tokenOf(createPasswordResetLink(coordinator.id, forId, "http://x", now)!.link);
+    const used = make(target.id);
+    const valid = make(target.id); // a new link ends the earlier unused one
+    const forGone = make(gone.id);
+    deactivate(gone.id);
+    const tokens = {
+      wrong: "x".repeat(43),
+      used,
+      otherPurpose: createAccessToken("invite", "ombudsworker", { ttlMs: 3_600_000 }),
+      expired: make(late.id, Date.now() - 2 * 86_400_000), // another account: only expiry stops it
+      tampered: valid.slice(0, -1) + (valid.endsWith("A") ? "B" : "A"),
+      deactivated: forGone,
+    };
+    const hashOf = (id: number) =>
+      db.select().from(schema.staff).where(eq(schema.staff.id, id)).get()!.passwordHash;
+    const before = { target: hashOf(target.id), gone: hashOf(gone.id), late: hashOf(late.id) };
+    const client = new Client();
+    const csrf = await client.csrf();
+    for (const [name, token] of Object.entries(tokens)) {
+      const path = fillPath("/medewerker/wachtwoord-herstellen/:token", { token });
+      const get = await client.get(path);
+      expect(get.status, `GET ${name}`).toBe(404);
+      expect(get.body).not.toMatch(/name="password"/);
+      const post = await client.post(path, {
+        csrf,
+        password: "een lang genoeg wachtwoord",
+        passwordRepeat: "een lang genoeg wachtwoord",
+      });
+      expect(post.status, `POST ${name}`).toBe(404);
+    }
+    expect({ target: hashOf(target.id), gone: hashOf(gone.id), late: hashOf(late.id) }).toEqual(before);
+    // The newest link of an active account does open.
+    expect(
+      (await client.get(fillPath("/medewerker/wachtwoord-herstellen/:token", { token: valid }))).status,
+    ).toBe(200);
+  });
 });
