@@ -184,7 +184,9 @@ for (const { lng, js } of pairs) {
       // Nothing personal in any URL, nothing to another origin.
       expect(requests.filter((u) => !u.startsWith(baseURL!))).toEqual([]);
       expect(errors).toEqual([]);
-      for (const u of requests) expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
+      // Asset names are content hashes (one was "volgen.zaak-f7yci419.js"): only the other requests count.
+      for (const u of requests.filter((r) => !new URL(r).pathname.startsWith("/assets/")))
+        expect(u).not.toMatch(new RegExp(`${name}|1234|zoon|19`, "i"));
     });
 
     test("a young person who would rather talk asks to be called, without writing their story", async ({

@@ -210,7 +210,10 @@ export function staffMessage(caseId: number, body: string, opts: { now?: number;
   if (!result.ok) throw new Error(`sendMessage: ${result.reason}`);
 }
 
-/** The back office closes the case with an outcome in words (changeStatus(), as staff would). */
+/**
+ * The back office closes the case with an outcome in words (changeStatus(), as staff would), confirming
+ * past the warning about a referral the organisation has not finished (as staff may).
+ */
 export function staffCloses(caseId: number, outcome: string, opts: { now?: number; db?: Db } = {}) {
   const result = changeStatus(
     caseId,
@@ -218,6 +221,7 @@ export function staffCloses(caseId: number, outcome: string, opts: { now?: numbe
     "closed",
     outcome,
     opts.now ?? Date.now(),
+    { confirmOpenReferral: true },
   );
   if (!result.ok) throw new Error(`changeStatus: ${result.reason}`);
 }
