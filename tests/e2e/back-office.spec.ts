@@ -56,10 +56,17 @@ test("the queue shows ten cases above the fold, applies filters at once and keep
   page,
 }) => {
   const worker = await signedInWorker(page);
-  for (let i = 0; i < 14; i++) seedCase(db(), { kind: i % 2 ? "complaint" : "testimony" });
-  const mine = seedCase(db(), { kind: "complaint", assigneeId: worker.id });
+  // The last unit, which no other test writes to: the queue then shows this test's cases only, whatever
+  // the other workers have added meanwhile (their tags and kinds change how tall and wide rows are).
+  const unitId = db()
+    .select({ id: schema.units.id })
+    .from(schema.units)
+    .all()
+    .reduce((max, u) => Math.max(max, u.id), 0);
+  for (let i = 0; i < 14; i++) seedCase(db(), { kind: i % 2 ? "complaint" : "testimony", unitId });
+  const mine = seedCase(db(), { kind: "complaint", assigneeId: worker.id, unitId });
   await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page, "/medewerker", "nl");
+  await open(page, `/medewerker?unit=${unitId}`, "nl");
 
   const table = page.getByRole("table");
   await expect(table.getByRole("columnheader")).toHaveText([
