@@ -193,15 +193,7 @@ function checkSecondFactor(staff: StaffRow, code: string, now: number): SecondFa
   if (method) return { ok: true, method };
   audit(db, { action: "second_factor_failed", staffId: staff.id }, now);
   if (reservation.last) {
-    audit(
-      db,
-      {
-        action: "sign_in_locked",
-        staffId: staff.id,
-        detail: { factor: "second_factor", minutes: lockMs(reservation.counter.locks) / 60_000 },
-      },
-      now,
-    );
+    auditLock(db, staff.id, "second_factor", reservation, now);
     return { ok: false, reason: "limited" };
   }
   return { ok: false, reason: "invalid" };
@@ -275,17 +267,7 @@ export async function signInWithPassword(
   if (!valid || !staff) {
     byClient.add(clientKey, now);
     audit(db, { action: "sign_in_failed", staffId: staff?.id, detail: { step: "password" } }, now);
-    if (reservation.last) {
-      audit(
-        db,
-        {
-          action: "sign_in_locked",
-          staffId: staff?.id,
-          detail: { factor: "password", minutes: lockMs(reservation.counter.locks) / 60_000 },
-        },
-        now,
-      );
-    }
+    if (reservation.last) auditLock(db, staff?.id, "password", reservation, now);
     await wait(failureDelayMs(reservation.attempt));
     return { ok: false, reason: reservation.last ? "limited" : "invalid" };
   }
@@ -579,18 +561,22 @@ async function checkCurrentPassword(staff: StaffRow, password: string, now: numb
   }
   audit(db, { action: "password_check_failed", staffId: staff.id }, now);
   if (reservation.last) {
-    audit(
-      db,
-      {
-        action: "sign_in_locked",
-        staffId: staff.id,
-        detail: { factor: "password", minutes: lockMs(reservation.counter.locks) / 60_000 },
-      },
-      now,
-    );
+    auditLock(db, staff.id, "password", reservation, now);
     return { ok: false, reason: "limited" };
   }
   return { ok: false, reason: "invalid" };
+}
+
+/** The failure that used up the last try locks the factor: logged once, with how long the lock lasts. */
+function auditLock(
+  db: DbOrTx,
+  staffId: number | undefined,
+  factor: "password" | "second_factor",
+  reservation: { counter: { locks: number } },
+  now: number,
+) {
+  const minutes = lockMs(reservation.counter.locks) / 60_000;
+  audit(db, { action: "sign_in_locked", staffId, detail: { factor, minutes } }, now);
 }
 
 function staffRow(staffId: number): StaffRow | undefined {
