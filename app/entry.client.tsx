@@ -2,11 +2,14 @@ import { RemixBrowser } from "@remix-run/react";
 import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
+import { watchTyping } from "~/components/ui/typed-before-hydration";
 import { defaultLanguage, isLanguage } from "~/i18n/config";
 import { createI18n } from "~/i18n/instance";
 import { loadResources } from "~/i18n/resources.client";
 
 async function hydrate() {
+  // From here on, what is typed is noted until the fields have adopted it (typed-before-hydration.ts).
+  watchTyping();
   // Start in the language the server rendered, so the first client render matches the HTML.
   const htmlLang = document.documentElement.lang;
   const lng = isLanguage(htmlLang) ? htmlLang : defaultLanguage;

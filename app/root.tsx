@@ -21,6 +21,7 @@ import { Frame } from "~/components/layout/Frame";
 import type { Operator } from "~/config/operator";
 import { getEnv } from "~/config/env.server";
 import { useNonce } from "~/components/nonce";
+import { stopWatchingTyping } from "~/components/ui/typed-before-hydration";
 import { directionOf, isLanguage, type Language } from "~/i18n/config";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
@@ -166,6 +167,8 @@ function useFocusAfterNavigation() {
 export default function App() {
   const { lang } = useLoaderData<typeof loader>();
   useFocusAfterNavigation();
+  // The fields' first effects (children run theirs first) have adopted what was typed before hydration.
+  useEffect(() => stopWatchingTyping(), []);
   const navigate = useNavigate();
   const variant = useFrameVariant();
   return (

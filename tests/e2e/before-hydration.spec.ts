@@ -94,4 +94,18 @@ test("what is typed, picked and ticked before the page's JavaScript runs is kept
   await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2019");
   await page.goto(`/verhaal/afdeling?lng=${lng}`);
   await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
+
+  // A text area that already holds an answer (a step revisited, or an error page that kept what was sent):
+  // React's hydration of a text area puts the server's text back over an edit made before it ran.
+  hydrate = await openWithScriptsHeld(page, `/verhaal/wat-is-er-gebeurd?lng=${lng}`);
+  const storyBox = page.getByRole("textbox", { name: t("what.question") });
+  await expect(storyBox).toHaveValue(story);
+  const edited = "Ik heb het anders opgeschreven, nog voor de pagina klaar was.";
+  await storyBox.fill(edited);
+  await hydrate();
+  await expect(storyBox).toHaveValue(edited);
+  await next();
+  await expect(page).toHaveURL(/\/verhaal\/onderwerpen$/);
+  await page.goto(`/verhaal/wat-is-er-gebeurd?lng=${lng}`);
+  await expect(storyBox).toHaveValue(edited);
 });

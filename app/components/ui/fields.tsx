@@ -17,6 +17,7 @@ import {
   TextField as AriaTextField,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { typedValue } from "./typed-before-hydration";
 
 type Common = {
   name: string;
@@ -33,7 +34,8 @@ export const fieldId = (name: string) => `field-${name}`;
 /**
  * react-aria renders controlled inputs: a re-render after hydration would put the state value back into
  * the DOM and wipe what someone typed, picked or ticked before the page's JavaScript ran (a slow phone).
- * React keeps such input during hydration, so once mounted we read the DOM and adopt what it holds.
+ * Once mounted we adopt what the person typed (typed-before-hydration.ts: React's hydration keeps an
+ * input's typed value but puts a text area's server text back).
  */
 function useAdoptFromDom<T>(
   read: () => T | undefined,
@@ -56,7 +58,7 @@ function useTextFromDom(
   defaultValue: string,
 ): [string, (v: string) => void] {
   const [value, setValue] = useState(defaultValue);
-  useAdoptFromDom(() => ref.current?.value, value, setValue, sameString);
+  useAdoptFromDom(() => typedValue(ref.current), value, setValue, sameString);
   return [value, setValue];
 }
 
