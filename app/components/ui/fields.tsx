@@ -3,7 +3,7 @@
  * control, "(optional)" on optional fields. Styled with :has(input:checked) so radios and checkboxes show
  * their state even before (or without) JavaScript.
  */
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import {
   Checkbox,
   CheckboxGroup as AriaCheckboxGroup,
@@ -34,20 +34,23 @@ export const fieldId = (name: string) => `field-${name}`;
 /**
  * react-aria renders controlled inputs: a re-render after hydration would put the state value back into
  * the DOM and wipe what someone typed, picked or ticked before the page's JavaScript ran (a slow phone).
- * Once mounted we adopt what the person typed (typed-before-hydration.ts: React's hydration keeps an
- * input's typed value but puts a text area's server text back).
+ * So the field adopts what the person typed (typed-before-hydration.ts: React's hydration keeps an input's
+ * typed value but puts a text area's server text back) in a layout effect, in the hydration's own commit:
+ * react-aria's layout effects re-render the inputs right after it, and a passive effect came too late, as
+ * a press on "send" queued during hydration then sent the emptied fields (during-hydration.spec.ts).
  */
+const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
 function useAdoptFromDom<T>(
   read: () => T | undefined,
   current: T,
   set: (v: T) => void,
   same: (a: T, b: T) => boolean,
 ) {
-  useEffect(() => {
+  useClientLayoutEffect(() => {
     const fromDom = read();
     if (fromDom !== undefined && !same(fromDom, current)) set(fromDom);
     // Only once, right after hydration.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 }
 
