@@ -28,6 +28,8 @@ export const auditActions = [
   "case_status_changed",
   "case_urgency_changed",
   "case_reopened",
+  "case_entry_started",
+  "case_entered",
   "case_facts_changed",
   "note_added",
   "message_sent",

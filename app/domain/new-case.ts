@@ -41,4 +41,10 @@ export type NewCase = {
   /** null when the person chose to be reached by nobody (they use the code). */
   contact: CaseContact | null;
   consents: ConsentChoice[];
+  /** Set when a staff member filled in the intake for someone on the phone or at a visit (ADR 040). */
+  enteredBy?: EnteredBy;
 };
+
+export const entryChannels = ["phone", "visit"] as const;
+export type EntryChannel = (typeof entryChannels)[number];
+export type EnteredBy = { staffId: number; channel: EntryChannel };

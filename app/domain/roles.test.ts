@@ -16,9 +16,10 @@ describe("roles", () => {
   });
 
   it("shows each role only the navigation it may use", () => {
-    expect(navFor("ombudsworker")).toEqual(["queue"]);
+    expect(navFor("ombudsworker")).toEqual(["queue", "entry"]);
     expect(navFor("coordinator")).toEqual([
       "queue",
+      "entry",
       "statistics",
       "team",
       "organisations",

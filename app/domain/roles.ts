@@ -39,10 +39,12 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-export type StaffNavItem = "queue" | "statistics" | "team" | "organisations" | "mail" | "audit" | "settings";
+export type StaffNavItem =
+  "queue" | "entry" | "statistics" | "team" | "organisations" | "mail" | "audit" | "settings";
 
 const navPermission: Record<StaffNavItem, Permission> = {
   queue: "cases.read",
+  entry: "cases.handle",
   statistics: "statistics.read",
   team: "team.manage",
   organisations: "organisations.manage",

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { staffStatuses } from "./case-status";
+import { intakeKinds } from "./intake/answers";
+import { entryChannels } from "./new-case";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
@@ -147,6 +149,13 @@ export const caseActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("urgent"), urgent: z.enum(["yes", "no"]) }),
 ]);
 export type CaseAction = z.infer<typeof caseActionSchema>;
+
+/** Starting an intake on someone's behalf (ADR 040): which form, how they reached us, and their yes. */
+export const caseEntrySchema = z.object({
+  kind: z.enum(intakeKinds, { errorMap: () => ({ message: "errors.entryKindRequired" }) }),
+  channel: z.enum(entryChannels, { errorMap: () => ({ message: "errors.entryChannelRequired" }) }),
+  agreed: z.literal("yes", { errorMap: () => ({ message: "errors.entryAgreedRequired" }) }),
+});
 
 /** The first message key per field, from a failed parse. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -201,6 +201,11 @@ function eventText(
 ) {
   const p = item.params ?? {};
   switch (item.type) {
+    case "received":
+      // Entered by a worker for someone on the phone or at a visit (ADR 040).
+      return p.channel === "phone" || p.channel === "visit"
+        ? t(`events.received_${p.channel}`, { name: item.staffName ?? t("case.formerColleague") })
+        : t("events.received");
     case "status_changed":
       return t("events.status_changed", {
         from: t(`statuses.${String(p.from)}`, { defaultValue: String(p.from) }),

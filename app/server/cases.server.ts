@@ -174,7 +174,10 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
         at: now,
         type: "received",
         reporterVisible: caseEventTypes.received.reporterVisible,
-        params: { kind: input.kind, urgent: input.urgent },
+        staffId: input.enteredBy?.staffId ?? null,
+        params: input.enteredBy
+          ? { kind: input.kind, urgent: input.urgent, channel: input.enteredBy.channel }
+          : { kind: input.kind, urgent: input.urgent },
       })
       .run();
 

@@ -8,6 +8,7 @@ import { eq, lt } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
 import type { IntakeAnswers, IntakeKind } from "~/domain/intake/answers";
+import type { EnteredBy, EntryChannel } from "~/domain/new-case";
 import type { StepId } from "~/domain/intake/steps";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
@@ -25,6 +26,8 @@ export type Receipt = {
   ackWorkingDays?: number;
   urgent: boolean;
   contactMethod: string;
+  /** Only for an intake a staff member entered: the receipt says so and links them to the case. */
+  onBehalf?: { caseId: number; channel: EntryChannel };
 };
 
 export type DraftData = {
@@ -33,6 +36,8 @@ export type DraftData = {
   /** Random, made with the draft: the case's submission key, so sending twice makes one case. */
   submissionKey: string;
   receipt?: Receipt;
+  /** A staff member fills this in for a caller or visitor (ADR 040): the case records who and how. */
+  enteredBy?: EnteredBy;
   /** What a step's form held, unchecked, when the person switched language there: shown again once. */
   unsaved?: { step: StepId; values: Record<string, string | string[] | undefined> };
 };

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "../../tests/helpers/test-db";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { authenticateCase } from "./cases.server";
 import { decryptJson, randomToken } from "./crypto.server";
 import { schema, type Db } from "./db.server";
@@ -18,6 +18,7 @@ import {
   confirmationLoader,
   draftLimiter,
   finishLimiter,
+  startEntryOnBehalf,
   startLoader,
   stepAction,
   stepLoader,
@@ -461,6 +462,76 @@ describe("a step with bad input", () => {
       }),
     );
     expect(res.status).toBe(404);
+  });
+});
+
+describe("a case entered by a worker for someone on the phone (ADR 040)", () => {
+  it("goes through the same questions and records who entered it, how, and in the audit log", async () => {
+    const worker = testStaff(db, "ombudsworker");
+    const b = new Browser();
+    b.cookies.set("ap_draft", "");
+    const setCookie = startEntryOnBehalf({ staffId: worker.id, channel: "phone" }, "testimony");
+    const [pair] = setCookie.split(";");
+    b.cookies.set("ap_draft", pair!.split("=")[1]!);
+
+    const step = (await (
+      await b.run(() =>
+        stepLoader("testimony", {
+          request: b.get("/verhaal/wie"),
+          params: { step: "wie" },
+          context: context(),
+        }),
+      )
+    ).json()) as { onBehalf: string | null };
+    expect(step.onBehalf).toBe("phone");
+
+    await answerAll(b);
+    expect((await finish(b)).status).toBe(302);
+    const row = db.select().from(schema.cases).get()!;
+    const received = db.select().from(schema.caseEvents).where(eq(schema.caseEvents.caseId, row.id)).get()!;
+    expect(received).toMatchObject({ type: "received", staffId: worker.id });
+    expect(received.params).toMatchObject({ channel: "phone" });
+    const actions = db
+      .select()
+      .from(schema.auditLog)
+      .all()
+      .map((a) => [a.action, a.staffId, a.caseId]);
+    expect(actions).toEqual([
+      ["case_entry_started", worker.id, null],
+      ["case_entered", worker.id, row.id],
+    ]);
+
+    // The receipt (code and passphrase to read out) links the worker to the case.
+    const receipt = (await (
+      await b.run(() =>
+        confirmationLoader("testimony", {
+          request: b.get("/verhaal/bevestiging"),
+          params: {},
+          context: context(),
+        }),
+      )
+    ).json()) as { onBehalf: string | null; caseId: number | null; receipt: { code: string } | null };
+    expect(receipt).toMatchObject({ onBehalf: "phone", caseId: row.id });
+    expect(receipt.receipt?.code.replace("-", "")).toBe(row.code);
+  });
+
+  it("an intake someone does online records no worker", async () => {
+    const b = new Browser();
+    await answerAll(b);
+    await finish(b);
+    const received = db.select().from(schema.caseEvents).get()!;
+    expect(received.staffId).toBeNull();
+    expect(received.params).not.toHaveProperty("channel");
+    const receipt = (await (
+      await b.run(() =>
+        confirmationLoader("testimony", {
+          request: b.get("/verhaal/bevestiging"),
+          params: {},
+          context: context(),
+        }),
+      )
+    ).json()) as { onBehalf: string | null; caseId: number | null };
+    expect(receipt).toMatchObject({ onBehalf: null, caseId: null });
   });
 });
 

@@ -47,6 +47,8 @@ import type { Language } from "~/i18n/config";
 import { SWITCH_LANGUAGE } from "~/route-handle";
 import { detectLanguage, reloadInOtherLanguage } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
+import type { EnteredBy } from "~/domain/new-case";
+import { audit } from "./audit.server";
 import { createCase } from "./cases.server";
 import { checkForm } from "./csrf.server";
 import { getDb, schema } from "./db.server";
@@ -63,6 +65,7 @@ import {
 import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import { RateLimiter } from "./rate-limit.server";
 import { receiptView } from "./receipt.server";
+import { IMMEDIATE } from "./tx.server";
 
 /** Finishing an intake: 20 cases per client per 10 minutes is far above any person, far below a flood. */
 // 20 finished cases per client per 10 minutes; the browser tests raise it (every test browser is 127.0.0.1).
@@ -163,6 +166,28 @@ const ackDays = (receipt: Receipt) =>
   receipt.ackWorkingDays ??
   (receipt.urgent ? defaultDeadlineSettings.ackWorkingDaysUrgent : defaultDeadlineSettings.ackWorkingDays);
 
+// ---------------------------------------------------------------- on someone's behalf
+
+/**
+ * A staff member starts an intake for someone on the phone or at a visit (ADR 040): a fresh draft in this
+ * browser that records who enters it and how. Returns the draft cookie.
+ */
+export function startEntryOnBehalf(enteredBy: EnteredBy, kind: IntakeKind, now = Date.now()): string {
+  return getDb().transaction((tx) => {
+    const { setCookie } = createDraft(kind, { answers: {}, done: [], enteredBy }, now, tx);
+    audit(
+      tx,
+      {
+        action: "case_entry_started",
+        staffId: enteredBy.staffId,
+        detail: { kind, channel: enteredBy.channel },
+      },
+      now,
+    );
+    return setCookie;
+  }, IMMEDIATE);
+}
+
 // ---------------------------------------------------------------- start page
 
 export function startLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
@@ -226,6 +251,7 @@ export function stepLoader(kind: IntakeKind, { request, params }: LoaderFunction
         : [],
     urgentNotice: step === "wishes" && answers.safeNow === "no",
     limits,
+    onBehalf: draft?.data.enteredBy?.channel ?? null,
   });
 }
 
@@ -324,7 +350,7 @@ function draftReadyToSend(kind: IntakeKind, draft: Draft | null): Draft {
 const STORY_PREVIEW = 500;
 
 export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
-  const { answers } = draftReadyToSend(kind, readDraft(request)).data;
+  const { answers, enteredBy } = draftReadyToSend(kind, readDraft(request)).data;
   const unit = activeUnits().find((u) => u.slug === answers.unit);
   const municipality = answers.municipality
     ? municipalities().find((m) => m.code === answers.municipality)
@@ -341,6 +367,7 @@ export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
         : null,
     municipalityName: municipality?.name ?? null,
     recipients: relevantRecipients(answers.wishes),
+    onBehalf: enteredBy?.channel ?? null,
     paths: Object.fromEntries(stepIds.map((s) => [s, `${stepPath(kind, s)}?wijzigen=1`])) as Record<
       StepId,
       string
@@ -363,7 +390,10 @@ export async function checkAction(kind: IntakeKind, { request, context }: Action
   }
 
   const unitIdBySlug = new Map(activeUnits().map((u) => [u.slug, u.id]));
-  const newCase = toNewCase(kind, draft.data.answers, { language: lang, unitIdBySlug });
+  const newCase = {
+    ...toNewCase(kind, draft.data.answers, { language: lang, unitIdBySlug }),
+    enteredBy: draft.data.enteredBy,
+  };
   let setCookie: string | undefined;
   await createCase(newCase, {
     submissionKey: draft.data.submissionKey,
@@ -380,8 +410,23 @@ export async function checkAction(kind: IntakeKind, { request, context }: Action
         ackWorkingDays: created.ackWorkingDays,
         urgent: created.urgent,
         contactMethod: newCase.contactMethod,
+        onBehalf: newCase.enteredBy
+          ? { caseId: created.caseId, channel: newCase.enteredBy.channel }
+          : undefined,
       };
       setCookie = keepReceipt(draft, receipt, now, tx);
+      if (newCase.enteredBy) {
+        audit(
+          tx,
+          {
+            action: "case_entered",
+            staffId: newCase.enteredBy.staffId,
+            caseId: created.caseId,
+            detail: { channel: newCase.enteredBy.channel },
+          },
+          now,
+        );
+      }
     },
   });
   return redirect(confirmationPath(kind), setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
@@ -403,6 +448,8 @@ export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunction
       urgent: receipt.urgent,
       followUrl: `${getEnv().PUBLIC_URL}/volgen`,
     },
+    onBehalf: receipt.onBehalf?.channel ?? null,
+    caseId: receipt.onBehalf?.caseId ?? null,
     timeout: { kind: "receipt", endsInMs: view.endsInMs } satisfies TimeoutInfo,
   });
 }

@@ -460,6 +460,12 @@ export const staffPages: Entry[] = [
     errors: (page, lng) => press(page, s(lng, "recovery.renew")),
   },
   {
+    route: "medewerker.invoeren",
+    name: "staff-case-entry",
+    path: () => "/medewerker/invoeren",
+    errors: (page, lng) => press(page, s(lng, "entry.submit")),
+  },
+  {
     route: "medewerker.wachtwoord",
     name: "staff-password",
     path: () => "/medewerker/wachtwoord",

@@ -9,6 +9,7 @@ import { Button, Form, Link } from "~/components/ui";
 import { formatPeriod, periodOf } from "~/domain/period";
 import type { checkAction, checkLoader } from "~/server/intake.server";
 import { kindContext, roleContext } from "./kind";
+import { OnBehalfNotice } from "./OnBehalfNotice";
 
 type Row = { key: string; label: string; value: ReactNode; href: string };
 
@@ -174,6 +175,7 @@ export function CheckPage() {
 
   return (
     <div className="page intake">
+      <OnBehalfNotice channel={data.onBehalf} />
       <h1>{t("check.title")}</h1>
       <p>{t("check.intro", { context })}</p>
       <dl className="summary-list intake-check">

@@ -9,6 +9,7 @@ import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
 import { Link } from "~/components/ui";
 import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
 import { kindContext } from "./kind";
+import { OnBehalfNotice } from "./OnBehalfNotice";
 
 export function ConfirmationPage() {
   const data = useLoaderData<typeof confirmationLoader>();
@@ -35,6 +36,7 @@ export function ConfirmationPage() {
 
   return (
     <div className="page intake intake-confirmation">
+      <OnBehalfNotice channel={data.onBehalf} caseId={data.caseId} />
       <div className="intake-panel">
         <h1 className="intake-panel__title">{t("confirmation.title", { context })}</h1>
         <p className="intake-panel__text">{t("confirmation.thanks")}</p>

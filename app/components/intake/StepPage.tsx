@@ -21,6 +21,7 @@ import { contactMethods, reporterRoles, safeNowAnswers, themes, wishes } from "~
 import { consentAnswers } from "~/domain/intake/answers";
 import type { stepAction, stepLoader } from "~/server/intake.server";
 import { kindContext, roleContext } from "./kind";
+import { OnBehalfNotice } from "./OnBehalfNotice";
 
 type StepData = ReturnType<typeof useLoaderData<typeof stepLoader>>;
 type Values = Record<string, string | string[] | undefined>;
@@ -48,6 +49,7 @@ function Step({ data }: { data: StepData }) {
       <Link variant="back" href={data.backHref}>
         {t("back")}
       </Link>
+      <OnBehalfNotice channel={data.onBehalf} />
       {data.urgentNotice ? <UrgentNotice context={roleContext(data.role)} /> : null}
       <Form errors={errors} id="intake-step">
         {data.changing ? <input type="hidden" name="change" value="1" /> : null}
@@ -55,7 +57,7 @@ function Step({ data }: { data: StepData }) {
         <Fields data={data} values={values} errors={errors} />
         <Button isDisabled={navigation.state === "submitting"}>{t("continue")}</Button>
       </Form>
-      {data.step === "who" ? <CallMe /> : null}
+      {data.step === "who" && !data.onBehalf ? <CallMe /> : null}
     </div>
   );
 }

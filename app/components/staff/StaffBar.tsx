@@ -6,6 +6,7 @@ import type { StaffRole } from "~/domain/vocabulary";
 
 const hrefs: Record<StaffNavItem, string> = {
   queue: "/medewerker",
+  entry: "/medewerker/invoeren",
   team: "/medewerker/team",
   organisations: "/medewerker/organisaties",
   mail: "/medewerker/mail",

@@ -1,0 +1,85 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button, CheckboxGroup, Form, RadioGroup } from "~/components/ui";
+import { intakeKinds } from "~/domain/intake/answers";
+import { stepPath } from "~/domain/intake/steps";
+import { entryChannels } from "~/domain/new-case";
+import { caseEntrySchema, fieldErrors } from "~/domain/staff-forms";
+import type { RouteHandle } from "~/route-handle";
+import { checkForm } from "~/server/csrf.server";
+import { startEntryOnBehalf } from "~/server/intake.server";
+import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { requireStaff } from "~/server/staff-session.server";
+
+export const handle: RouteHandle = { title: "staff:entry.title" };
+
+/**
+ * A case from a phone call or a visit (ADR 040): the worker goes through the same questions as the
+ * person would online, in this browser, and reads the code and passphrase out at the end. The draft
+ * records who entered it and how; the case's timeline and the audit log say so.
+ */
+export function loader({ request }: LoaderFunctionArgs) {
+  requireStaff(request, { permission: "cases.handle" });
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = requireStaff(request, { permission: "cases.handle" });
+  const form = await request.formData();
+  const { t, tErr } = staffTranslators(request);
+  const values = {
+    kind: String(form.get("kind") ?? ""),
+    channel: String(form.get("channel") ?? ""),
+    agreed: String(form.get("agreed") ?? ""),
+  };
+  const fail = (errors: Record<string, string>) => json({ errors, values }, { status: 400 });
+  if (checkForm(request, form) !== "ok") return fail({ kind: tErr("csrf") });
+  const parsed = caseEntrySchema.safeParse(values);
+  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
+  const { kind, channel } = parsed.data;
+  const setCookie = startEntryOnBehalf({ staffId: me.id, channel }, kind);
+  return redirect(stepPath(kind, "who"), { headers: { "Set-Cookie": setCookie } });
+}
+
+export default function CaseEntry() {
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation("staff");
+  const errors = actionData?.errors;
+  return (
+    <div className="page" key={location.key}>
+      <h1>{t("entry.title")}</h1>
+      <p className="lead">{t("entry.lead")}</p>
+      <ul>
+        <li>{t("entry.steps.words")}</li>
+        <li>{t("entry.steps.consent")}</li>
+        <li>{t("entry.steps.receipt")}</li>
+      </ul>
+      <Form id="entry" errors={errors}>
+        <RadioGroup
+          name="kind"
+          label={t("entry.kind.label")}
+          defaultValue={actionData?.values.kind}
+          options={intakeKinds.map((k) => ({ value: k, label: t(`entry.kind.options.${k}`) }))}
+          error={errors?.kind}
+        />
+        <RadioGroup
+          name="channel"
+          label={t("entry.channel.label")}
+          defaultValue={actionData?.values.channel}
+          options={entryChannels.map((c) => ({ value: c, label: t(`entry.channel.options.${c}`) }))}
+          error={errors?.channel}
+        />
+        <CheckboxGroup
+          name="agreed"
+          label={t("entry.agreed.label")}
+          defaultValue={actionData?.values.agreed === "yes" ? ["yes"] : []}
+          options={[{ value: "yes", label: t("entry.agreed.option") }]}
+          error={errors?.agreed}
+        />
+        <Button>{t("entry.submit")}</Button>
+      </Form>
+    </div>
+  );
+}
