@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { ContactDetailsPage } from "~/components/contact/DetailsPage";
-import type { RouteHandle } from "~/route-handle";
-import { contactDetailsAction, contactDetailsLoader } from "~/server/contact-details.server";
-import followStyles from "~/styles/follow.css?url";
+import { contactStepHandle, contactStepLinks } from "~/components/contact/route-parts";
+import { ContactStepPage } from "~/components/contact/StepPage";
+import { contactStepAction, contactStepLoader } from "~/server/contact-steps.server";
 
-/** The contact request of someone close to a young person. */
-export const handle: RouteHandle = { title: "follow:contact.details.title", languageForm: "contact-details" };
-export const links = () => [{ rel: "stylesheet", href: followStyles }];
-export const loader = (args: LoaderFunctionArgs) => contactDetailsLoader("close", args);
-export const action = (args: ActionFunctionArgs) => contactDetailsAction("close", args);
-export default ContactDetailsPage;
+/** The contact request of someone close to a young person: its first page, the name. */
+export const handle = contactStepHandle;
+export const links = contactStepLinks;
+export const loader = (args: LoaderFunctionArgs) => contactStepLoader({ step: "name", who: "close" }, args);
+export const action = (args: ActionFunctionArgs) => contactStepAction({ step: "name", who: "close" }, args);
+export default ContactStepPage;

@@ -2,7 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link } from "~/components/ui";
-import { contactFirstPage, firstMissingStep, isComplete, relations, whoOf } from "~/domain/contact-request";
+import {
+  contactFirstPage,
+  contactStepPath,
+  firstMissingStep,
+  relations,
+  whoOf,
+  type ContactStep,
+} from "~/domain/contact-request";
 import { detectLanguage } from "~/i18n/locale.server";
 import type { RouteHandle } from "~/route-handle";
 import { contactAnswers, contactReceipt, submitContactRequest } from "~/server/contact-draft.server";
@@ -21,17 +28,17 @@ const submissions = new RateLimiter(
   60 * 60_000,
 );
 
+/** The answers, or a redirect to the first page that still needs one (a bookmark, an old tab). */
 function completeAnswers(request: Request) {
   const answers = contactAnswers(request);
   const missing = firstMissingStep(answers);
-  if (missing === "question") throw redirect("/contact/vraag");
-  if (!isComplete(answers)) throw redirect(contactFirstPage[whoOf(answers)]);
+  if (missing) throw redirect(contactStepPath(whoOf(answers), missing));
   return answers;
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
   const a = completeAnswers(request);
-  return json({ who: whoOf(a), details: a.details, question: a.question });
+  return json({ who: whoOf(a), details: a.details ?? {}, question: a.question ?? {} });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,42 +60,42 @@ export default function CheckAnswers() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation("follow");
   const young = who === "young_person";
-  const first = contactFirstPage[who];
   const notGiven = t("contact.check.notGiven");
   const relation =
     d.relation === "other" && d.relationOther
       ? d.relationOther
-      : (relations as readonly string[]).includes(d.relation)
+      : d.relation && (relations as readonly string[]).includes(d.relation)
         ? t(`contact.relations.${d.relation}`)
-        : d.relation;
+        : (d.relation ?? "");
   type Row = { key: string; label: string; value: string; href: string };
-  const row = (key: string, label: string, value: string, page: string): Row => ({
+  // "Change" opens the page that asks it and comes back here (`?wijzigen=1`).
+  const row = (key: string, label: string, value: string, step: ContactStep): Row => ({
     key,
     label,
     value,
-    href: `${page}#field-${key}`,
+    href: `${contactStepPath(who, step)}?wijzigen=1#field-${key}`,
   });
   const rows: Row[] = [
     young
-      ? row("name", t("contact.young.name.label"), d.name || notGiven, first)
-      : row("name", t("contact.details.name.label"), d.name, first),
-    ...(young ? [] : [row("relation", t("contact.details.relation.label"), relation, first)]),
-    row("phone", t("contact.details.phone.label"), d.phone || notGiven, first),
-    row("email", t("contact.details.email.label"), d.email || notGiven, first),
-    row("safeTimes", t("contact.details.safeTimes.label"), d.safeTimes || notGiven, first),
+      ? row("name", t("contact.young.name.label"), d.name || notGiven, "name")
+      : row("name", t("contact.details.name.label"), d.name ?? "", "name"),
+    ...(young ? [] : [row("relation", t("contact.details.relation.label"), relation, "relation")]),
+    row("phone", t("contact.details.phone.label"), d.phone || notGiven, "reach"),
+    row("email", t("contact.details.email.label"), d.email || notGiven, "reach"),
     ...(d.phone
       ? [
+          row("safeTimes", t("contact.details.safeTimes.label"), d.safeTimes || notGiven, "call"),
           row(
             "mayLeaveMessage",
             t("contact.details.mayLeaveMessage.label"),
             t(`contact.answers.${d.mayLeaveMessage || "no"}`),
-            first,
+            "call",
           ),
         ]
       : []),
     young
-      ? row("question", t("contact.young.question.title"), q.question || notGiven, "/contact/vraag")
-      : row("question", t("contact.question.title"), q.question, "/contact/vraag"),
+      ? row("question", t("contact.young.question.title"), q.question || notGiven, "question")
+      : row("question", t("contact.question.title"), q.question ?? "", "question"),
     ...(young
       ? []
       : [
@@ -96,19 +103,19 @@ export default function CheckAnswers() {
             "youngPersonKnows",
             t("contact.question.youngPersonKnows.label"),
             t(`contact.answers.${q.youngPersonKnows || "unknown"}`),
-            "/contact/vraag",
+            "knows",
           ),
         ]),
     row(
       "urgent",
       t("contact.question.urgent.label"),
-      t(`contact.question.urgent.${q.urgent}`),
-      "/contact/vraag",
+      t(`contact.question.urgent.${q.urgent ?? "no"}`),
+      "urgent",
     ),
   ];
   return (
     <div className="page">
-      <Link href="/contact/vraag" variant="back">
+      <Link href={contactStepPath(who, "urgent")} variant="back">
         {t("contact.back")}
       </Link>
       <ErrorSummary errors={data?.errors ?? {}} />

@@ -13,6 +13,8 @@ import {
   isComplete,
   whoOf,
   type ContactAnswers,
+  type ContactPatch,
+  type ContactStep,
   type ContactWho,
 } from "~/domain/contact-request";
 import { createCase } from "./cases.server";
@@ -25,7 +27,7 @@ export { RECEIPT_TTL_MS };
 
 /** `receivedAt` is missing in receipts kept before it was added. */
 export type Receipt = { code: string; passphrase: string; receivedAt?: number };
-export type ContactPage = "details" | "question";
+export type ContactPage = ContactStep;
 /** What a page held when the language was switched: as typed, unchecked, until that page is saved. */
 type Unsaved = { page: ContactPage; values: Record<string, string> };
 type ContactDraft = { submissionKey: string; answers: ContactAnswers; receipt?: Receipt; unsaved?: Unsaved };
@@ -92,13 +94,28 @@ export function unsavedContactValues(
   return draft?.unsaved?.page === page ? draft.unsaved.values : null;
 }
 
-/** Stores a page's answers; returns a Set-Cookie header when a new draft had to be started. */
+/**
+ * Adds a page's answers to the draft (the fields of other pages stay); returns a Set-Cookie header when a
+ * new draft had to be started. Passing `who` (the first page) starts over a draft of the other path.
+ */
 export function saveContactAnswers(
   request: Request,
-  patch: ContactAnswers,
+  patch: ContactPatch & { who?: ContactWho },
   opts: { now?: number; db?: Db } = {},
 ): string | undefined {
-  return write(request, (usable) => ({ answers: { ...answersFor(usable, patch.who), ...patch } }), opts);
+  return write(request, (usable) => ({ answers: withPatch(answersFor(usable, patch.who), patch) }), opts);
+}
+
+/** The answers with a page's answers added: what the pages after it will read. */
+export function withPatch(
+  answers: ContactAnswers,
+  patch: ContactPatch & { who?: ContactWho },
+): ContactAnswers {
+  const next: ContactAnswers = { ...answers };
+  if (patch.who) next.who = patch.who;
+  if (patch.details) next.details = { ...answers.details, ...patch.details };
+  if (patch.question) next.question = { ...answers.question, ...patch.question };
+  return next;
 }
 
 /**

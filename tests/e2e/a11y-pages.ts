@@ -21,6 +21,13 @@ import {
 import { schema } from "~/server/db.server";
 import { codeFor, createStaff, e2eDatabase, seedCase, type TestStaff } from "../helpers/seed-cases";
 import { expectErrorState, seed, seedCase as seedFollowCase, text } from "./follow-helpers";
+import {
+  continueContact,
+  contactPagePath,
+  fillContactPage,
+  type ContactInput,
+  type ContactPageId,
+} from "./contact-helpers";
 import { choose, continueOn, tr, type Kind } from "./intake-helpers";
 
 export type Lng = "nl" | "en";
@@ -201,44 +208,55 @@ function intake(kind: Kind): Entry[] {
   ];
 }
 
+/**
+ * One page of the contact request (ADR 037): its error state (the page sent empty) when it has one, then
+ * answered, arriving at `next`.
+ */
+function contactPage(
+  route: string,
+  name: string,
+  id: ContactPageId,
+  answers: ContactInput,
+  next: RegExp,
+  opts: { path?: string; errors?: boolean } = {},
+): Entry {
+  return {
+    route,
+    name,
+    ...(opts.path ? { path: () => opts.path! } : {}),
+    ...(opts.errors === false ? {} : { errors: (page, lng) => continueContact(page, lng) }),
+    done: async (page, lng) => {
+      await fillContactPage(page, lng, id, answers);
+      await continueContact(page, lng);
+      await arrived(page, next);
+    },
+  };
+}
+
+const checkPage = /\/contact\/controleren$/;
+
 const contact: Entry[] = [
-  {
-    route: "contact._index",
-    name: "contact-details",
-    path: () => "/contact",
-    errors: (page, lng) => press(page, text(lng, "contact.continue")),
-    done: async (page, lng) => {
-      const t = (key: string) => text(lng, key);
-      await page.getByLabel(t("contact.details.name.label")).fill("Sweep");
-      await choose(page, "radio", t("contact.relations.parent"));
-      await page.getByLabel(t("contact.details.phone.label")).fill("06 1234 5678");
-      await page
-        .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
-        .getByRole("radio", { name: t("contact.answers.no"), exact: true })
-        .check({ force: true });
-      await press(page, t("contact.continue"));
-      await arrived(page, /\/contact\/vraag$/);
-    },
-  },
-  {
-    route: "contact.vraag",
-    name: "contact-question",
-    errors: (page, lng) => press(page, text(lng, "contact.continue")),
-    done: async (page, lng) => {
-      const t = (key: string) => text(lng, key);
-      await page.getByLabel(t("contact.question.title")).fill("Hoe gaat het met mijn zoon?");
-      for (const [group, answer] of [
-        ["contact.question.youngPersonKnows.label", "contact.answers.unknown"],
-        ["contact.question.urgent.label", "contact.question.urgent.no"],
-      ] as const)
-        await page
-          .getByRole("radiogroup", { name: t(group) })
-          .getByRole("radio", { name: t(answer), exact: true })
-          .check({ force: true });
-      await press(page, t("contact.continue"));
-      await arrived(page, /\/contact\/controleren$/);
-    },
-  },
+  contactPage("contact._index", "contact-name", "name", { name: "Sweep" }, contactPagePath.relation, {
+    path: "/contact",
+  }),
+  contactPage("contact.$step", "contact-relation", "relation", { relation: "parent" }, contactPagePath.reach),
+  contactPage("contact.$step", "contact-reach", "reach", { phone: "06 1234 5678" }, contactPagePath.call),
+  contactPage("contact.$step", "contact-call", "call", { mayLeaveMessage: "no" }, contactPagePath.question),
+  contactPage(
+    "contact.$step",
+    "contact-question",
+    "question",
+    { question: "Hoe gaat het met mijn zoon?" },
+    contactPagePath.knows,
+  ),
+  contactPage(
+    "contact.$step",
+    "contact-knows",
+    "knows",
+    { youngPersonKnows: "unknown" },
+    contactPagePath.urgent,
+  ),
+  contactPage("contact.$step", "contact-urgent", "urgent", { urgent: "no" }, checkPage),
   {
     route: "contact.controleren",
     name: "contact-check",
@@ -251,34 +269,21 @@ const contact: Entry[] = [
   { route: "contact.bevestiging", name: "contact-confirmation-gone", path: () => "/contact/bevestiging" },
 ];
 
-/** "I'd rather talk: call me": a young person's contact request, on the same later pages. */
+/** "I'd rather talk: call me": a young person's contact request, by e-mail (no call page), optional name. */
 const callMe: Entry[] = [
-  {
-    route: "bel-mij",
-    name: "call-me-details",
-    path: () => "/bel-mij",
-    errors: (page, lng) => press(page, text(lng, "contact.continue")),
-    done: async (page, lng) => {
-      const t = (key: string) => text(lng, key);
-      await page.getByLabel(t("contact.details.email.label")).fill("sweep@example.nl");
-      await press(page, t("contact.continue"));
-      await arrived(page, /\/contact\/vraag$/);
-    },
-  },
-  {
-    route: "contact.vraag",
-    name: "call-me-question",
-    errors: (page, lng) => press(page, text(lng, "contact.continue")),
-    done: async (page, lng) => {
-      const t = (key: string) => text(lng, key);
-      await page
-        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
-        .getByRole("radio", { name: t("contact.question.urgent.no"), exact: true })
-        .check({ force: true });
-      await press(page, t("contact.continue"));
-      await arrived(page, /\/contact\/controleren$/);
-    },
-  },
+  contactPage("bel-mij", "call-me-name", "name", {}, contactPagePath.reach, {
+    path: "/bel-mij",
+    errors: false,
+  }),
+  contactPage(
+    "contact.$step",
+    "call-me-reach",
+    "reach",
+    { email: "sweep@example.nl" },
+    contactPagePath.question,
+  ),
+  contactPage("contact.$step", "call-me-question", "question", {}, contactPagePath.urgent, { errors: false }),
+  contactPage("contact.$step", "call-me-urgent", "urgent", { urgent: "no" }, checkPage),
   {
     route: "contact.controleren",
     name: "call-me-check",

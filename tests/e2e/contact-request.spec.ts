@@ -8,6 +8,7 @@ import {
   recordErrors,
   text,
 } from "./follow-helpers";
+import { contactPagePath, fillContactPage } from "./contact-helpers";
 import { pairs, recordRequests } from "./helpers";
 
 const NAMES = { "nl-js": "Sanne", "nl-nojs": "Joost", "en-js": "Emma", "en-nojs": "Daan" } as const;
@@ -32,61 +33,72 @@ for (const { lng, js } of pairs) {
       const requests = recordRequests(page);
       const errors = recordErrors(page);
 
-      // Page 1: who you are and how we reach you.
+      // One question per page, numbered "Question N" among the pages this person gets (ADR 037).
+      const progress = (n: number) =>
+        expect(page.getByText(t("contact.progress", { number: String(n) }), { exact: true })).toBeVisible();
+      const alertItems = () => page.getByRole("alert").getByRole("listitem");
+
       await page.goto(`/contact?lng=${lng}`);
-      await expect(page.getByRole("heading", { level: 1, name: t("contact.details.title") })).toBeVisible();
-      await check(page, "contact details", { js, engines, shot: shot("details") });
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("contact.details.name.label") }),
+      ).toBeVisible();
+      await progress(1);
+      await check(page, "contact name", { js, engines, shot: shot("name") });
       await continueTo(page, lng);
       await expectErrorState(page, lng);
-      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-        t("contact.errors.nameMissing"),
-        t("contact.errors.relationMissing"),
-        t("contact.errors.phoneOrEmail"),
-      ]);
-      await check(page, "contact details errors", { js, engines, shot: shot("details-errors") });
+      await expect(alertItems()).toHaveText([t("contact.errors.nameMissing")]);
+      await fillContactPage(page, lng, "name", { name: `${name} <b>` });
+      await continueTo(page, lng);
 
-      await page.getByLabel(t("contact.details.name.label")).fill(`${name} <b>`);
-      await page
-        .getByRole("radiogroup", { name: t("contact.details.relation.label") })
-        .getByText(t("contact.relations.parent"))
-        .click();
-      await page.getByLabel(t("contact.details.phone.label")).fill("06 1234 5678");
-      await page.getByLabel(t("contact.details.safeTimes.label")).fill("Na 19 uur");
+      await expect(page).toHaveURL(contactPagePath.relation);
+      await progress(2);
+      await continueTo(page, lng);
+      await expect(alertItems()).toHaveText([t("contact.errors.relationMissing")]);
+      await fillContactPage(page, lng, "relation", { relation: "parent" });
+      await continueTo(page, lng);
+
+      // How to reach you: the number only for "call me"; a wrong number is shown again with its error.
+      await expect(page).toHaveURL(contactPagePath.reach);
+      await progress(3);
+      await check(page, "contact reach", { js, engines, shot: shot("reach") });
+      await continueTo(page, lng);
+      await expect(alertItems()).toHaveText([t("contact.errors.methodMissing")]);
+      await fillContactPage(page, lng, "reach", { phone: "12" });
       await continueTo(page, lng);
       await expectErrorState(page, lng);
-      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-        t("contact.errors.mayLeaveMessageMissing"),
-      ]);
-      await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
-      await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue("06 1234 5678");
-      await check(page, "contact details one error", { js, engines });
-      await page
-        .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
-        .getByText(t("contact.answers.no"), { exact: true })
-        .click();
+      await expect(alertItems()).toHaveText([text(lng, "phone", {}, "errors")]);
+      await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue("12");
+      await expect(
+        page.getByRole("radio", { name: t("contact.reach.options.phone"), exact: true }),
+      ).toBeChecked();
+      await check(page, "contact reach errors", { js, engines, shot: shot("reach-errors") });
+      await fillContactPage(page, lng, "reach", { phone: "06 1234 5678" });
       await continueTo(page, lng);
 
-      // Page 2: the question.
-      await expect(page).toHaveURL(/\/contact\/vraag$/);
+      // A phone number brings the call page: when, and may we leave a message.
+      await expect(page).toHaveURL(contactPagePath.call);
+      await progress(4);
+      await expect(page.getByRole("heading", { level: 1, name: t("contact.call.title") })).toBeVisible();
+      await fillContactPage(page, lng, "call", { safeTimes: "Na 19 uur" });
+      await continueTo(page, lng);
+      await expect(alertItems()).toHaveText([t("contact.errors.mayLeaveMessageMissing")]);
+      await expect(page.getByLabel(t("contact.details.safeTimes.label"))).toHaveValue("Na 19 uur");
+      await check(page, "contact call errors", { js, engines, shot: shot("call-errors") });
+      await fillContactPage(page, lng, "call", { mayLeaveMessage: "no" });
+      await continueTo(page, lng);
+
+      await expect(page).toHaveURL(contactPagePath.question);
+      await progress(5);
       await expect(page.getByRole("heading", { level: 1, name: t("contact.question.title") })).toBeVisible();
-      await check(page, "contact question", { js, engines, shot: shot("question") });
+      await fillContactPage(page, lng, "question", { question: QUESTION });
       await continueTo(page, lng);
-      await expectErrorState(page, lng);
-      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-        t("contact.errors.questionMissing"),
-        t("contact.errors.knowsMissing"),
-        t("contact.errors.urgentMissing"),
-      ]);
-      await check(page, "contact question errors", { js, engines, shot: shot("question-errors") });
-      await page.getByLabel(t("contact.question.title")).fill(QUESTION);
-      await page
-        .getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") })
-        .getByText(t("contact.answers.unknown"))
-        .click();
-      await page
-        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
-        .getByText(t("contact.question.urgent.yes"))
-        .click();
+      await expect(page).toHaveURL(contactPagePath.knows);
+      await progress(6);
+      await fillContactPage(page, lng, "knows", { youngPersonKnows: "unknown" });
+      await continueTo(page, lng);
+      await expect(page).toHaveURL(contactPagePath.urgent);
+      await progress(7);
+      await fillContactPage(page, lng, "urgent", { urgent: "yes" });
       await continueTo(page, lng);
 
       // Check your answers, with a change link that comes back here.
@@ -98,8 +110,8 @@ for (const { lng, js } of pairs) {
       await page
         .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.details.name.label")}` })
         .click();
-      await expect(page.getByLabel(t("contact.details.name.label"))).toHaveValue(`${name} <b>`);
-      await page.getByLabel(t("contact.details.name.label")).fill(name);
+      await expect(page.getByRole("textbox")).toHaveValue(`${name} <b>`);
+      await fillContactPage(page, lng, "name", { name });
       await continueTo(page, lng);
       await expect(page).toHaveURL(/\/contact\/controleren$/);
       await expect(page.getByText(name, { exact: true })).toBeVisible();
@@ -195,6 +207,7 @@ for (const { lng, js } of pairs) {
       const errors = recordErrors(page);
       const intake = (key: string) => text(lng, key, {}, "intake");
       const phone = `06 ${js ? "2" : "3"}${lng === "nl" ? "1" : "2"}00 0000`;
+      const email = `bel-mij-${lng}-${js ? "js" : "nojs"}@example.nl`;
 
       // The way in from the first question of the story; the home page has it as a door too.
       await page.goto(`/verhaal/wie?lng=${lng}`);
@@ -203,54 +216,54 @@ for (const { lng, js } of pairs) {
       await page.getByRole("link", { name: text(lng, "home.doors.call.title", {}, "pages") }).click();
       await expect(page).toHaveURL(/\/bel-mij$/);
       await expect(page.getByText(t("contact.young.privacy"))).toBeVisible();
-      // Not asked what they are to "the young person", and the name may stay empty.
-      await expect(page.getByRole("radiogroup", { name: t("contact.details.relation.label") })).toHaveCount(
-        0,
-      );
-      await check(page, "call me details", { js, engines, shot: shot("call-me-details") });
+      await check(page, "call me name", { js, engines, shot: shot("call-me-name") });
+      // The name may stay empty.
       await continueTo(page, lng);
-      await expectErrorState(page, lng);
-      await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
-        t("contact.errors.phoneOrEmail"),
-      ]);
-      await page.getByLabel(t("contact.details.phone.label")).fill(phone);
-      await page
-        .getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") })
-        .getByText(t("contact.answers.no"), { exact: true })
-        .click();
+      // A link to a later page goes to the first page without an answer.
+      await page.goto("/contact/dringend");
+      await expect(page).toHaveURL(contactPagePath.reach);
+      await expect(page.getByText(t("contact.progress", { number: "2" }), { exact: true })).toBeVisible();
+      await fillContactPage(page, lng, "reach", { email });
       await continueTo(page, lng);
 
-      // What about: optional; only "is it urgent" must be answered.
-      await expect(page).toHaveURL(/\/contact\/vraag$/);
+      // E-mail: no call page, so "what about" is question 3 and "urgent" question 4; no "young person" questions.
+      await expect(page).toHaveURL(contactPagePath.question);
+      await expect(page.getByText(t("contact.progress", { number: "3" }), { exact: true })).toBeVisible();
       await expect(
         page.getByRole("heading", { level: 1, name: t("contact.young.question.title") }),
       ).toBeVisible();
-      await expect(
-        page.getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") }),
-      ).toHaveCount(0);
+      await continueTo(page, lng);
+      await expect(page).toHaveURL(contactPagePath.urgent);
+      await expect(page.getByText(t("contact.progress", { number: "4" }), { exact: true })).toBeVisible();
       await continueTo(page, lng);
       await expectErrorState(page, lng);
       await expect(page.getByRole("alert").getByRole("listitem")).toHaveText([
         t("contact.errors.urgentMissing"),
       ]);
-      await check(page, "call me question errors", { js, engines, shot: shot("call-me-question-errors") });
-      await page
-        .getByRole("radiogroup", { name: t("contact.question.urgent.label") })
-        .getByText(t("contact.question.urgent.no"), { exact: true })
-        .click();
+      await check(page, "call me urgent errors", { js, engines, shot: shot("call-me-urgent-errors") });
+      await fillContactPage(page, lng, "urgent", { urgent: "no" });
       await continueTo(page, lng);
 
-      // Check, with the change link back to the call-me page, then the same receipt as every journey.
+      // Check; changing e-mail for a phone number from there asks the call page (now question 3), then back.
       await expect(page).toHaveURL(/\/contact\/controleren$/);
-      await expect(page.getByText(phone)).toBeVisible();
+      await expect(page.getByText(email)).toBeVisible();
+      await expect(page.getByText(t("contact.details.safeTimes.label"))).toHaveCount(0);
       await expect(page.getByText(t("contact.young.check.next"))).toBeVisible();
       await check(page, "call me check", { js, engines, shot: shot("call-me-check") });
       await page
-        .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.young.name.label")}` })
+        .getByRole("link", { name: `${t("contact.check.change")} ${t("contact.details.phone.label")}` })
         .click();
-      await expect(page).toHaveURL(/\/bel-mij#field-name$/);
-      await expect(page.getByLabel(t("contact.details.phone.label"))).toHaveValue(phone);
+      await expect(page).toHaveURL(/\/contact\/bereiken\?wijzigen=1#field-phone$/);
+      await expect(page.getByLabel(t("contact.details.email.label"))).toHaveValue(email);
+      await fillContactPage(page, lng, "reach", { phone });
       await continueTo(page, lng);
+      await expect(page).toHaveURL(/\/contact\/bellen\?wijzigen=1$/);
+      await expect(page.getByText(t("contact.progress", { number: "3" }), { exact: true })).toBeVisible();
+      await fillContactPage(page, lng, "call", { mayLeaveMessage: "no" });
+      await continueTo(page, lng);
+      await expect(page).toHaveURL(/\/contact\/controleren$/);
+      await expect(page.getByText(phone)).toBeVisible();
+      await expect(page.getByText(email)).toHaveCount(0);
       await page.getByRole("button", { name: t("contact.check.submit") }).click();
       await expect(page).toHaveURL(/\/contact\/bevestiging$/);
       await expect(page.getByText(t("contact.young.confirmation.panel"))).toBeVisible();
@@ -277,19 +290,13 @@ test.describe("contact request without JavaScript, expired form", () => {
   test("an expired form keeps what was typed and can be sent again", async ({ page, context }) => {
     await page.goto("/contact?lng=nl");
     await page.getByLabel(text("nl", "contact.details.name.label")).fill("Kees");
-    await page.getByLabel(text("nl", "contact.details.email.label")).fill("kees@example.nl");
     await context.clearCookies({ name: "ap_csrf" });
     await page.getByRole("button", { name: text("nl", "contact.continue") }).click();
     await expectErrorState(page, "nl");
     await expect(page.getByRole("alert")).toContainText(text("nl", "csrf", {}, "errors"));
     await expect(page.getByLabel(text("nl", "contact.details.name.label"))).toHaveValue("Kees");
-    await expect(page.getByLabel(text("nl", "contact.details.email.label"))).toHaveValue("kees@example.nl");
     await check(page, "contact csrf", { js: false, shot: "contact-expired-form-nl-nojs" });
-    await page
-      .getByRole("radiogroup", { name: text("nl", "contact.details.relation.label") })
-      .getByText(text("nl", "contact.relations.friend"))
-      .click();
     await page.getByRole("button", { name: text("nl", "contact.continue") }).click();
-    await expect(page).toHaveURL(/\/contact\/vraag$/);
+    await expect(page).toHaveURL(contactPagePath.relation);
   });
 });

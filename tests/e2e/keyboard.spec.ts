@@ -223,20 +223,34 @@ test.describe("keyboard only, in Dutch", () => {
     await cont();
     await expectErrorFocus(page);
     await typeInto(page, page.getByLabel(t("contact.details.name.label")), "Toetsenbord");
+    await cont();
+
+    // One question per page (ADR 037): each new page puts the focus where a keyboard user starts.
+    await expectFocusAfterNavigation(page, /\/contact\/relatie$/);
     await chooseRadio(
       page,
       page.getByRole("radiogroup", { name: t("contact.details.relation.label") }),
       radio(page, t("contact.relations.parent")),
     );
+    await cont();
+    await expectFocusAfterNavigation(page, /\/contact\/bereiken$/);
+    const way = page.getByRole("radiogroup", { name: t("contact.details.title") });
+    await chooseRadio(page, way, radio(way, t("contact.reach.options.phone")));
     await typeInto(page, page.getByLabel(t("contact.details.phone.label")), "06 1234 5678");
+    await cont();
+    await expectFocusAfterNavigation(page, /\/contact\/bellen$/);
     const mayLeave = page.getByRole("radiogroup", { name: t("contact.details.mayLeaveMessage.label") });
     await chooseRadio(page, mayLeave, radio(mayLeave, t("contact.answers.no")));
     await cont();
 
     await expectFocusAfterNavigation(page, /\/contact\/vraag$/);
     await typeInto(page, page.getByLabel(t("contact.question.title")), "Hoe gaat het met mijn zoon?");
+    await cont();
+    await expectFocusAfterNavigation(page, /\/contact\/weet-ervan$/);
     const knows = page.getByRole("radiogroup", { name: t("contact.question.youngPersonKnows.label") });
     await chooseRadio(page, knows, radio(knows, t("contact.answers.unknown")));
+    await cont();
+    await expectFocusAfterNavigation(page, /\/contact\/dringend$/);
     const urgent = page.getByRole("radiogroup", { name: t("contact.question.urgent.label") });
     await chooseRadio(page, urgent, radio(urgent, t("contact.question.urgent.no")));
     await cont();

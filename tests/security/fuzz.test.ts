@@ -296,39 +296,69 @@ const specs: Spec[] = [
   },
   { name: "intake: send", path: intake("controleren"), client: () => clients.intake!, fields: [] },
   { name: "intake: done", path: intake("bevestiging"), client: () => clients.intake!, fields: ["done"] },
+  // The contact request, one question per page (ADR 037).
   {
-    name: "contact: details",
+    name: "contact: name",
     path: "/contact",
     client: () => clients.contact!,
-    fields: ["name", "relation", "relationOther", "phone", "email", "safeTimes"],
+    fields: ["name"],
+    invalid: fc.constantFrom<Entries>([["name", ""]], [["name", "n".repeat(101)]]),
+    kept: { field: "name", with: [], value: (s) => s.padEnd(101, "+") },
+  },
+  {
+    name: "contact: relation",
+    path: "/contact/relatie",
+    client: () => clients.contact!,
+    fields: ["relation", "relationOther"],
     invalid: notAChoice.map((v) => [["relation", v]]),
-    kept: { field: "name", with: [["relation", "x-not-a-relation"]] },
+    kept: { field: "relationOther", with: [["relation", "x-not-a-relation"]] },
+  },
+  {
+    name: "contact: reach",
+    path: "/contact/bereiken",
+    client: () => clients.contact!,
+    fields: ["contactMethod", "phone", "email"],
+    invalid: notAChoice.map((v) => [["contactMethod", v]]),
+    kept: { field: "email", with: [["contactMethod", "x-not-a-way"]] },
+  },
+  {
+    name: "contact: call",
+    path: "/contact/bellen",
+    client: () => clients.contact!,
+    fields: ["safeTimes", "mayLeaveMessage"],
+    invalid: notAChoice.map((v) => [["mayLeaveMessage", v]]),
+    kept: { field: "safeTimes", with: [["mayLeaveMessage", "x-not-an-answer"]] },
   },
   {
     name: "contact: question",
     path: "/contact/vraag",
     client: () => clients.contact!,
-    fields: ["question", "youngPersonKnows", "urgent"],
-    invalid: notAChoice.map((v) => [["youngPersonKnows", v]]),
-    kept: {
-      field: "question",
-      with: [
-        ["youngPersonKnows", "x-not-an-answer"],
-        ["urgent", "no"],
-      ],
-    },
+    fields: ["question"],
+    invalid: fc.constantFrom<Entries>([["question", ""]], [["question", "q".repeat(2_001)]]),
+    kept: { field: "question", with: [], value: (s) => s.padEnd(2_001, "+") },
   },
   {
-    name: "call me: details",
+    name: "contact: does the young person know",
+    path: "/contact/weet-ervan",
+    client: () => clients.contact!,
+    fields: ["youngPersonKnows"],
+    invalid: notAChoice.map((v) => [["youngPersonKnows", v]]),
+  },
+  {
+    name: "contact: urgent",
+    path: "/contact/dringend",
+    client: () => clients.contact!,
+    fields: ["urgent"],
+    invalid: notAChoice.map((v) => [["urgent", v]]),
+  },
+  {
+    name: "call me: name",
     path: "/bel-mij",
     client: () => clients.callMe!,
-    fields: ["name", "phone", "email", "safeTimes", "mayLeaveMessage"],
-    // A phone number with an answer that is not yes or no is refused whatever follows.
-    invalid: notAChoice.map((v) => [
-      ["mayLeaveMessage", v],
-      ["phone", "06 12345678"],
-    ]),
-    kept: { field: "name", with: [["phone", "not a phone number"]] },
+    fields: ["name"],
+    // The name may stay empty here; a name too long is refused.
+    invalid: fc.constant<Entries>([["name", "n".repeat(101)]]),
+    kept: { field: "name", with: [], value: (s) => s.padEnd(101, "+") },
   },
   { name: "contact: send", path: "/contact/controleren", client: () => clients.contact!, fields: [] },
   {
@@ -401,21 +431,20 @@ beforeAll(async () => {
   clients.intake = await completedIntake("/verhaal");
   clients.complaint = await completedIntake("/klacht");
 
-  // A contact request with its details given, so the question step is reached.
+  // A contact request with every page answered (by phone, so the call page is there too).
   clients.contact = new Client();
-  const details = await clients.contact.postForm("/contact", {
-    name: "Sam",
-    relation: "parent",
-    phone: "06 12345678",
-    mayLeaveMessage: "no",
-  });
-  expect(details.status, "contact details").toBe(302);
-  const question = await clients.contact.postForm("/contact/vraag", {
-    question: "Kan iemand bellen?",
-    youngPersonKnows: "yes",
-    urgent: "no",
-  });
-  expect(question.status, "contact question").toBe(302);
+  for (const [path, fields] of [
+    ["/contact", { name: "Sam" }],
+    ["/contact/relatie", { relation: "parent" }],
+    ["/contact/bereiken", { contactMethod: "phone", phone: "06 12345678" }],
+    ["/contact/bellen", { mayLeaveMessage: "no" }],
+    ["/contact/vraag", { question: "Kan iemand bellen?" }],
+    ["/contact/weet-ervan", { youngPersonKnows: "yes" }],
+    ["/contact/dringend", { urgent: "no" }],
+  ] as const) {
+    const res = await clients.contact.postForm(path, fields);
+    expect(res.status, path).toBe(302);
+  }
   clients.callMe = new Client();
 
   clients.reporter = (await reporterClient()).client;

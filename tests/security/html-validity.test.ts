@@ -42,6 +42,17 @@ const intakeSteps: [string, Record<string, string> | [string, string][]][] = [
   ["gemeente", {}],
 ];
 
+/** The contact request's pages, one question each (ADR 037), by phone so the call page comes too. */
+const contactSteps: [string, Record<string, string>][] = [
+  ["/contact", { name: "Sam" }],
+  ["/contact/relatie", { relation: "parent" }],
+  ["/contact/bereiken", { contactMethod: "phone", phone: "06 12345678" }],
+  ["/contact/bellen", { mayLeaveMessage: "no" }],
+  ["/contact/vraag", { question: "Kan iemand bellen?" }],
+  ["/contact/weet-ervan", { youngPersonKnows: "yes" }],
+  ["/contact/dringend", { urgent: "no" }],
+];
+
 async function pagesIn(lng: "nl" | "en"): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   const fetchPage = async (client: Client, p: string) => {
@@ -65,6 +76,15 @@ async function pagesIn(lng: "nl" | "en"): Promise<Map<string, string>> {
     expect(wrong.status).toBe(400);
     pages.set(`${lng}${base}/wie-error`, wrong.body);
   }
+  const contact = new Client({ lang: lng });
+  for (const [p, answer] of contactSteps) {
+    if (p !== "/contact") await fetchPage(contact, p);
+    expect((await contact.postForm(p, answer)).status, p).toBe(302);
+  }
+  await fetchPage(contact, "/contact/controleren");
+  const wrong = await contact.postForm("/contact/bereiken?wijzigen=1", { contactMethod: "phone" });
+  expect(wrong.status).toBe(400);
+  pages.set(`${lng}/contact/bereiken-error`, wrong.body);
   return pages;
 }
 

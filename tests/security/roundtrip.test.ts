@@ -155,6 +155,8 @@ type ContactGen = {
   name: Typed;
   relation: string;
   relationOther: Typed | undefined;
+  /** One way to be reached (ADR 037): call times only come with a phone number. */
+  contactMethod: "phone" | "email";
   email: Typed | undefined;
   phone: Typed | undefined;
   safeTimes: Typed | undefined;
@@ -239,7 +241,9 @@ const contactArb: fc.Arbitrary<ContactGen> = fc
   .map(({ fallbackEmail, ...g }) => ({
     ...g,
     relationOther: g.relation === "other" ? g.relationOther : undefined,
-    email: g.email ?? (g.phone ? undefined : fallbackEmail),
+    contactMethod: g.phone ? ("phone" as const) : ("email" as const),
+    email: g.phone ? undefined : (g.email ?? fallbackEmail),
+    safeTimes: g.phone ? g.safeTimes : undefined,
   }));
 
 // ---------------------------------------------------------------- the form fields a person fills
@@ -253,6 +257,7 @@ function fieldsOf(g: Gen): Record<string, FieldValue> {
           name: g.name.raw,
           relation: g.relation,
           relationOther: g.relationOther?.raw,
+          contactMethod: g.contactMethod,
           phone: g.phone?.raw,
           email: g.email?.raw,
           safeTimes: g.safeTimes?.raw,

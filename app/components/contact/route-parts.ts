@@ -1,0 +1,23 @@
+/** What the contact request's question routes share besides their loaders: title, language form, styles. */
+import type { ContactStep, ContactWho } from "~/domain/contact-request";
+import type { RouteHandle } from "~/route-handle";
+import followStyles from "~/styles/follow.css?url";
+import intakeStyles from "~/styles/intake.css?url";
+import { contactStepTitleKey } from "./StepPage";
+
+type StepData = { who: ContactWho; step: ContactStep } | undefined;
+
+/** The page title is the question, as in the <h1>. */
+export const contactStepHandle: RouteHandle = {
+  title: (t, data) => {
+    const d = data as StepData;
+    return t(contactStepTitleKey(d?.step ?? "name", d?.who === "young_person"));
+  },
+  languageForm: "contact-step",
+};
+
+// The intake's styles carry the conditional reveal of the "reach" page.
+export const contactStepLinks = () => [
+  { rel: "stylesheet", href: followStyles },
+  { rel: "stylesheet", href: intakeStyles },
+];
