@@ -320,6 +320,31 @@ export const unsentTexts = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.field] }), index("unsent_texts_expires").on(t.expiresAt)],
 );
 
+/**
+ * What a staff member typed on a case page and sent after their session had ended by itself (ADR 038):
+ * kept encrypted for that person and case, put back in its box once after they sign in again, and gone
+ * after a working day.
+ */
+export const staffUnsentFields = ["note", "message", "outcome", "reason"] as const;
+export const staffUnsentTexts = sqliteTable(
+  "staff_unsent_texts",
+  {
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    field: text("field", { enum: staffUnsentFields }).notNull(),
+    textEnc: text("text_enc").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.caseId, t.field] }),
+    index("staff_unsent_texts_expires").on(t.expiresAt),
+  ],
+);
+
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */
 export const consents = sqliteTable(
   "consents",
