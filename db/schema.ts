@@ -12,6 +12,7 @@ import {
   referralStatuses,
   staffRoles,
 } from "../app/domain/vocabulary";
+import { staffAlertKinds } from "../app/domain/staff-alerts";
 
 // The value lists belong to the domain (app/domain/vocabulary.ts); server code may keep reading them here.
 export * from "../app/domain/vocabulary";
@@ -343,6 +344,21 @@ export const staffUnsentTexts = sqliteTable(
     primaryKey({ columns: [t.staffId, t.caseId, t.field] }),
     index("staff_unsent_texts_expires").on(t.expiresAt),
   ],
+);
+
+/**
+ * The e-mail alerts a staff member turned off (issue 16, point 2). No row: the alert is on, so a new
+ * colleague hears about urgent cases from day one.
+ */
+export const staffAlertOptOuts = sqliteTable(
+  "staff_alert_opt_outs",
+  {
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: staffAlertKinds }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.kind] })],
 );
 
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */

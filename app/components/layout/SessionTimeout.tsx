@@ -70,6 +70,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const [final, setFinal] = useState(false);
   const [said, setSaid] = useState("");
   const [failed, setFailed] = useState(false);
+  const [warned, setWarned] = useState(false);
   const [tick, setTick] = useState(0); // re-arms the timers after the deadline moved
 
   const extend = useCallback(async (): Promise<number | null | undefined> => {
@@ -156,6 +157,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
     if (!d) return;
     if (phase === "running" && d.open) d.close();
     if (phase !== "running" && !d.open) d.showModal();
+    if (phase !== "running") setWarned(true);
   }, [phase]);
 
   async function stillHere() {
@@ -191,9 +193,13 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const ended = phase === "ended";
   return (
     <>
-      <p className="visually-hidden" role="status">
-        {said}
-      </p>
+      {/* On staff pages, which have status messages of their own, the region is there from the first
+          warning on: ready before "you can keep working" is put in it. */}
+      {kind !== "staff" || warned ? (
+        <p className="visually-hidden" role="status">
+          {said}
+        </p>
+      ) : null}
       <dialog
         ref={dialog}
         className="timeout-dialog"
