@@ -50,7 +50,7 @@ export function queueStaffAlert(tx: DbOrTx, kind: StaffAlertKind, caseId: number
         subject: t("alerts.mail.subject"),
         bodyText: t("alerts.mail.body", {
           url: `${base}/medewerker/zaken/${caseId}`,
-          settings: `${base}/medewerker/meldingen`,
+          settings: `${base}/medewerker/e-mails`,
         }),
       },
       now,

@@ -461,7 +461,7 @@ export const staffPages: Entry[] = [
     path: () => "/medewerker/herstelcodes",
     errors: (page, lng) => press(page, s(lng, "recovery.renew")),
   },
-  { route: "medewerker.meldingen", name: "staff-alert-settings", path: () => "/medewerker/meldingen" },
+  { route: "medewerker.e-mails", name: "staff-alert-settings", path: () => "/medewerker/e-mails" },
   {
     route: "medewerker.wachtwoord",
     name: "staff-password",

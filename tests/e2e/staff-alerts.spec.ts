@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";
-import { localeText, viewportScreenshots } from "./helpers";
+import { expectNoAxeViolations, expectNoHtmlcsErrors, localeText, viewportScreenshots } from "./helpers";
 import { signIn, type Lng } from "./staff-helpers";
 
 const s = (lng: Lng, key: string) => localeText(lng, "staff", key);
@@ -24,6 +24,8 @@ test("a staff member turns off the alert about urgent cases from the staff menu 
   const urgent = page.getByRole("checkbox", { name: s(l, "alerts.kinds.urgent_case") });
   await expect(urgent).toBeChecked();
   await expect(page.getByRole("checkbox", { name: s(l, "alerts.kinds.reporter_reply") })).toBeChecked();
+  await expectNoAxeViolations(page, "alert settings");
+  await expectNoHtmlcsErrors(page, "alert settings");
   await viewportScreenshots(page, "staff-alert-settings");
 
   // react-aria draws the box beside a visually hidden input, as the other checkbox tests do.

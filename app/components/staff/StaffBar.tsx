@@ -18,7 +18,7 @@ const hrefs: Record<StaffNavItem, string> = {
 const accountHrefs = {
   password: "/medewerker/wachtwoord",
   recoveryCodes: "/medewerker/herstelcodes",
-  alerts: "/medewerker/meldingen",
+  alerts: "/medewerker/e-mails",
 };
 
 /** Who is signed in, the staff navigation their role allows, and signing out. */

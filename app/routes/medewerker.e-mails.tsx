@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { tErr } = staffTranslators(request);
   if (checkForm(request, form) !== "ok") return json({ errors: { on: tErr("csrf") } }, { status: 400 });
   saveAlertsOn(me.id, form.getAll("on").filter(isStaffAlertKind));
-  return redirect("/medewerker/meldingen?gedaan");
+  return redirect("/medewerker/e-mails?gedaan");
 }
 
 export default function AlertSettings() {
