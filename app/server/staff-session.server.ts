@@ -116,7 +116,7 @@ export function signInUrl(request: Request, reason?: "idle" | "ended" | "kept"):
   const back = url.pathname.startsWith("/medewerker/inloggen")
     ? safeStaffPath(url.searchParams.get("volgende"))
     : returnPathOf(url);
-  if (back !== "/medewerker") params.set("volgende", back);
+  params.set("volgende", back);
   if (reason) params.set("reden", reason);
   const q = params.toString();
   return `/medewerker/inloggen${q ? `?${q}` : ""}`;
