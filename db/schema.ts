@@ -12,6 +12,7 @@ import {
   referralStatuses,
   staffRoles,
 } from "../app/domain/vocabulary";
+import { staffAlertKinds } from "../app/domain/staff-alerts";
 
 // The value lists belong to the domain (app/domain/vocabulary.ts); server code may keep reading them here.
 export * from "../app/domain/vocabulary";
@@ -318,6 +319,46 @@ export const unsentTexts = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.field] }), index("unsent_texts_expires").on(t.expiresAt)],
+);
+
+/**
+ * What a staff member typed on a case page and sent after their session had ended by itself (ADR 038):
+ * kept encrypted for that person and case, put back in its box once after they sign in again, and gone
+ * after a working day.
+ */
+export const staffUnsentFields = ["note", "message", "outcome", "reason"] as const;
+export const staffUnsentTexts = sqliteTable(
+  "staff_unsent_texts",
+  {
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    field: text("field", { enum: staffUnsentFields }).notNull(),
+    textEnc: text("text_enc").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.caseId, t.field] }),
+    index("staff_unsent_texts_expires").on(t.expiresAt),
+  ],
+);
+
+/**
+ * The e-mail alerts a staff member turned off (issue 16, point 2). No row: the alert is on, so a new
+ * colleague hears about urgent cases from day one.
+ */
+export const staffAlertOptOuts = sqliteTable(
+  "staff_alert_opt_outs",
+  {
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: staffAlertKinds }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.kind] })],
 );
 
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */

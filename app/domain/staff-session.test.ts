@@ -4,6 +4,8 @@ import {
   cookieMaxAgeSeconds,
   IDLE_TIMEOUT_MS,
   PENDING_TIMEOUT_MS,
+  returnPathOf,
+  sessionEndsAt,
   sessionState,
   safeStaffPath,
   shouldTouch,
@@ -72,5 +74,25 @@ describe("where to go after signing in", () => {
     ]) {
       expect(safeStaffPath(bad)).toBe("/medewerker");
     }
+  });
+});
+
+describe("when the session's timer says it ends", () => {
+  it("30 minutes after the last use, but never after the 12 hours", () => {
+    expect(sessionEndsAt({ createdAt: t0, lastSeenAt: t0 + 60_000 })).toBe(t0 + 60_000 + IDLE_TIMEOUT_MS);
+    const late = t0 + ABSOLUTE_TIMEOUT_MS - 10 * 60_000;
+    expect(sessionEndsAt({ createdAt: t0, lastSeenAt: late })).toBe(t0 + ABSOLUTE_TIMEOUT_MS);
+  });
+});
+
+describe("the page to come back to after signing in again", () => {
+  it("is the page of a form post, without Remix's own parameters", () => {
+    const at = (path: string) => returnPathOf(new URL(`http://localhost${path}`));
+    expect(at("/medewerker/zaken/12?terug=%2Fmedewerker%3Fkind%3Dcomplaint")).toBe(
+      "/medewerker/zaken/12?terug=%2Fmedewerker%3Fkind%3Dcomplaint",
+    );
+    expect(at("/medewerker?index&kind=complaint")).toBe("/medewerker?kind=complaint");
+    expect(at("/medewerker/zaken/12?_data=routes%2Fx&_routes=a")).toBe("/medewerker/zaken/12");
+    expect(at("/medewerker/inloggen/code")).toBe("/medewerker");
   });
 });

@@ -23,6 +23,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     notice:
       reason === "idle" ||
       reason === "ended" ||
+      reason === "kept" ||
       reason === "codes" ||
       reason === "signedOut" ||
       reason === "passwordReset"

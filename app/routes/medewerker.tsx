@@ -10,7 +10,8 @@ import { useTranslation } from "react-i18next";
 import { StaffBar } from "~/components/staff/StaffBar";
 import { navFor } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
-import { optionalStaff } from "~/server/staff-session.server";
+import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
+import { optionalStaff, staffSessionEndsInMs } from "~/server/staff-session.server";
 import staffStylesUrl from "~/styles/staff.css?url";
 
 /** Every staff page: the staff frame (no quick exit, no crisis lines), who is signed in, the staff menu. */
@@ -22,10 +23,14 @@ export const handle: RouteHandle = {
 
 export const links = () => [{ rel: "stylesheet", href: staffStylesUrl }];
 
-// Only for showing the name and menu; every child route checks the session and role itself.
+// For showing the name and menu, and the session's timer (ADR 038); every child route checks the session
+// and role itself.
 export function loader({ request }: LoaderFunctionArgs) {
   const me = optionalStaff(request);
-  return json({ me: me ? { name: me.name, role: me.role, nav: navFor(me.role) } : null });
+  return json({
+    me: me ? { name: me.name, role: me.role, nav: navFor(me.role) } : null,
+    timeout: me ? ({ kind: "staff", endsInMs: staffSessionEndsInMs(me) } satisfies TimeoutInfo) : undefined,
+  });
 }
 
 export default function StaffLayout() {

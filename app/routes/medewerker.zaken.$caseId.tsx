@@ -36,6 +36,7 @@ import { activeStaff, staffNames } from "~/server/staff-accounts.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { requireStaffKeepingText, takeStaffUnsent } from "~/server/staff-unsent.server";
 import { useCachedT } from "~/components/staff/use-cached-t";
 
 export const handle: RouteHandle = {
@@ -84,6 +85,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   }
   const now = Date.now();
   const c = view.case;
+  // Typed before the session ran out and kept for this person: back in the boxes this page shows.
+  const kept = takeStaffUnsent(
+    me.id,
+    id,
+    c.status === "closed" ? ["note", "reason"] : ["note", "message", "outcome"],
+  );
   const timelines = buildTimelines(view.events, view.messages, view.notes);
   return json(
     {
@@ -109,6 +116,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       deadline: deadlineInfo(c, now),
       ackBadge: deadlineBadge(c.ackDueAt, now, c.acknowledgedAt),
       answerBadge: deadlineBadge(c.answerDueAt, now, c.firstAnswerAt),
+      kept,
     },
     { headers },
   );
@@ -126,7 +134,8 @@ const fieldOf: Record<CaseAction["intent"], string> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const me = requireStaff(request, { permission: "cases.handle" });
+  // A note typed while the session ran out is kept for signing in again, not lost (ADR 038).
+  const me = await requireStaffKeepingText(request, Number(params.caseId), { permission: "cases.handle" });
   const id = caseIdFrom(params.caseId);
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
@@ -375,6 +384,11 @@ function CaseView() {
       <p className="case__to-actions">
         <a href="#actions-heading">{t("case.toActions")}</a>
       </p>
+      {Object.keys(data.kept).length > 0 && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t("case.keptBack")}</p>
+        </div>
+      ) : null}
       {data.done && !actionData ? (
         <div className="notice notice--success" role="status">
           <p>{t(`case.done.${data.done}`, { defaultValue: t("case.done.default") })}</p>
@@ -655,7 +669,7 @@ function CaseView() {
                   hint={t("case.actions.reopenHint")}
                   maxLength={TEXT_MAX}
                   rows={3}
-                  defaultValue={errorsFor("reopen") ? actionData?.values.reason : ""}
+                  defaultValue={errorsFor("reopen") ? actionData?.values.reason : (data.kept.reason ?? "")}
                   error={errorsFor("reopen")?.reason}
                 />
                 <Button variant="secondary">{t("case.actions.reopen")}</Button>
@@ -726,7 +740,7 @@ function CaseView() {
                   hint={t(c.wantsNews ? "case.actions.messageHintNews" : "case.actions.messageHint")}
                   maxLength={TEXT_MAX}
                   rows={5}
-                  defaultValue={errorsFor("message") ? actionData?.values.message : ""}
+                  defaultValue={errorsFor("message") ? actionData?.values.message : (data.kept.message ?? "")}
                   error={errorsFor("message")?.message}
                 />
                 <Button>{t("case.actions.send")}</Button>
@@ -743,7 +757,7 @@ function CaseView() {
               hint={t("case.actions.noteHint")}
               maxLength={TEXT_MAX}
               rows={4}
-              defaultValue={errorsFor("note") ? actionData?.values.note : ""}
+              defaultValue={errorsFor("note") ? actionData?.values.note : (data.kept.note ?? "")}
               error={errorsFor("note")?.note}
             />
             <Button variant="secondary">{t("case.actions.addNote")}</Button>
@@ -760,7 +774,7 @@ function CaseView() {
                   hint={t("case.actions.outcomeHint")}
                   maxLength={TEXT_MAX}
                   rows={4}
-                  defaultValue={errorsFor("close") ? actionData?.values.outcome : ""}
+                  defaultValue={errorsFor("close") ? actionData?.values.outcome : (data.kept.outcome ?? "")}
                   error={errorsFor("close")?.outcome}
                 />
                 <CheckboxGroup

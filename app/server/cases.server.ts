@@ -14,6 +14,7 @@ import { consentRecipients } from "../../db/schema";
 import { encryptJson } from "./crypto.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { getDb, schema, type Db } from "./db.server";
+import { queueStaffAlert } from "./staff-alerts.server";
 import { hashPassphrase, verifyDummy, verifyPassphrase } from "./passphrase.server";
 import { indexCase } from "./search-index.server";
 import { IMMEDIATE } from "./tx.server";
@@ -180,6 +181,9 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
           : { kind: input.kind, urgent: input.urgent },
       })
       .run();
+
+    // "Not safe now": the team hears of it by e-mail (no content), whoever is looking at the queue.
+    if (input.urgent) queueStaffAlert(tx, "urgent_case", inserted.id, now);
 
     const result: CreatedCase = {
       caseId: inserted.id,

@@ -19,6 +19,7 @@ import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { IMMEDIATE } from "./tx.server";
 import { forgetUnsent } from "./unsent.server";
+import { forgetStaffUnsent } from "./staff-unsent.server";
 
 /** The outbox purpose of "there is news" mails (case-admin.server.ts queues them). */
 const NEWS_PURPOSE = "news";
@@ -58,6 +59,7 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
     // Nobody stays signed in to an erased case, in any browser.
     tx.delete(schema.followSessions).where(eq(schema.followSessions.caseId, caseId)).run();
     forgetUnsent(caseId, tx);
+    forgetStaffUnsent(caseId, tx);
     tx.update(schema.caseEvents).set({ dataEnc: null }).where(eq(schema.caseEvents.caseId, caseId)).run();
 
     // News mails carry no case id; they are found by their address (few rows, decrypted here only).

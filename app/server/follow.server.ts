@@ -26,6 +26,7 @@ import {
 import type { CaseKind } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { queueStaffAlert } from "./staff-alerts.server";
 import { reindexCase } from "./search-index.server";
 import { addStoryAddition, storySize } from "./story.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
@@ -194,6 +195,7 @@ export function postReporterMessage(
     tx.insert(schema.messages)
       .values({ caseId, at: now, author: "reporter", bodyEnc: encrypt(body) })
       .run();
+    queueStaffAlert(tx, "reporter_reply", caseId, now);
     tx.insert(schema.caseEvents)
       .values({
         caseId,

@@ -61,7 +61,9 @@ export function mailProblems(now = Date.now(), db: Db = getDb()) {
             ? ("referral" as const)
             : x.purpose === "news"
               ? ("news" as const)
-              : ("other" as const),
+              : x.purpose.startsWith("staff_alert:")
+                ? ("staffAlert" as const)
+                : ("other" as const),
         purpose: x.purpose,
         reference: referralId !== null ? referralReference(referralId) : null,
         caseId: referral?.caseId ?? null,

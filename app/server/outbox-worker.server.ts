@@ -16,6 +16,8 @@ import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { defaultSender, type Sender } from "./mailer.server";
 import { IMMEDIATE, type DbOrTx } from "./tx.server";
+import { queueStaffAlert } from "./staff-alerts.server";
+import { referralIdOfPurpose } from "~/domain/referrals";
 import {
   REFERRAL_MAIL_CANCELLED,
   referralMailAllowed,
@@ -98,14 +100,27 @@ export async function processOutbox(
     } catch (e) {
       const attempts = mail.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
-      db.update(schema.outbox)
-        .set({
-          status: failed ? "failed" : "queued",
-          nextAttemptAt: now() + backoffMs(attempts),
-          lastError: transportError(e),
-        })
-        .where(eq(schema.outbox.id, mail.id))
-        .run();
+      db.transaction((tx) => {
+        tx.update(schema.outbox)
+          .set({
+            status: failed ? "failed" : "queued",
+            nextAttemptAt: now() + backoffMs(attempts),
+            lastError: transportError(e),
+          })
+          .where(eq(schema.outbox.id, mail.id))
+          .run();
+        // A referral that did not reach its organisation: the people on the case hear of it (no content).
+        const referralId = failed ? referralIdOfPurpose(mail.purpose) : null;
+        const caseId =
+          referralId === null
+            ? undefined
+            : tx
+                .select({ caseId: schema.referrals.caseId })
+                .from(schema.referrals)
+                .where(eq(schema.referrals.id, referralId))
+                .get()?.caseId;
+        if (caseId !== undefined) queueStaffAlert(tx, "referral_mail_failed", caseId, now());
+      }, IMMEDIATE);
       if (failed) run.failed++;
       else run.retried++;
       continue;

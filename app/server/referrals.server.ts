@@ -36,6 +36,7 @@ import { audit } from "./audit.server";
 import { referralAllowed } from "./consent.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { queueStaffAlert } from "./staff-alerts.server";
 import { queueNewsMail } from "./case-admin.server";
 import { coordinatingMunicipalityFor } from "./organisations.server";
 import { enqueueMail } from "./outbox.server";
@@ -702,6 +703,7 @@ export function reportReferralStatus(
       text: report.note || undefined,
     });
     queueNewsMail(tx, x.caseRow.id, now);
+    queueStaffAlert(tx, "organisation_update", x.caseRow.id, now);
     audit(
       tx,
       {

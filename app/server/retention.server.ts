@@ -8,6 +8,7 @@ import { and, eq, inArray, lt, or } from "drizzle-orm";
 import { getDb, schema, type Db } from "./db.server";
 import { sweepFollowSessions } from "./follow-session.server";
 import { sweepUnsent } from "./unsent.server";
+import { sweepStaffUnsent } from "./staff-unsent.server";
 import { sweepRateLimits } from "./rate-limit.server";
 import { countAwaitedForGood } from "./statistics.server";
 
@@ -81,6 +82,7 @@ export function runRetention(
   // visit is kept longer than it counts.
   sweepFollowSessions(db, now);
   sweepUnsent(db, now);
+  sweepStaffUnsent(db, now);
   sweepRateLimits(db, now);
 
   const summary = { cases: due.length, drafts, auditEntries, mails };

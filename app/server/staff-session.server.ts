@@ -8,7 +8,15 @@ import { json, redirect } from "@remix-run/node";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
 import { can, type Permission } from "~/domain/roles";
-import { cookieMaxAgeSeconds, sessionState, shouldTouch, type SessionState } from "~/domain/staff-session";
+import {
+  cookieMaxAgeSeconds,
+  returnPathOf,
+  safeStaffPath,
+  sessionEndsAt,
+  sessionState,
+  shouldTouch,
+  type SessionState,
+} from "~/domain/staff-session";
 import { randomToken, sha256 } from "./crypto.server";
 import { getDb, schema } from "./db.server";
 import { readCookie } from "./reporter-session.server";
@@ -97,11 +105,18 @@ function findSession(request: Request, now: number, db = getDb()): Found | null 
   return { state, ...row };
 }
 
-function signInUrl(request: Request, reason?: "idle" | "ended"): string {
-  const url = new URL(request.url);
+/**
+ * The sign-in page, with the page to come back to afterwards (also after a form post: its page) and why.
+ * `kept`: the session had ended and what was typed is kept for signing in again (ADR 038).
+ */
+export function signInUrl(request: Request, reason?: "idle" | "ended" | "kept"): string {
   const params = new URLSearchParams();
-  // After a form post, come back to the page, not to the action.
-  if (request.method === "GET") params.set("volgende", url.pathname + url.search);
+  const url = new URL(request.url);
+  // From the code page (second step, timed out), the page the first step was going back to.
+  const back = url.pathname.startsWith("/medewerker/inloggen")
+    ? safeStaffPath(url.searchParams.get("volgende"))
+    : returnPathOf(url);
+  params.set("volgende", back);
   if (reason) params.set("reden", reason);
   const q = params.toString();
   return `/medewerker/inloggen${q ? `?${q}` : ""}`;
@@ -166,4 +181,44 @@ export function requirePendingSession(request: Request, now = Date.now()) {
 export function sessionOf(request: Request, now = Date.now()) {
   const found = findSession(request, now);
   return found ? { idHash: found.session.idHash, staffId: found.staff.id } : null;
+}
+
+/**
+ * Who had a session that ended by itself (idle, or at its 12 hours) — not one that was signed out,
+ * revoked or belongs to a deactivated account. Only to keep what they typed for signing in again.
+ */
+export function endedSessionStaffId(request: Request, now = Date.now()): number | null {
+  const found = findSession(request, now);
+  return found && found.staff.active && (found.state === "idle" || found.state === "expired")
+    ? found.staff.id
+    : null;
+}
+
+/** How long the active session still lasts if nothing happens (the staff frame's timer, ADR 038). */
+export function staffSessionEndsInMs(user: StaffUser, now = Date.now(), db = getDb()): number {
+  const s = db
+    .select()
+    .from(schema.staffSessions)
+    .where(eq(schema.staffSessions.idHash, user.sessionIdHash))
+    .get();
+  return s ? sessionEndsAt(s) - now : 0;
+}
+
+/**
+ * The timer's question "how long still?" must not count as use, or an open tab would never idle: the
+ * session without touching it, or a redirect to sign-in. That redirect keeps the cookie, so a form the
+ * timer then sends with typed text can still be kept for its owner.
+ */
+export function requireStaffUntouched(request: Request, now = Date.now()): StaffUser {
+  const found = findSession(request, now);
+  if (found?.state !== "active") throw redirect(signInUrl(request));
+  return toUser(found);
+}
+
+/** "Keep working" and typing in a form: the session counts as used now. */
+export function touchSession(user: StaffUser, now = Date.now(), db = getDb()) {
+  db.update(schema.staffSessions)
+    .set({ lastSeenAt: now })
+    .where(eq(schema.staffSessions.idHash, user.sessionIdHash))
+    .run();
 }

@@ -40,6 +40,8 @@ export type Group = "public" | "staff";
 export const notPages: Record<string, string> = {
   "notitie[.]txt": "resource route: the receipt of any journey as a .txt download",
   verlengen: "resource route: the session timer's status (GET) and \"I'm still here\" (POST), JSON",
+  "medewerker.verlengen":
+    'resource route: the staff session timer\'s status (GET) and "keep working" (POST), JSON',
   healthz: "resource route: the health check for the load balancer",
   "medewerker.statistieken-csv.$table": "resource route: a statistics table as CSV",
   "medewerker.uitloggen": "action only (sign out); GET redirects",
@@ -464,6 +466,7 @@ export const staffPages: Entry[] = [
     path: () => "/medewerker/herstelcodes",
     errors: (page, lng) => press(page, s(lng, "recovery.renew")),
   },
+  { route: "medewerker.e-mails", name: "staff-alert-settings", path: () => "/medewerker/e-mails" },
   {
     route: "medewerker.invoeren",
     name: "staff-case-entry",

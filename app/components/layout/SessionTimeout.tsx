@@ -1,6 +1,6 @@
 /**
- * No silent timeouts (WCAG 2.2.1, ADR 029). A page whose loader returns `timeout` (signed in on /volgen, or
- * a receipt) gets a timer: some minutes before the end a dialog asks "Are you still here?" and one press
+ * No silent timeouts (WCAG 2.2.1, ADR 029, 038). A page whose loader returns `timeout` (signed in on
+ * /volgen, a receipt, or signed in as staff) gets a timer: some minutes before the end a dialog asks "Are you still here?" and one press
  * extends; while someone types, the session is kept alive now and then; when it ends anyway, the dialog
  * says so and what happens to unsent text. Only with JavaScript; without it the pages say how long they
  * stay valid. The timer asks the server before it warns, since another tab may have extended the session.
@@ -10,11 +10,35 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QuickExitLink } from "~/components/layout/QuickExit";
 import { FOLLOW_MAX_MS, hours, KEEP_ALIVE_EVERY_MS, WARN_BEFORE_MS } from "~/domain/lifetimes";
+import { ABSOLUTE_TIMEOUT_MS } from "~/domain/staff-session";
 
-export type TimeoutInfo = { kind: "follow" | "receipt"; endsInMs: number };
+export type TimeoutInfo = { kind: "follow" | "receipt" | "staff"; endsInMs: number };
 
-const ENDPOINT = "/verlengen";
-const SIGN_IN_AGAIN = "/volgen?reden=verlopen";
+/**
+ * Per kind: the texts' namespace, the timer's endpoint (the staff cookie only goes to /medewerker), the
+ * longest a session lasts, and where to sign in again (staff: back to this page afterwards).
+ */
+const KINDS = {
+  follow: {
+    ns: "follow",
+    endpoint: "/verlengen",
+    maxMs: FOLLOW_MAX_MS,
+    signIn: () => "/volgen?reden=verlopen",
+  },
+  receipt: {
+    ns: "follow",
+    endpoint: "/verlengen",
+    maxMs: FOLLOW_MAX_MS,
+    signIn: () => "/volgen?reden=verlopen",
+  },
+  staff: {
+    ns: "staff",
+    endpoint: "/medewerker/verlengen",
+    maxMs: ABSOLUTE_TIMEOUT_MS,
+    signIn: () =>
+      `/medewerker/inloggen?reden=idle&volgende=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+  },
+} as const;
 
 type Phase = "running" | "warning" | "ended";
 
@@ -34,7 +58,8 @@ export function PageTimeout() {
 }
 
 function SessionTimeout({ info }: { info: TimeoutInfo }) {
-  const { t } = useTranslation("follow");
+  const kindOf = KINDS[info.kind];
+  const { t } = useTranslation(kindOf.ns);
   const csrf = useRouteLoaderData<{ csrfToken: string }>("root")?.csrfToken ?? "";
   const what = info.kind === "receipt" ? "bewijs" : "volgen";
   const dialog = useRef<HTMLDialogElement>(null);
@@ -45,28 +70,40 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const [final, setFinal] = useState(false);
   const [said, setSaid] = useState("");
   const [failed, setFailed] = useState(false);
+  const [warned, setWarned] = useState(false);
   const [tick, setTick] = useState(0); // re-arms the timers after the deadline moved
 
   const extend = useCallback(async (): Promise<number | null | undefined> => {
     const body = new URLSearchParams({ csrf, wat: what });
     try {
-      const res = await fetch(ENDPOINT, { method: "POST", body, credentials: "same-origin" });
+      // An ended staff session answers with the redirect to sign-in: not followed, it means "ended".
+      const res = await fetch(kindOf.endpoint, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        redirect: "manual",
+      });
+      if (res.type === "opaqueredirect") return null;
       const { endsInMs } = (await res.json()) as { endsInMs: number | null };
       lastPing.current = Date.now();
       return endsInMs;
     } catch {
       return undefined; // offline: nothing known
     }
-  }, [csrf, what]);
+  }, [csrf, what, kindOf.endpoint]);
 
   const ask = useCallback(async (): Promise<number | null | undefined> => {
     try {
-      const res = await fetch(`${ENDPOINT}?wat=${what}`, { credentials: "same-origin" });
+      const res = await fetch(`${kindOf.endpoint}?wat=${what}`, {
+        credentials: "same-origin",
+        redirect: "manual",
+      });
+      if (res.type === "opaqueredirect") return null;
       return ((await res.json()) as { endsInMs: number | null }).endsInMs;
     } catch {
       return undefined;
     }
-  }, [what]);
+  }, [what, kindOf.endpoint]);
 
   const moveDeadline = useCallback((endsInMs: number) => {
     deadline.current = Date.now() + endsInMs;
@@ -102,7 +139,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
 
   // Typing keeps the session alive (now and then, not at every key).
   useEffect(() => {
-    if (info.kind !== "follow" || phase !== "running") return;
+    if (info.kind === "receipt" || phase !== "running") return;
     const onInput = () => {
       if (Date.now() - lastPing.current < KEEP_ALIVE_EVERY_MS) return;
       lastPing.current = Date.now();
@@ -120,6 +157,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
     if (!d) return;
     if (phase === "running" && d.open) d.close();
     if (phase !== "running" && !d.open) d.showModal();
+    if (phase !== "running") setWarned(true);
   }, [phase]);
 
   async function stillHere() {
@@ -147,7 +185,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
     );
     dialog.current?.close();
     if (box?.form) box.form.requestSubmit();
-    else window.location.assign(SIGN_IN_AGAIN);
+    else window.location.assign(kindOf.signIn());
   }
 
   const kind = info.kind;
@@ -155,9 +193,13 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   const ended = phase === "ended";
   return (
     <>
-      <p className="visually-hidden" role="status">
-        {said}
-      </p>
+      {/* On staff pages, which have status messages of their own, the region is there from the first
+          warning on: ready before "you can keep working" is put in it. */}
+      {kind !== "staff" || warned ? (
+        <p className="visually-hidden" role="status">
+          {said}
+        </p>
+      ) : null}
       <dialog
         ref={dialog}
         className="timeout-dialog"
@@ -178,9 +220,9 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
           <p>
             {ended
               ? t(`timeout.${kind}.endedText`)
-              : t(final && kind === "follow" ? "timeout.follow.warnLast" : `timeout.${kind}.warnText`, {
+              : t(final && kind !== "receipt" ? `timeout.${kind}.warnLast` : `timeout.${kind}.warnText`, {
                   count,
-                  hours: hours(FOLLOW_MAX_MS),
+                  hours: hours(kindOf.maxMs),
                 })}
           </p>
           {ended ? null : <p>{t(`timeout.${kind}.kept`)}</p>}
@@ -200,8 +242,9 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
               {t(`timeout.${kind}.extend`)}
             </button>
           )}
-          {/* The modal dialog makes the page behind it inert: the quick exit must stay one press away. */}
-          <QuickExitLink />
+          {/* The modal dialog makes the page behind it inert: the quick exit must stay one press away
+              (the staff frame has none). */}
+          {kind === "staff" ? null : <QuickExitLink />}
         </div>
       </dialog>
     </>

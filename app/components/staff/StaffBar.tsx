@@ -16,7 +16,11 @@ const hrefs: Record<StaffNavItem, string> = {
 };
 
 /** Everyone's own account pages, whatever the role. */
-const accountHrefs = { password: "/medewerker/wachtwoord", recoveryCodes: "/medewerker/herstelcodes" };
+const accountHrefs = {
+  password: "/medewerker/wachtwoord",
+  recoveryCodes: "/medewerker/herstelcodes",
+  alerts: "/medewerker/e-mails",
+};
 
 /** Who is signed in, the staff navigation their role allows, and signing out. */
 export function StaffBar({ me }: { me: { name: string; role: StaffRole; nav: StaffNavItem[] } }) {
@@ -46,7 +50,7 @@ export function StaffBar({ me }: { me: { name: string; role: StaffRole; nav: Sta
         </p>
         <nav className="staff-bar__account" aria-label={t("nav.accountLabel")}>
           <ul>
-            {(["password", "recoveryCodes"] as const).map((item) => (
+            {(["password", "recoveryCodes", "alerts"] as const).map((item) => (
               <li key={item}>
                 <Link
                   to={accountHrefs[item]}

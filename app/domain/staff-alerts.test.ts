@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { alertRecipients, type AlertCandidate, type StaffAlertKind } from "./staff-alerts";
+
+const person = (id: number, over: Partial<AlertCandidate> = {}): AlertCandidate => ({
+  id,
+  active: true,
+  coordinator: false,
+  off: new Set<StaffAlertKind>(),
+  ...over,
+});
+const team = [person(1), person(2), person(3, { coordinator: true })];
+
+describe("who gets a staff alert", () => {
+  it("a new urgent case: everyone", () => {
+    expect(alertRecipients("urgent_case", null, team)).toEqual([1, 2, 3]);
+  });
+
+  it("a reply or an organisation's update: the person handling the case, or everyone while nobody does", () => {
+    expect(alertRecipients("reporter_reply", 2, team)).toEqual([2]);
+    expect(alertRecipients("organisation_update", 1, team)).toEqual([1]);
+    expect(alertRecipients("reporter_reply", null, team)).toEqual([1, 2, 3]);
+  });
+
+  it("a failed referral mail: the person handling the case and the coordinators", () => {
+    expect(alertRecipients("referral_mail_failed", 1, team)).toEqual([1, 3]);
+    expect(alertRecipients("referral_mail_failed", null, team)).toEqual([3]);
+  });
+
+  it("never someone who turned the kind off, or a deactivated account", () => {
+    const quiet = [person(1, { off: new Set(["urgent_case"]) }), person(2, { active: false }), person(3)];
+    expect(alertRecipients("urgent_case", null, quiet)).toEqual([3]);
+    // A deactivated assignee: the case counts as handled by nobody.
+    expect(alertRecipients("reporter_reply", 2, quiet)).toEqual([1, 3]);
+    // Turning one kind off leaves the others on.
+    expect(alertRecipients("reporter_reply", 1, quiet)).toEqual([1]);
+  });
+});

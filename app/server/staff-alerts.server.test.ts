@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { NewCase } from "~/domain/new-case";
+import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { createCase } from "./cases.server";
+import { decrypt } from "./crypto.server";
+import { schema, type Db } from "./db.server";
+import { seedCase } from "./dev-seed.server";
+import { postReporterMessage } from "./follow.server";
+import { alertsOn, queueStaffAlert, saveAlertsOn } from "./staff-alerts.server";
+
+const SECRET = "marker-alert-9c1e";
+let db: Db;
+
+function newCase(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    kind: "testimony",
+    language: "nl",
+    urgent: false,
+    reporterRole: "young_person",
+    unitId: 1,
+    periodFrom: 2019,
+    periodTo: 2021,
+    themes: ["isolation"],
+    wishes: ["heard"],
+    safeNow: "yes",
+    municipalityCode: "GM0363",
+    contactMethod: "none",
+    story: { text: `Mijn verhaal ${SECRET}` },
+    details: null,
+    contact: null,
+    consents: [],
+    ...overrides,
+  };
+}
+
+/** The staff alerts in the outbox: to whom (decrypted), and what they say. */
+const alerts = () =>
+  db
+    .select()
+    .from(schema.outbox)
+    .all()
+    .filter((m) => m.purpose.startsWith("staff_alert:"))
+    .map((m) => ({ purpose: m.purpose, to: decrypt(m.toEnc), subject: m.subject, body: m.bodyText }));
+
+beforeEach(() => {
+  db = createTestDb().db;
+});
+
+describe("staff alerts by e-mail", () => {
+  it("a new urgent case: everyone who did not turn it off, and no content in the mail", async () => {
+    const a = testStaff(db, "ombudsworker", { name: "A", email: "a@example.org" });
+    testStaff(db, "coordinator", { name: "C", email: "c@example.org" });
+    const quiet = testStaff(db, "ombudsworker", { name: "Q", email: "q@example.org" });
+    testStaff(db, "ombudsworker", { name: "Gone", email: "gone@example.org", active: false });
+    saveAlertsOn(quiet.id, ["reporter_reply"]);
+
+    await createCase(newCase(), { submissionKey: "calm" });
+    expect(alerts()).toEqual([]);
+    const created = await createCase(newCase({ urgent: true, safeNow: "no" }), { submissionKey: "urgent" });
+
+    const sent = alerts();
+    expect(sent.map((m) => m.to).sort()).toEqual(["a@example.org", "c@example.org"]);
+    for (const m of sent) {
+      expect(m.purpose).toBe("staff_alert:urgent_case");
+      expect(m.body).toContain(`/medewerker/zaken/${created.caseId}`);
+      expect(`${m.subject}\n${m.body}`).not.toMatch(
+        new RegExp(`${SECRET}|veilig|urgent|${created.code}`, "i"),
+      );
+    }
+    expect(alertsOn(a.id)).toEqual([
+      "urgent_case",
+      "reporter_reply",
+      "organisation_update",
+      "referral_mail_failed",
+    ]);
+    expect(alertsOn(quiet.id)).toEqual(["reporter_reply"]);
+  });
+
+  it("a reporter's reply: the person handling the case, or everyone while nobody does", () => {
+    const a = testStaff(db, "ombudsworker", { name: "A", email: "a@example.org" });
+    testStaff(db, "coordinator", { name: "C", email: "c@example.org" });
+    const { id } = seedCase(db);
+    expect(postReporterMessage(id, `Nog iets ${SECRET}`, { db })).toBe("sent");
+    expect(
+      alerts()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(["a@example.org", "c@example.org"]);
+
+    db.delete(schema.outbox).run();
+    db.update(schema.cases).set({ assigneeId: a.id }).where(eq(schema.cases.id, id)).run();
+    expect(postReporterMessage(id, "En nog iets", { db })).toBe("sent");
+    expect(alerts()).toMatchObject([{ to: "a@example.org", purpose: "staff_alert:reporter_reply" }]);
+    expect(alerts()[0]!.body).not.toContain(SECRET);
+  });
+
+  it("a failed referral mail: the person handling the case and the coordinators", () => {
+    const a = testStaff(db, "ombudsworker", { name: "A", email: "a@example.org" });
+    testStaff(db, "ombudsworker", { name: "B", email: "b@example.org" });
+    testStaff(db, "coordinator", { name: "C", email: "c@example.org" });
+    const { id } = seedCase(db);
+    db.update(schema.cases).set({ assigneeId: a.id }).where(eq(schema.cases.id, id)).run();
+    expect(queueStaffAlert(db, "referral_mail_failed", id)).toBe(2);
+    expect(
+      alerts()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(["a@example.org", "c@example.org"]);
+  });
+});
