@@ -55,7 +55,10 @@ export function runningClocks(f: ClockFacts): Clock[] {
   if (f.firstAnswerAt == null) clocks.push({ which: "answer", dueAt: f.answerDueAt });
   if (f.followUpAt != null) clocks.push({ which: "follow_up", dueAt: f.followUpAt });
   if (f.oldestUnansweredReplyAt != null)
-    clocks.push({ which: "reply", dueAt: workingDaysAfter(f.oldestUnansweredReplyAt, clockWorkingDays.reply) });
+    clocks.push({
+      which: "reply",
+      dueAt: workingDaysAfter(f.oldestUnansweredReplyAt, clockWorkingDays.reply),
+    });
   if (f.oldestOpenReferralAt != null)
     clocks.push({
       which: "referral",
@@ -79,7 +82,11 @@ export const FOLLOW_UP_MAX_DAYS = 366;
 
 export type FollowUpInput =
   | { ok: true; date: PlainDate; dueAt: number; reason: string }
-  | { ok: false; field: "followUpDate" | "followUpReason"; error: "required" | "past" | "too_far" | "too_long" };
+  | {
+      ok: false;
+      field: "followUpDate" | "followUpReason";
+      error: "required" | "past" | "too_far" | "too_long";
+    };
 
 /**
  * A follow-up date as a worker types it (YYYY-MM-DD, the browser's date field) and its reason. Today counts

@@ -468,7 +468,11 @@ export function addNote(caseId: number, me: StaffUser, body: string, now = Date.
 }
 
 /** Stores the acknowledgement and/or first answer a worker marked, each once, with its timeline entry. */
-function markMilestones(ctx: Ctx, m: { acknowledges: boolean; answers: boolean }, how: "message" | "outside") {
+function markMilestones(
+  ctx: Ctx,
+  m: { acknowledges: boolean; answers: boolean },
+  how: "message" | "outside",
+) {
   if (!m.acknowledges && !m.answers) return;
   ctx.tx
     .update(c)

@@ -42,9 +42,7 @@ export function clockFacts(db: DbOrTx, caseId: number): ClockFacts | null {
   const referral = db
     .select({ at: sql<number | null>`min(${schema.referrals.createdAt})` })
     .from(schema.referrals)
-    .where(
-      and(eq(schema.referrals.caseId, caseId), inArray(schema.referrals.status, ["pending", "sent"])),
-    )
+    .where(and(eq(schema.referrals.caseId, caseId), inArray(schema.referrals.status, ["pending", "sent"])))
     .get()?.at;
   const lastStep = db
     .select({ at: sql<number | null>`max(${schema.caseEvents.at})` })

@@ -11,7 +11,6 @@ import { formatCaseCode } from "~/domain/codes";
 
 const c = schema.cases;
 
-
 function conditions(f: QueueFilters, meId: number, now: number, withStatus: boolean): SQL[] {
   const where: SQL[] = [isNull(c.erasedAt)];
   if (withStatus) {
