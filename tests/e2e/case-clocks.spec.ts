@@ -65,6 +65,8 @@ test.describe("with JavaScript, in Dutch", () => {
     await expect(row.getByRole("link", { name: code })).toBeVisible();
     await expect(row).toContainText("Terugkomen:");
     await expect(row).toContainText("Vandaag");
+    await open(page, "/medewerker", "nl");
+    await viewportScreenshots(page, "case-clocks-queue");
   });
 });
 
