@@ -367,7 +367,7 @@ function DateField(f: { name: string; label: string; hint: string; defaultValue?
         id={id}
         name={f.name}
         type="date"
-        className="input input--short"
+        className="input input--medium"
         defaultValue={f.defaultValue}
         aria-describedby={f.error ? `${id}-hint ${id}-error` : `${id}-hint`}
         aria-invalid={f.error ? true : undefined}
@@ -452,8 +452,9 @@ function CaseView() {
         </span>
       </h1>
       <p className="case__next">
-        <span className="case__next-label">{t("case.summary.next")}</span>{" "}
+        <span className="case__next-label">{t("case.summary.next")}:</span>{" "}
         <DeadlineBadge deadline={data.deadline} />
+        {data.deadline?.which === "follow_up" && c.followUp ? <> · {c.followUp.reason}</> : null}
       </p>
       <p className="case__to-actions">
         <a href="#actions-heading">{t("case.toActions")}</a>
