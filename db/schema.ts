@@ -7,6 +7,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import {
   caseKinds,
   caseStatuses,
+  clockKinds,
   consentRecipients,
   organisationKinds,
   referralStatuses,
@@ -244,6 +245,16 @@ export const cases = sqliteTable(
     firstAnswerAt: integer("first_answer_at"),
     closedAt: integer("closed_at"),
     erasedAt: integer("erased_at"),
+    /**
+     * The nearest clock of the case and when it is due (ADR 039), computed by nextDue() in
+     * app/domain/case-clocks.ts whenever the case changes, so the queue sorts by one indexed column.
+     * 9999-12-31 and no kind for a closed case; a trigger fills it for a case inserted without it.
+     */
+    nextDueAt: integer("next_due_at").notNull().default(253402300799999),
+    nextDueKind: text("next_due_kind", { enum: clockKinds }),
+    /** A follow-up date a worker set (the end of that Amsterdam day) and its reason, encrypted. */
+    followUpAt: integer("follow_up_at"),
+    followUpReasonEnc: text("follow_up_reason_enc"),
   },
   (t) => [
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),

@@ -4,7 +4,10 @@
  */
 export const caseEventTypes = {
   received: { reporterVisible: true },
-  acknowledged: { reporterVisible: true },
+  acknowledged: { reporterVisible: true }, // params: { how: "message" | "outside" } (none: a status step or referral)
+  answered: { reporterVisible: false }, // params: { how: "message" | "outside" }
+  follow_up_set: { reporterVisible: false }, // params: { date }, dataEnc: the reason
+  follow_up_done: { reporterVisible: false },
   assigned: { reporterVisible: false },
   status_changed: { reporterVisible: true }, // params: { from, to }
   urgent_marked: { reporterVisible: false },

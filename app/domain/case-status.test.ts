@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineInfo, isOverdue, kindLabelKey, nextDeadline, statusChange } from "./case-status";
+import { deadlineInfo, isOverdue, kindLabelKey, statusChange } from "./case-status";
 import { caseDeadlines, deadlineBadge } from "./working-days";
 
 describe("status changes", () => {
@@ -35,36 +35,20 @@ describe("status changes", () => {
   });
 });
 
-describe("the deadline a case works towards, and its badge", () => {
+describe("the badge of a deadline", () => {
   // Monday 3 March 2025, 10:00 in Amsterdam.
   const received = Date.UTC(2025, 2, 3, 9, 0);
   const d = caseDeadlines(received, false);
-  const base = {
-    status: "received" as const,
-    ackDueAt: d.ackDueAt,
-    answerDueAt: d.answerDueAt,
-    acknowledgedAt: null,
-    firstAnswerAt: null,
-  };
-
-  it("is the acknowledgement first, then the answer, then none", () => {
-    expect(nextDeadline(base)).toEqual({ which: "ack", dueAt: d.ackDueAt });
-    expect(nextDeadline({ ...base, status: "acknowledged", acknowledgedAt: received + 1 })).toEqual({
-      which: "answer",
-      dueAt: d.answerDueAt,
-    });
-    expect(nextDeadline({ ...base, acknowledgedAt: 1, firstAnswerAt: 2 })).toBeNull();
-    expect(nextDeadline({ ...base, status: "closed" })).toBeNull();
-  });
+  const due = { status: "received" as const, nextDueAt: d.ackDueAt, nextDueKind: "ack" as const };
 
   it("shows on time, due today and overdue in Dutch working days", () => {
     expect(d.ackDueDate).toBe("2025-03-10"); // five working days after Monday 3 March
-    const next = nextDeadline(base)!;
-    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 7, 12))).toBe("on_time");
-    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 10, 8))).toBe("due_today");
-    expect(deadlineBadge(next.dueAt, Date.UTC(2025, 2, 11, 8))).toBe("overdue");
-    expect(isOverdue(base, Date.UTC(2025, 2, 10, 8))).toBe(false);
-    expect(isOverdue(base, Date.UTC(2025, 2, 11, 8))).toBe(true);
+    expect(deadlineBadge(d.ackDueAt, Date.UTC(2025, 2, 7, 12))).toBe("on_time");
+    expect(deadlineBadge(d.ackDueAt, Date.UTC(2025, 2, 10, 8))).toBe("due_today");
+    expect(deadlineBadge(d.ackDueAt, Date.UTC(2025, 2, 11, 8))).toBe("overdue");
+    expect(isOverdue(due, Date.UTC(2025, 2, 10, 8))).toBe(false);
+    expect(isOverdue(due, Date.UTC(2025, 2, 11, 8))).toBe(true);
+    expect(isOverdue({ ...due, status: "closed" }, Date.UTC(2026, 0, 1))).toBe(false);
   });
 
   it("gives an urgent case one working day, skipping the weekend and King's Day", () => {
@@ -75,18 +59,12 @@ describe("the deadline a case works towards, and its badge", () => {
   });
 });
 
-describe("deadline info for the queue", () => {
+describe("deadline info for the queue and the case page", () => {
   const received = Date.UTC(2025, 2, 3, 9, 0); // Monday
   const d = caseDeadlines(received, false);
-  const c = {
-    status: "received" as const,
-    ackDueAt: d.ackDueAt,
-    answerDueAt: d.answerDueAt,
-    acknowledgedAt: null,
-    firstAnswerAt: null,
-  };
+  const c = { status: "received" as const, nextDueAt: d.ackDueAt, nextDueKind: "ack" as const };
 
-  it("counts working days left, and working days late", () => {
+  it("counts working days left, and working days late, for whichever clock is next", () => {
     expect(deadlineInfo(c, Date.UTC(2025, 2, 6, 9))).toMatchObject({
       which: "ack",
       badge: "on_time",
@@ -94,6 +72,14 @@ describe("deadline info for the queue", () => {
     });
     // Due Monday 10 March; on Wednesday 12 March it is two working days late.
     expect(deadlineInfo(c, Date.UTC(2025, 2, 12, 9))).toMatchObject({ badge: "overdue", days: -2 });
+    expect(deadlineInfo({ ...c, nextDueKind: "follow_up" }, Date.UTC(2025, 2, 10, 9))).toMatchObject({
+      which: "follow_up",
+      badge: "due_today",
+      days: 0,
+    });
+  });
+
+  it("has none for a closed case", () => {
     expect(deadlineInfo({ ...c, status: "closed" }, received)).toBeNull();
   });
 });

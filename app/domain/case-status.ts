@@ -4,6 +4,7 @@
  */
 import { workingDaysUntilFast } from "./working-day-count";
 import { deadlineBadge, type DeadlineBadge } from "./working-days";
+import type { ClockKind } from "./case-clocks";
 
 import { caseKinds, caseStatuses, type CaseKind, type CaseStatus } from "./vocabulary";
 
@@ -33,39 +34,24 @@ export function statusChange(
   return { ok: true, acknowledges: current.acknowledgedAt == null, closes: to === "closed" };
 }
 
-export type DeadlineFields = {
-  status: CaseStatus;
-  ackDueAt: number;
-  answerDueAt: number;
-  acknowledgedAt: number | null;
-  firstAnswerAt: number | null;
-};
+/** A case's stored next due date (ADR 039: computed by nextDue() in case-clocks.ts when the case changes). */
+export type DueFields = { status: CaseStatus; nextDueAt: number; nextDueKind: ClockKind | null };
 
-export type NextDeadline = { which: "ack" | "answer"; dueAt: number };
-
-/**
- * The deadline a case is working towards: the acknowledgement until it is acknowledged, then the first
- * substantive answer. None once both are met or the case is closed. queue.server.ts mirrors this in SQL.
- */
-export function nextDeadline(c: DeadlineFields): NextDeadline | null {
-  if (c.status === "closed") return null;
-  if (c.acknowledgedAt == null) return { which: "ack", dueAt: c.ackDueAt };
-  if (c.firstAnswerAt == null) return { which: "answer", dueAt: c.answerDueAt };
-  return null;
+export function isOverdue(c: DueFields, now: number): boolean {
+  return c.status !== "closed" && c.nextDueKind !== null && now > c.nextDueAt;
 }
 
-export function isOverdue(c: DeadlineFields, now: number): boolean {
-  const next = nextDeadline(c);
-  return next !== null && now > next.dueAt;
-}
+export type DeadlineInfo = { which: ClockKind; dueAt: number; badge: DeadlineBadge; days: number };
 
-export type DeadlineInfo = { which: "ack" | "answer"; dueAt: number; badge: DeadlineBadge; days: number };
-
-/** What the queue and the case page show about the next deadline, seen at `now`. */
-export function deadlineInfo(c: DeadlineFields, now: number): DeadlineInfo | null {
-  const next = nextDeadline(c);
-  if (!next) return null;
-  return { ...next, badge: deadlineBadge(next.dueAt, now), days: workingDaysUntilFast(next.dueAt, now) };
+/** What the queue and the case page show about the next due date, seen at `now`; none for a closed case. */
+export function deadlineInfo(c: DueFields, now: number): DeadlineInfo | null {
+  if (c.status === "closed" || c.nextDueKind === null) return null;
+  return {
+    which: c.nextDueKind,
+    dueAt: c.nextDueAt,
+    badge: deadlineBadge(c.nextDueAt, now),
+    days: workingDaysUntilFast(c.nextDueAt, now),
+  };
 }
 
 /**

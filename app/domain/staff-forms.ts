@@ -3,6 +3,7 @@
  * so the server can answer in the reader's language. Pure: routes translate the keys.
  */
 import { z } from "zod";
+import { messageRoles } from "./case-clocks";
 import { staffStatuses } from "./case-status";
 import { intakeKinds } from "./intake/answers";
 import { entryChannels } from "./new-case";
@@ -145,7 +146,27 @@ export const caseActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("reopen"), reason: text("errors.reopenReasonRequired") }),
   z.object({ intent: z.literal("note"), note: text("errors.noteRequired") }),
-  z.object({ intent: z.literal("message"), message: text("errors.messageRequired") }),
+  z.object({
+    intent: z.literal("message"),
+    message: text("errors.messageRequired"),
+    /** What the message is (ADR 039); a form without the choice sends an ordinary message. */
+    messageRole: z
+      .enum(messageRoles, { errorMap: () => ({ message: "errors.messageRoleRequired" }) })
+      .default("other"),
+  }),
+  z.object({
+    intent: z.literal("milestone"),
+    milestone: z.enum(["acknowledged", "answered"], {
+      errorMap: () => ({ message: "errors.milestoneRequired" }),
+    }),
+  }),
+  /** The date and reason are checked by parseFollowUp (app/domain/case-clocks.ts), which needs the day. */
+  z.object({
+    intent: z.literal("followUp"),
+    followUpDate: z.string().default(""),
+    followUpReason: z.string().default(""),
+  }),
+  z.object({ intent: z.literal("followUpDone") }),
   z.object({ intent: z.literal("urgent"), urgent: z.enum(["yes", "no"]) }),
 ]);
 export type CaseAction = z.infer<typeof caseActionSchema>;

@@ -29,3 +29,7 @@ export type ConsentRecipient = (typeof consentRecipients)[number];
 
 export const referralStatuses = ["pending", "sent", "received", "in_progress", "done", "blocked"] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+
+/** The clocks an open case can be on (ADR 039, app/domain/case-clocks.ts). */
+export const clockKinds = ["ack", "answer", "follow_up", "reply", "referral", "review"] as const;
+export type ClockKind = (typeof clockKinds)[number];

@@ -10,11 +10,21 @@ import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
 import { formatPeriod, periodOf } from "~/domain/period";
 import { SelectField } from "~/components/staff/SelectField";
-import { Button, CheckboxGroup, Form, RadioGroup, TextArea, type FieldErrors } from "~/components/ui";
+import {
+  Button,
+  CheckboxGroup,
+  Form,
+  RadioGroup,
+  TextArea,
+  TextField,
+  fieldId,
+  type FieldErrors,
+} from "~/components/ui";
 import { deadlineInfo, kindLabelKey, staffStatuses } from "~/domain/case-status";
+import { FOLLOW_UP_REASON_MAX, messageRoleChoices, parseFollowUp } from "~/domain/case-clocks";
 import { buildTimelines } from "~/domain/timeline";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
-import { deadlineBadge } from "~/domain/working-days";
+import { deadlineBadge, endOfAmsterdamDay } from "~/domain/working-days";
 import { queueReturnPath } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
 import {
@@ -23,12 +33,15 @@ import {
   changeStatus,
   erasedCase,
   loadCase,
+  markMilestone,
   reopenCase,
+  setFollowUp,
   sendMessage,
   setUrgent,
   type CaseActionResult,
   type OpenReferral,
 } from "~/server/case-admin.server";
+import { caseClocks } from "~/server/case-clocks.server";
 import { checkForm } from "~/server/csrf.server";
 import { renewLinkAction } from "~/server/referral-actions.server";
 import { referralPanel } from "~/server/referrals.server";
@@ -114,6 +127,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       meId: me.id,
       done: url.searchParams.get("gedaan"),
       deadline: deadlineInfo(c, now),
+      // Every clock that runs, not only the nearest, so the worker sees what else is waiting (ADR 039).
+      clocks: caseClocks(id).flatMap(
+        (k) => deadlineInfo({ status: c.status, nextDueAt: k.dueAt, nextDueKind: k.which }, now) ?? [],
+      ),
+      messageRoles: messageRoleChoices(c),
       ackBadge: deadlineBadge(c.ackDueAt, now, c.acknowledgedAt),
       answerBadge: deadlineBadge(c.answerDueAt, now, c.firstAnswerAt),
       kept,
@@ -131,6 +149,9 @@ const fieldOf: Record<CaseAction["intent"], string> = {
   message: "message",
   urgent: "urgent",
   reopen: "reason",
+  milestone: "milestone",
+  followUp: "followUpDate",
+  followUpDone: "followUpDate",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -149,6 +170,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     note: raw.note ?? "",
     message: raw.message ?? "",
     reason: raw.reason ?? "",
+    messageRole: raw.messageRole ?? "",
+    followUpDate: raw.followUpDate ?? "",
+    followUpReason: raw.followUpReason ?? "",
     confirmClose: raw.confirmClose === "yes",
   };
   const fail = (errors: FieldErrors, status = 400, openReferrals: OpenReferral[] | null = null) =>
@@ -177,7 +201,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = addNote(id, me, a.note);
       break;
     case "message":
-      result = sendMessage(id, me, a.message);
+      result = sendMessage(id, me, a.message, a.messageRole);
+      break;
+    case "milestone":
+      result = markMilestone(id, me, a.milestone);
+      break;
+    case "followUp": {
+      const followUp = parseFollowUp(a.followUpDate, a.followUpReason, Date.now());
+      if (!followUp.ok)
+        return fail({
+          [followUp.field]: t(`errors.followUp.${followUp.field}.${followUp.error}`, {
+            max: FOLLOW_UP_REASON_MAX,
+          }),
+        });
+      result = setFollowUp(id, me, followUp);
+      break;
+    }
+    case "followUpDone":
+      result = setFollowUp(id, me, null);
       break;
     case "urgent":
       result = setUrgent(id, me, a.urgent === "yes");
@@ -228,6 +269,14 @@ function eventText(
       return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
     case "fact_changed":
       return factChangeText(t, p);
+    case "acknowledged":
+      return t(p.how === "outside" ? "events.acknowledgedOutside" : "events.acknowledged");
+    case "answered":
+      return t(p.how === "outside" ? "events.answeredOutside" : "events.answered");
+    case "follow_up_set":
+      return t("events.follow_up_set", {
+        date: typeof p.date === "string" ? formatDate(endOfAmsterdamDay(p.date), t) : "",
+      });
     case "referral_created":
     case "referral_shared":
     case "referral_status":
@@ -310,6 +359,37 @@ function Timeline({
   );
 }
 
+/** A native date field (the browser's picker, typed as YYYY-MM-DD without one), labelled like the others. */
+function DateField(f: { name: string; label: string; hint: string; defaultValue?: string; error?: string }) {
+  const t = useCachedT();
+  const id = fieldId(f.name);
+  return (
+    <div className={f.error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {f.label}
+      </label>
+      <p className="field__hint" id={`${id}-hint`}>
+        {f.hint}
+      </p>
+      {f.error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("common:errorSummary.errorPrefix")} </span>
+          {f.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={f.name}
+        type="date"
+        className="input input--medium"
+        defaultValue={f.defaultValue}
+        aria-describedby={f.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={f.error ? true : undefined}
+      />
+    </div>
+  );
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="facts__row">
@@ -362,6 +442,10 @@ function CaseView() {
   const period = formatPeriod(periodOf(c.periodFrom, c.periodTo), t);
   const list = (keys: string[], prefix: string) =>
     keys.length ? keys.map((k) => t(`${prefix}.${k}`)).join(", ") : t("case.none");
+  const milestoneOptions = [
+    ...(c.acknowledgedAt == null ? (["acknowledged"] as const) : []),
+    ...(c.firstAnswerAt == null ? (["answered"] as const) : []),
+  ].map((m) => ({ value: m, label: t(`case.actions.milestones.${m}`) }));
   const statusOptions = staffStatuses
     .filter((s) => s !== "closed" && s !== c.status && !(s === "acknowledged" && c.acknowledgedAt != null))
     .map((s) => ({ value: s, label: t(`statuses.${s}`) }));
@@ -381,6 +465,11 @@ function CaseView() {
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
       </h1>
+      <p className="case__next">
+        <span className="case__next-label">{t("case.summary.next")}:</span>{" "}
+        <DeadlineBadge deadline={data.deadline} />
+        {data.deadline?.which === "follow_up" && c.followUp ? <> · {c.followUp.reason}</> : null}
+      </p>
       <p className="case__to-actions">
         <a href="#actions-heading">{t("case.toActions")}</a>
       </p>
@@ -522,9 +611,25 @@ function CaseView() {
                   {t(`badges.${data.answerBadge}`)}
                 </span>
               </Fact>
-              <Fact label={t("case.summary.next")}>
-                <DeadlineBadge deadline={data.deadline} />
-              </Fact>
+              {data.clocks.length > 1 ? (
+                <Fact label={t("case.summary.clocks")}>
+                  <ul className="plain-list">
+                    {data.clocks.map((k) => (
+                      <li key={k.which}>
+                        <DeadlineBadge deadline={k} />
+                      </li>
+                    ))}
+                  </ul>
+                </Fact>
+              ) : null}
+              {c.followUp ? (
+                <Fact label={t("case.summary.followUp")}>
+                  {t("case.actions.followUpCurrent", {
+                    date: formatDate(c.followUp.dueAt, t),
+                    reason: c.followUp.reason,
+                  })}
+                </Fact>
+              ) : null}
               <Fact label={t("case.summary.assignee")}>{c.assignee?.name ?? t("queue.nobody")}</Fact>
               <Fact label={t("case.summary.unit")}>
                 {c.unit
@@ -743,7 +848,75 @@ function CaseView() {
                   defaultValue={errorsFor("message") ? actionData?.values.message : (data.kept.message ?? "")}
                   error={errorsFor("message")?.message}
                 />
+                {data.messageRoles.length > 1 ? (
+                  <RadioGroup
+                    name="messageRole"
+                    label={t("case.actions.messageRole")}
+                    options={data.messageRoles.map((r) => ({
+                      value: r,
+                      label: t(`case.actions.messageRoles.${r}`),
+                      hint: t(`case.actions.messageRoleHints.${r}`),
+                    }))}
+                    defaultValue={
+                      errorsFor("message") && actionData?.values.messageRole
+                        ? actionData.values.messageRole
+                        : "other"
+                    }
+                    error={errorsFor("message")?.messageRole}
+                  />
+                ) : null}
                 <Button>{t("case.actions.send")}</Button>
+              </Form>
+
+              {milestoneOptions.length ? (
+                <>
+                  <h3>{t("case.actions.milestoneHeading")}</h3>
+                  <Form id="milestone" errors={errorsFor("milestone")}>
+                    <input type="hidden" name="intent" value="milestone" />
+                    <RadioGroup
+                      name="milestone"
+                      label={t("case.actions.milestone")}
+                      hint={t("case.actions.milestoneHint")}
+                      options={milestoneOptions}
+                      error={errorsFor("milestone")?.milestone}
+                    />
+                    <Button variant="secondary">{t("case.actions.milestoneSave")}</Button>
+                  </Form>
+                </>
+              ) : null}
+
+              <h3>{t("case.actions.followUpHeading")}</h3>
+              {c.followUp ? (
+                <Form id="follow-up-done" errors={errorsFor("followUpDone")}>
+                  <input type="hidden" name="intent" value="followUpDone" />
+                  <p>
+                    {t("case.actions.followUpCurrent", {
+                      date: formatDate(c.followUp.dueAt, t),
+                      reason: c.followUp.reason,
+                    })}
+                  </p>
+                  <Button variant="secondary">{t("case.actions.followUpDone")}</Button>
+                </Form>
+              ) : null}
+              <Form id="follow-up" errors={errorsFor("followUp")}>
+                <input type="hidden" name="intent" value="followUp" />
+                <DateField
+                  name="followUpDate"
+                  label={t("case.actions.followUpDate")}
+                  hint={t("case.actions.followUpDateHint")}
+                  defaultValue={errorsFor("followUp") ? actionData?.values.followUpDate : ""}
+                  error={errorsFor("followUp")?.followUpDate}
+                />
+                <TextField
+                  name="followUpReason"
+                  label={t("case.actions.followUpReason")}
+                  hint={t("case.actions.followUpReasonHint", { max: FOLLOW_UP_REASON_MAX })}
+                  defaultValue={errorsFor("followUp") ? actionData?.values.followUpReason : ""}
+                  error={errorsFor("followUp")?.followUpReason}
+                />
+                <Button variant="secondary">
+                  {t(c.followUp ? "case.actions.followUpChange" : "case.actions.followUpSet")}
+                </Button>
               </Form>
             </>
           ) : null}

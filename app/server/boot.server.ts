@@ -11,6 +11,7 @@ import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatab
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
 import { syncSearchIndex } from "./search-index.server";
+import { syncCaseClocks } from "./case-clocks.server";
 
 export type Runtime = {
   env: Env;
@@ -59,6 +60,8 @@ export function boot(): Runtime {
   }
   const indexed = syncSearchIndex(db);
   if (indexed > 0) console.log(`Search index built for ${indexed} cases (ADR 032).`);
+  const clocked = syncCaseClocks(db);
+  if (clocked > 0) console.log(`Due dates computed for ${clocked} open cases (ADR 039).`);
   return {
     env,
     https: env.PUBLIC_URL.startsWith("https://"),

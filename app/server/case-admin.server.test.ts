@@ -125,11 +125,13 @@ describe("handling a case end to end", () => {
     expect(assignCase(id, me, me.id)).toEqual({ ok: false, reason: "same" });
     expect(outbox()).toHaveLength(0); // assignment is internal: no news
 
-    expect(sendMessage(id, me, "We have read your story.")).toEqual({ ok: true });
+    // An ordinary message is neither the acknowledgement nor the answer (ADR 039): the worker chooses.
+    expect(sendMessage(id, me, "We have read your story.", "other")).toEqual({ ok: true });
     const message = db.select().from(schema.messages).where(eq(schema.messages.author, "staff")).get()!;
     expect(message.bodyEnc).not.toContain("read your story");
     expect(decrypt(message.bodyEnc)).toBe("We have read your story.");
-    expect(caseRow(id).firstAnswerAt).not.toBeNull();
+    expect(caseRow(id).firstAnswerAt).toBeNull();
+    expect(caseRow(id).acknowledgedAt).toBeNull();
     const mail = outbox();
     expect(mail).toHaveLength(1);
     expect(decrypt(mail[0]!.toEnc)).toBe("melder@example.org");
@@ -146,7 +148,7 @@ describe("handling a case end to end", () => {
     expect(row.closedAt).not.toBeNull();
     expect(decrypt(row.outcomeEnc!)).toBe("Your story is recorded and counted.");
     expect(changeStatus(id, me, "waiting", null)).toEqual({ ok: false, reason: "closed" });
-    expect(sendMessage(id, me, "More")).toEqual({ ok: false, reason: "closed" });
+    expect(sendMessage(id, me, "More", "other")).toEqual({ ok: false, reason: "closed" });
 
     const timeline = events(id).map((e) => [e.type, e.reporterVisible]);
     expect(timeline).toEqual([

@@ -11,6 +11,7 @@ import { closedReferralStatuses, referralReference } from "~/domain/referrals";
 import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
+import { messageMilestones, type MessageRole } from "~/domain/case-clocks";
 import { newsMailDue } from "~/domain/news-mail";
 import { yearRangeOf, type PatternSummary } from "~/domain/related-cases";
 import { caseDeadlines } from "~/domain/working-days";
@@ -19,6 +20,7 @@ import { getFixedT } from "~/i18n/resources.server";
 import { audit } from "./audit.server";
 import { decrypt, decryptJson, encrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
+import { refreshCaseClock } from "./case-clocks.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { enqueueMail } from "./outbox.server";
 import type { StaffUser } from "./staff-session.server";
@@ -247,6 +249,12 @@ export function loadCase(
         acknowledgedAt: row.acknowledgedAt,
         firstAnswerAt: row.firstAnswerAt,
         closedAt: row.closedAt,
+        nextDueAt: row.nextDueAt,
+        nextDueKind: row.nextDueKind,
+        followUp:
+          row.followUpAt !== null
+            ? { dueAt: row.followUpAt, reason: decryptText(row.followUpReasonEnc) ?? "" }
+            : null,
         assignee: assignee ?? null,
         wantsNews: row.notifyEmailEnc != null,
         hasContact: row.contactEnc != null,
@@ -273,7 +281,14 @@ export type CaseActionResult =
   | { ok: true }
   | {
       ok: false;
-      reason: "not_found" | "closed" | "same" | "already_acknowledged" | "unknown_staff" | "not_closed";
+      reason:
+        | "not_found"
+        | "closed"
+        | "same"
+        | "already_acknowledged"
+        | "already_answered"
+        | "unknown_staff"
+        | "not_closed";
     }
   | { ok: false; reason: "open_referral"; referrals: OpenReferral[] };
 
@@ -356,7 +371,10 @@ function withCase(
     if (!row) return { ok: false, reason: "not_found" };
     const ctx: Ctx = { tx, row, me, now, news: false };
     const result = change(ctx);
-    if (result.ok) queueNews(ctx);
+    if (result.ok) {
+      queueNews(ctx);
+      refreshCaseClock(tx, caseId);
+    }
     return result;
   });
 }
@@ -449,19 +467,116 @@ export function addNote(caseId: number, me: StaffUser, body: string, now = Date.
   });
 }
 
-/** A message the reporter reads on /volgen. The first one counts as the first substantive answer. */
-export function sendMessage(caseId: number, me: StaffUser, body: string, now = Date.now()) {
+/** Stores the acknowledgement and/or first answer a worker marked, each once, with its timeline entry. */
+function markMilestones(
+  ctx: Ctx,
+  m: { acknowledges: boolean; answers: boolean },
+  how: "message" | "outside",
+) {
+  if (!m.acknowledges && !m.answers) return;
+  ctx.tx
+    .update(c)
+    .set({
+      // The reporter's status follows: a case acknowledged is no longer just "received".
+      ...(ctx.row.status === "received" ? { status: "acknowledged" as const } : {}),
+      ...(m.acknowledges ? { acknowledgedAt: ctx.now } : {}),
+      ...(m.answers ? { firstAnswerAt: ctx.now } : {}),
+    })
+    .where(eq(c.id, ctx.row.id))
+    .run();
+  if (m.acknowledges) addEvent(ctx, "acknowledged", { how });
+  if (m.answers) addEvent(ctx, "answered", { how });
+  audit(
+    ctx.tx,
+    {
+      action: "case_milestone_marked",
+      staffId: ctx.me.id,
+      caseId: ctx.row.id,
+      detail: { acknowledged: m.acknowledges, answered: m.answers, how },
+    },
+    ctx.now,
+  );
+}
+
+/**
+ * A message the reporter reads on /volgen. The worker says what it is (ADR 039): the acknowledgement, the
+ * first substantive answer, or neither; only their choice moves those deadlines. Any staff message stops
+ * the clock on the reporter's unanswered messages.
+ */
+export function sendMessage(
+  caseId: number,
+  me: StaffUser,
+  body: string,
+  role: MessageRole,
+  now = Date.now(),
+) {
   return withCase(caseId, me, now, (ctx) => {
     if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
+    const milestones = messageMilestones(role, ctx.row);
+    if (role !== "other" && !milestones.acknowledges && !milestones.answers)
+      return { ok: false, reason: role === "answer" ? "already_answered" : "already_acknowledged" };
     const message = ctx.tx
       .insert(schema.messages)
       .values({ caseId, at: now, author: "staff", staffId: me.id, bodyEnc: encrypt(body), readAt: null })
       .returning({ id: schema.messages.id })
       .get();
-    if (ctx.row.firstAnswerAt == null)
-      ctx.tx.update(c).set({ firstAnswerAt: now }).where(eq(c.id, caseId)).run();
-    addEvent(ctx, "message_from_staff", { messageId: message.id });
-    audit(ctx.tx, { action: "message_sent", staffId: me.id, caseId }, now);
+    addEvent(ctx, "message_from_staff", { messageId: message.id, role });
+    audit(ctx.tx, { action: "message_sent", staffId: me.id, caseId, detail: { role } }, now);
+    markMilestones(ctx, milestones, "message");
+    return { ok: true };
+  });
+}
+
+/** Acknowledged or answered outside the portal (by phone, in person): marked by hand, audited. */
+export function markMilestone(
+  caseId: number,
+  me: StaffUser,
+  which: "acknowledged" | "answered",
+  now = Date.now(),
+) {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
+    if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
+    const milestones = messageMilestones(which === "answered" ? "answer" : "acknowledgement", ctx.row);
+    if (!milestones.acknowledges && !milestones.answers)
+      return { ok: false, reason: which === "answered" ? "already_answered" : "already_acknowledged" };
+    markMilestones(ctx, milestones, "outside");
+    return { ok: true };
+  });
+}
+
+/**
+ * A follow-up date with a short reason (ADR 039), or none (`followUp` null: done or no longer needed).
+ * Internal: in the staff timeline with its reason, not on /volgen.
+ */
+export function setFollowUp(
+  caseId: number,
+  me: StaffUser,
+  followUp: { date: string; dueAt: number; reason: string } | null,
+  now = Date.now(),
+) {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
+    if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
+    if (followUp === null && ctx.row.followUpAt === null) return { ok: false, reason: "same" };
+    ctx.tx
+      .update(c)
+      .set({
+        followUpAt: followUp?.dueAt ?? null,
+        followUpReasonEnc: followUp ? encrypt(followUp.reason) : null,
+      })
+      .where(eq(c.id, caseId))
+      .run();
+    if (followUp) addEvent(ctx, "follow_up_set", { date: followUp.date }, followUp.reason);
+    else addEvent(ctx, "follow_up_done");
+    audit(
+      ctx.tx,
+      {
+        action: followUp ? "follow_up_set" : "follow_up_done",
+        staffId: me.id,
+        caseId,
+        detail: followUp ? { date: followUp.date } : undefined,
+      },
+      now,
+    );
     return { ok: true };
   });
 }
@@ -638,6 +753,7 @@ export function editFacts(
       .run();
     const ctx: Ctx = { tx, row, me, now, news: false };
     for (const fact of changed) addEvent(ctx, "fact_changed", factParams(tx, fact, before, after));
+    refreshCaseClock(tx, caseId);
     audit(
       tx,
       { action: "case_facts_changed", staffId: me.id, caseId, detail: { facts: changed.join(",") } },

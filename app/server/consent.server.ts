@@ -16,6 +16,7 @@ import {
   type ReferDecision,
 } from "~/domain/consent";
 import { consentRecipients, type ConsentRecipient } from "../../db/schema";
+import { refreshCaseClock } from "./case-clocks.server";
 import { getDb, schema, type Db } from "./db.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
@@ -71,6 +72,8 @@ export function applyWithdrawal(
       tx.update(schema.referrals).set({ consentWithdrawnAt: now }).where(eq(schema.referrals.id, r.id)).run();
     }
   }
+  // A blocked referral waits for no report: its clock stops.
+  if (blocked > 0) refreshCaseClock(tx, caseId);
   return blocked;
 }
 

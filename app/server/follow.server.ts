@@ -25,6 +25,7 @@ import {
 } from "~/domain/reporter-view";
 import type { CaseKind } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
+import { refreshCaseClock } from "./case-clocks.server";
 import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
 import { reindexCase } from "./search-index.server";
@@ -216,6 +217,7 @@ export function postReporterMessage(
         })
         .run();
     }
+    refreshCaseClock(tx, caseId);
     return "sent";
   }, IMMEDIATE);
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { isOverdue, nextDeadline } from "~/domain/case-status";
+import { isOverdue } from "~/domain/case-status";
 import { defaultQueueFilters, PAGE_SIZE, type QueueFilters } from "~/domain/queue";
 import { isRelated, summarisePattern } from "~/domain/related-cases";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
@@ -21,14 +21,14 @@ const all = () => db.select().from(schema.cases).all();
 const q = (f: Partial<QueueFilters>, meId = 1) => loadQueue({ ...defaultQueueFilters, ...f }, meId, now);
 
 describe("the queue", () => {
-  it("puts urgent cases first, then the nearest deadline, and leaves closed cases out", () => {
+  it("puts urgent cases first, then the nearest due date, and leaves closed cases out", () => {
     seedManyCases(db, 300, { now, seed: 7 });
     const open = all().filter((c) => c.status !== "closed");
     const expected = [...open]
       .sort(
         (a, b) =>
           Number(b.urgent) - Number(a.urgent) ||
-          (nextDeadline(a)?.dueAt ?? Infinity) - (nextDeadline(b)?.dueAt ?? Infinity) ||
+          a.nextDueAt - b.nextDueAt ||
           a.receivedAt - b.receivedAt ||
           a.id - b.id,
       )

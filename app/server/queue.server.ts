@@ -1,23 +1,15 @@
 /**
- * The queue: open cases by urgency and the deadline they work towards, with filters, counts per status and
+ * The queue: open cases by urgency and their next due date (cases.next_due_at, ADR 039), with filters, counts per status and
  * unread reporter messages, in three indexed queries per page (rows, counts, unread) whatever the size.
  */
 import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { ClockKind } from "~/domain/case-clocks";
 import type { CaseKind, CaseStatus } from "~/domain/case-status";
 import { PAGE_SIZE, statusesFor, type QueueFilters } from "~/domain/queue";
 import { getDb, schema } from "./db.server";
 import { formatCaseCode } from "~/domain/codes";
 
 const c = schema.cases;
-
-/** Stands for "no deadline pending" in SQL, so the order needs no NULLS LAST (which no index serves). */
-export const NO_DEADLINE = 253402300799999; // 9999-12-31
-
-/**
- * The deadline a case works towards, as SQL: the same rule as nextDeadline() in app/domain/case-status.ts
- * (a test checks they agree). Migration 0002 indexes exactly this expression; change both together.
- */
-export const dueSql = sql<number>`(CASE WHEN ${c.status} = 'closed' THEN 253402300799999 WHEN ${c.acknowledgedAt} IS NULL THEN ${c.ackDueAt} WHEN ${c.firstAnswerAt} IS NULL THEN ${c.answerDueAt} ELSE 253402300799999 END)`;
 
 function conditions(f: QueueFilters, meId: number, now: number, withStatus: boolean): SQL[] {
   const where: SQL[] = [isNull(c.erasedAt)];
@@ -35,7 +27,8 @@ function conditions(f: QueueFilters, meId: number, now: number, withStatus: bool
   else if (f.assignee === "nobody") where.push(sql`+${c.assigneeId} IS NULL`);
   else if (f.assignee !== undefined) where.push(sql`+${c.assigneeId} = ${f.assignee}`);
   if (f.urgent) where.push(eq(c.urgent, true));
-  if (f.overdue) where.push(lt(dueSql, now));
+  // A closed case's next_due_at is 9999-12-31 (ADR 039), so it is never overdue.
+  if (f.overdue) where.push(lt(c.nextDueAt, now));
   return where;
 }
 
@@ -47,10 +40,8 @@ export type QueueRow = {
   status: CaseStatus;
   urgent: boolean;
   receivedAt: number;
-  ackDueAt: number;
-  answerDueAt: number;
-  acknowledgedAt: number | null;
-  firstAnswerAt: number | null;
+  nextDueAt: number;
+  nextDueKind: ClockKind | null;
   assigneeId: number | null;
   assigneeName: string | null;
   unitName: string | null;
@@ -66,7 +57,7 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
       ? [sql`${c.receivedAt} DESC`, sql`${c.id} DESC`]
       : f.sort === "oldest"
         ? [sql`${c.receivedAt} ASC`, sql`${c.id} ASC`]
-        : [sql`${c.urgent} DESC`, sql`${dueSql} ASC`, sql`${c.receivedAt} ASC`, sql`${c.id} ASC`];
+        : [sql`${c.urgent} DESC`, sql`${c.nextDueAt} ASC`, sql`${c.receivedAt} ASC`, sql`${c.id} ASC`];
 
   const counts = db
     .select({ status: c.status, n: sql<number>`count(*)` })
@@ -88,10 +79,8 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
       status: c.status,
       urgent: c.urgent,
       receivedAt: c.receivedAt,
-      ackDueAt: c.ackDueAt,
-      answerDueAt: c.answerDueAt,
-      acknowledgedAt: c.acknowledgedAt,
-      firstAnswerAt: c.firstAnswerAt,
+      nextDueAt: c.nextDueAt,
+      nextDueKind: c.nextDueKind,
       assigneeId: c.assigneeId,
       assigneeName: schema.staff.name,
       unitName: schema.units.name,

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { clockWorkingDays, workingDaysAfter } from "~/domain/case-clocks";
 import { REFERRAL_LINK_MS, type ReferralContent } from "~/domain/referrals";
 import { reporterTimeline } from "~/domain/reporter-view";
 import { municipalityId, openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
@@ -442,5 +443,29 @@ describe("consent withdrawal and the outbox", () => {
     changeConsents(c.caseId, { igj: "anonymous", ozj: "none", gemeente: "none" }, { db, now: T0 + 60 });
     const none = openReferral(token, T0 + 70);
     expect(none.ok && none.view).toMatchObject({ content: null, withdrawn: "all" });
+  });
+});
+
+describe("the referral clock (ADR 039)", () => {
+  const clock = (caseId: number) =>
+    db
+      .select({ at: schema.cases.nextDueAt, kind: schema.cases.nextDueKind })
+      .from(schema.cases)
+      .where(eq(schema.cases.id, caseId))
+      .get()!;
+
+  it("runs from the referral until the organisation reports, and never leaves a referred case without a date", async () => {
+    const c = await referredCase();
+    // Referring acknowledged the case; the answer (six weeks) is further than the referral's ten working days.
+    expect(clock(c.caseId)).toEqual({
+      kind: "referral",
+      at: workingDaysAfter(T0, clockWorkingDays.referral),
+    });
+    expect(reportReferralStatus(c.token, { status: "received", note: "" }, T0 + 1000)).toEqual({ ok: true });
+    const after = clock(c.caseId);
+    expect(after.kind).toBe("answer");
+    expect(after.at).toBe(
+      db.select().from(schema.cases).where(eq(schema.cases.id, c.caseId)).get()!.answerDueAt,
+    );
   });
 });

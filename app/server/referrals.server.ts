@@ -35,6 +35,7 @@ import { getFixedT } from "~/i18n/resources.server";
 import { audit } from "./audit.server";
 import { referralAllowed } from "./consent.server";
 import { decrypt, decryptJson, encrypt, encryptJson } from "./crypto.server";
+import { refreshCaseClock } from "./case-clocks.server";
 import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
 import { queueNewsMail } from "./case-admin.server";
@@ -497,6 +498,7 @@ export function createReferral(
       .run();
     queueReferralMail(tx, org, { id, linkVersion: 1, linkExpiresAt }, false, now);
     queueNewsMail(tx, caseId, now);
+    refreshCaseClock(tx, caseId);
     audit(
       tx,
       {
@@ -704,6 +706,7 @@ export function reportReferralStatus(
     });
     queueNewsMail(tx, x.caseRow.id, now);
     queueStaffAlert(tx, "organisation_update", x.caseRow.id, now);
+    refreshCaseClock(tx, x.caseRow.id);
     audit(
       tx,
       {

@@ -405,6 +405,13 @@ export const staffPages: Entry[] = [
     path: (d) => `/medewerker/zaken/${d.staff!.caseId}?contact=show`,
     errors: (page, lng) => press(page, s(lng, "case.actions.close")),
   },
+  {
+    route: "medewerker.zaken.$caseId",
+    name: "staff-case-follow-up",
+    path: (d) => `/medewerker/zaken/${d.staff!.caseId}`,
+    // The follow-up form sent empty: the date field's own error, outside react-aria's fields.
+    errors: (page, lng) => press(page, s(lng, "case.actions.followUpSet")),
+  },
   { route: "medewerker._index", name: "staff-queue-search", path: () => "/medewerker?q=Sam" },
   {
     route: "medewerker._index",

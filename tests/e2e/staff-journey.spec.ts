@@ -198,7 +198,7 @@ for (const lng of languages) {
 
     // --- acknowledge
     await page.getByRole("radiogroup", { name: text.newStatusGroup[l] }).getByText(text.newStatus[l]).click();
-    await expect(page.getByRole("radio", { name: text.newStatus[l] })).toBeChecked();
+    await expect(page.getByRole("radio", { name: text.newStatus[l], exact: true })).toBeChecked();
     await page.getByRole("button", { name: text.changeStatus[l] }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(text.newStatus[l]);
     await reporter.reload();

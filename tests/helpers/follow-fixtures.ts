@@ -5,6 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { NewCase } from "~/domain/new-case";
 import { caseEventTypes } from "~/domain/case-events";
+import type { MessageRole } from "~/domain/case-clocks";
 import { changeStatus, sendMessage } from "~/server/case-admin.server";
 import { createCase } from "~/server/cases.server";
 import { createReferral, referralLink } from "~/server/referrals.server";
@@ -204,9 +205,22 @@ function ombudsworker(db: Db) {
   return { id, name: "Sanne de Vries", email: "", role: "ombudsworker" as const, sessionIdHash: "test" };
 }
 
-/** A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail). */
-export function staffMessage(caseId: number, body: string, opts: { now?: number; db?: Db } = {}) {
-  const result = sendMessage(caseId, ombudsworker(opts.db ?? getDb()), body, opts.now ?? Date.now());
+/**
+ * A message from an ombudsworker, written by the back office's own sendMessage() (with its news mail): an
+ * ordinary message unless the test says it is the acknowledgement or the answer (ADR 039).
+ */
+export function staffMessage(
+  caseId: number,
+  body: string,
+  opts: { now?: number; db?: Db; role?: MessageRole } = {},
+) {
+  const result = sendMessage(
+    caseId,
+    ombudsworker(opts.db ?? getDb()),
+    body,
+    opts.role ?? "other",
+    opts.now ?? Date.now(),
+  );
   if (!result.ok) throw new Error(`sendMessage: ${result.reason}`);
 }
 

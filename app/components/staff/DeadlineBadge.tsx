@@ -1,7 +1,9 @@
+import type { DeadlineInfo as Info } from "~/domain/case-status";
 import type { DeadlineBadge as Badge } from "~/domain/working-days";
+import { formatDate, formatDayMonth, isoDate } from "./format";
 import { useCachedT } from "./use-cached-t";
 
-export type DeadlineInfo = { which: "ack" | "answer"; dueAt: number; badge: Badge; days: number } | null;
+export type DeadlineInfo = Info | null;
 
 const badgeClass: Record<Badge, string> = {
   on_time: "tag tag--success",
@@ -10,7 +12,10 @@ const badgeClass: Record<Badge, string> = {
   met: "tag",
 };
 
-/** "Acknowledge · overdue · 3 working days late": what and how urgent, never by colour alone. */
+/**
+ * "Call back · 12 Dec · overdue · 3 working days late": which clock, its date and how urgent, never by
+ * colour alone. Only a closed case has none (ADR 039).
+ */
 export function DeadlineBadge({
   deadline,
   compact,
@@ -18,7 +23,7 @@ export function DeadlineBadge({
 }: {
   deadline: DeadlineInfo;
   compact?: boolean;
-  /** The queue's one-line form: "Acknowledge · on time · 5 wd". */
+  /** The queue's one-line form: "Acknowledge: 12 Dec · on time · 5 wd". */
   short?: boolean;
 }) {
   const t = useCachedT();
@@ -33,6 +38,9 @@ export function DeadlineBadge({
   return (
     <span className={short ? "deadline deadline--short" : "deadline"}>
       {compact ? null : <span className="deadline__which">{t(`deadline.${deadline.which}${suffix}`)} </span>}
+      <time className="deadline__date" dateTime={isoDate(deadline.dueAt)}>
+        {short ? formatDayMonth(deadline.dueAt, t) : formatDate(deadline.dueAt, t)}
+      </time>{" "}
       <span className={badgeClass[deadline.badge]}>{t(`badges.${deadline.badge}`)}</span>
       {when ? <span className="deadline__when"> {when}</span> : null}
     </span>

@@ -25,6 +25,12 @@ export function formatDate(ms: number, t: TFunction): string {
   return t("staff:date.date", { day: d, month: t(`staff:date.months.${m}`), year: y });
 }
 
+/** "12 dec": the queue's short date (the year is this one or the next, and the tooltip-free <time> has it). */
+export function formatDayMonth(ms: number, t: TFunction): string {
+  const { m, d } = pieces(ms);
+  return t("staff:date.dayMonth", { day: d, month: t(`staff:date.months.${m}`) });
+}
+
 export function formatDateTime(ms: number, t: TFunction): string {
   const { y, m, d, hh, mm } = pieces(ms);
   return t("staff:date.dateTime", {
