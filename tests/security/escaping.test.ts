@@ -4,7 +4,7 @@
  * answers and contact details (written as the intake writes them), the reporter's reply and addition and
  * the organisation's note (sent over HTTP), the contact request, and the staff's message and note.
  */
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/server/db.server";
 import { signLink } from "~/server/signed-links.server";
@@ -128,8 +128,9 @@ describe("text, never markup", () => {
       .select({ id: schema.cases.id })
       .from(schema.cases)
       .where(eq(schema.cases.kind, "contact"))
-      .all()
-      .at(-1)!;
+      // The newest by id: without an order, SQLite returns rows in whatever index it picks.
+      .orderBy(desc(schema.cases.id))
+      .get()!;
     const { client: staff } = await staffClient("ombudsworker");
     expectEscaped(
       await staff.get(`/medewerker/zaken/${latest.id}`),
