@@ -465,6 +465,22 @@ describe("a step with bad input", () => {
   });
 });
 
+/** What the confirmation page gets: the receipt, and for a worker's entry the channel and the case. */
+async function receiptOf(b: Browser) {
+  const res = await b.run(() =>
+    confirmationLoader("testimony", {
+      request: b.get("/verhaal/bevestiging"),
+      params: {},
+      context: context(),
+    }),
+  );
+  return (await res.json()) as {
+    onBehalf: string | null;
+    caseId: number | null;
+    receipt: { code: string } | null;
+  };
+}
+
 describe("a case entered by a worker for someone on the phone (ADR 040)", () => {
   it("goes through the same questions and records who entered it, how, and in the audit log", async () => {
     const worker = testStaff(db, "ombudsworker");
@@ -502,15 +518,7 @@ describe("a case entered by a worker for someone on the phone (ADR 040)", () => 
     ]);
 
     // The receipt (code and passphrase to read out) links the worker to the case.
-    const receipt = (await (
-      await b.run(() =>
-        confirmationLoader("testimony", {
-          request: b.get("/verhaal/bevestiging"),
-          params: {},
-          context: context(),
-        }),
-      )
-    ).json()) as { onBehalf: string | null; caseId: number | null; receipt: { code: string } | null };
+    const receipt = await receiptOf(b);
     expect(receipt).toMatchObject({ onBehalf: "phone", caseId: row.id });
     expect(receipt.receipt?.code.replace("-", "")).toBe(row.code);
   });
@@ -522,15 +530,7 @@ describe("a case entered by a worker for someone on the phone (ADR 040)", () => 
     const received = db.select().from(schema.caseEvents).get()!;
     expect(received.staffId).toBeNull();
     expect(received.params).not.toHaveProperty("channel");
-    const receipt = (await (
-      await b.run(() =>
-        confirmationLoader("testimony", {
-          request: b.get("/verhaal/bevestiging"),
-          params: {},
-          context: context(),
-        }),
-      )
-    ).json()) as { onBehalf: string | null; caseId: number | null };
+    const receipt = await receiptOf(b);
     expect(receipt).toMatchObject({ onBehalf: null, caseId: null });
   });
 });

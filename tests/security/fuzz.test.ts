@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowCounts } from "./helpers/db";
 import { Client, escapeHtml, type Reply } from "./helpers/http";
-import { reporterClient } from "./helpers/reporter";
+import { contactSteps, reporterClient } from "./helpers/reporter";
 
 const SEED = Number(process.env.FC_SEED ?? 20_260_611);
 const RUNS = Number(process.env.FC_RUNS ?? 48);
@@ -433,15 +433,7 @@ beforeAll(async () => {
 
   // A contact request with every page answered (by phone, so the call page is there too).
   clients.contact = new Client();
-  for (const [path, fields] of [
-    ["/contact", { name: "Sam" }],
-    ["/contact/relatie", { relation: "parent" }],
-    ["/contact/bereiken", { contactMethod: "phone", phone: "06 12345678" }],
-    ["/contact/bellen", { mayLeaveMessage: "no" }],
-    ["/contact/vraag", { question: "Kan iemand bellen?" }],
-    ["/contact/weet-ervan", { youngPersonKnows: "yes" }],
-    ["/contact/dringend", { urgent: "no" }],
-  ] as const) {
+  for (const [path, fields] of contactSteps) {
     const res = await clients.contact.postForm(path, fields);
     expect(res.status, path).toBe(302);
   }

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Client } from "./helpers/http";
+import { contactSteps } from "./helpers/reporter";
 
 const vnu = path.resolve(import.meta.dirname, "../../node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -40,17 +41,6 @@ const intakeSteps: [string, Record<string, string> | [string, string][]][] = [
   ["toestemming", { "consent-igj": "anonymous" }],
   ["contact", { contactMethod: "none" }],
   ["gemeente", {}],
-];
-
-/** The contact request's pages, one question each (ADR 037), by phone so the call page comes too. */
-const contactSteps: [string, Record<string, string>][] = [
-  ["/contact", { name: "Sam" }],
-  ["/contact/relatie", { relation: "parent" }],
-  ["/contact/bereiken", { contactMethod: "phone", phone: "06 12345678" }],
-  ["/contact/bellen", { mayLeaveMessage: "no" }],
-  ["/contact/vraag", { question: "Kan iemand bellen?" }],
-  ["/contact/weet-ervan", { youngPersonKnows: "yes" }],
-  ["/contact/dringend", { urgent: "no" }],
 ];
 
 async function pagesIn(lng: "nl" | "en"): Promise<Map<string, string>> {

@@ -31,3 +31,14 @@ export const referralContent = (text: string) =>
     coveringNote: text,
     story: { text, additions: [], reporterRole: null, wishes: [] },
   });
+
+/** The contact request's pages, one question each (ADR 037), by phone so the call page comes too. */
+export const contactSteps: readonly (readonly [string, Record<string, string>])[] = [
+  ["/contact", { name: "Sam" }],
+  ["/contact/relatie", { relation: "parent" }],
+  ["/contact/bereiken", { contactMethod: "phone", phone: "06 12345678" }],
+  ["/contact/bellen", { mayLeaveMessage: "no" }],
+  ["/contact/vraag", { question: "Kan iemand bellen?" }],
+  ["/contact/weet-ervan", { youngPersonKnows: "yes" }],
+  ["/contact/dringend", { urgent: "no" }],
+];
