@@ -42,3 +42,35 @@ describe("locales", () => {
     });
   }
 });
+
+/** Every string a person reads in one language, across all namespaces. */
+function texts(lng: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") out.push(v);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  for (const ns of namespaces) walk(load(lng, ns));
+  return out;
+}
+
+describe("wording (issue 15 point 10)", () => {
+  it("uses one word for one thing: the secret phrase", () => {
+    // {{passphrase}} is a value put in, not a word shown.
+    expect(texts("en").filter((s) => /passphrase/i.test(s.replace(/\{\{\w+\}\}/g, "")))).toEqual([]);
+    expect(texts("nl").filter((s) => /wachtzin|wachtwoordzin/i.test(s))).toEqual([]);
+  });
+
+  it("keeps the sentences reviewers found weak out", () => {
+    const weak = [
+      "Voor wat je wilt, hebben we een andere organisatie nodig.",
+      "Je geheime zin bewaren we niet: alleen een versleutelde controle ervan.",
+      "het vastloopt",
+      "Wacht niet op ons.",
+    ];
+    expect(texts("nl").filter((s) => weak.some((w) => s.includes(w)))).toEqual([]);
+    expect(
+      texts("en").filter((s) => /signed out by itself|can be seen for 30 minutes|things are stuck/.test(s)),
+    ).toEqual([]);
+  });
+});

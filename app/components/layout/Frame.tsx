@@ -22,6 +22,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   const label = (
     <>
       <span aria-hidden="true">{t("language.switchTo")}</span>
+      {/* A space, so text browsers (which show both) do not run the words together. */}{" "}
       <span className="visually-hidden">{t("language.switchToLong")}</span>
     </>
   );
