@@ -7,6 +7,7 @@ export const staffAlertKinds = [
   "urgent_case",
   "reporter_reply",
   "organisation_update",
+  "consent_changed",
   "referral_mail_failed",
 ] as const;
 export type StaffAlertKind = (typeof staffAlertKinds)[number];
@@ -26,7 +27,8 @@ export type AlertCandidate = {
 /**
  * Who gets an alert of this kind about a case:
  * - a new urgent case ("not safe now"): everyone, since nobody handles it yet;
- * - a reporter's reply or an organisation's update: whoever handles the case, or everyone while nobody does;
+ * - a reporter's reply, an organisation's update or a changed consent: whoever handles the case, or
+ *   everyone while nobody does;
  * - a failed referral mail: whoever handles the case and the coordinators (they fix addresses).
  * Never a deactivated account, and never someone who turned this kind off.
  */
@@ -44,6 +46,7 @@ export function alertRecipients(
       break;
     case "reporter_reply":
     case "organisation_update":
+    case "consent_changed":
       chosen = assigned ? [assigned] : [...staff];
       break;
     case "referral_mail_failed":

@@ -18,6 +18,7 @@ import {
 import { consentRecipients, type ConsentRecipient } from "../../db/schema";
 import { refreshCaseClock } from "./case-clocks.server";
 import { getDb, schema, type Db } from "./db.server";
+import { queueStaffAlert } from "./staff-alerts.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
 export type ConsentChangeResult = {
@@ -117,6 +118,8 @@ export function changeConsents(
         result.blockedReferrals += applyWithdrawal(tx, caseId, recipient, withdrawal, now);
       }
     }
+    // The worker hears that the sharing choices changed (one alert, whatever changed), never how.
+    if (result.changed.length > 0) queueStaffAlert(tx, "consent_changed", caseId, now);
     return result;
   }, IMMEDIATE);
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { NewCase } from "~/domain/new-case";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { createCase } from "./cases.server";
+import { changeConsents } from "./consent.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { seedCase } from "./dev-seed.server";
@@ -72,6 +73,7 @@ describe("staff alerts by e-mail", () => {
       "urgent_case",
       "reporter_reply",
       "organisation_update",
+      "consent_changed",
       "referral_mail_failed",
     ]);
     expect(alertsOn(quiet.id)).toEqual(["reporter_reply"]);
@@ -93,6 +95,20 @@ describe("staff alerts by e-mail", () => {
     expect(postReporterMessage(id, "En nog iets", { db })).toBe("sent");
     expect(alerts()).toMatchObject([{ to: "a@example.org", purpose: "staff_alert:reporter_reply" }]);
     expect(alerts()[0]!.body).not.toContain(SECRET);
+  });
+
+  it("a changed consent: one alert to the person handling the case, saying nothing of the choice", () => {
+    const a = testStaff(db, "ombudsworker", { name: "A", email: "a@example.org" });
+    testStaff(db, "coordinator", { name: "C", email: "c@example.org" });
+    const { id } = seedCase(db);
+    db.update(schema.cases).set({ assigneeId: a.id }).where(eq(schema.cases.id, id)).run();
+    changeConsents(id, { gemeente: "identity", igj: "anonymous", ozj: "none" }, { db });
+    expect(alerts()).toMatchObject([{ to: "a@example.org", purpose: "staff_alert:consent_changed" }]);
+    expect(alerts()[0]!.body).not.toMatch(/gemeente|IGJ|OZJ|toestemming/i);
+
+    db.delete(schema.outbox).run();
+    changeConsents(id, { gemeente: "identity", igj: "anonymous", ozj: "none" }, { db });
+    expect(alerts()).toEqual([]); // nothing changed, nothing sent
   });
 
   it("a failed referral mail: the person handling the case and the coordinators", () => {
