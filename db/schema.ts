@@ -255,6 +255,9 @@ export const cases = sqliteTable(
     /** A follow-up date a worker set (the end of that Amsterdam day) and its reason, encrypted. */
     followUpAt: integer("follow_up_at"),
     followUpReasonEnc: text("follow_up_reason_enc"),
+    /** The next due date a deadline alert was last sent for, and which (staff-alerts.ts dueAlertFor). */
+    dueAlertedAt: integer("due_alerted_at"),
+    dueAlertedKind: text("due_alerted_kind"),
   },
   (t) => [
     index("cases_queue").on(t.status, t.urgent, t.ackDueAt),

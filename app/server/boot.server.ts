@@ -10,6 +10,7 @@ import { emlFolder } from "./mailer.server";
 import { closeDb, DatabaseInUse, getDb, lockDatabaseForThisProcess, prepareDatabase } from "./db.server";
 import { startOutboxWorker } from "./outbox-worker.server";
 import { startRetentionJob } from "./retention.server";
+import { startDeadlineAlertJob } from "./staff-alerts.server";
 import { syncSearchIndex } from "./search-index.server";
 import { syncCaseClocks } from "./case-clocks.server";
 
@@ -71,6 +72,7 @@ export function boot(): Runtime {
       console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
       onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));
       onShutdown(startRetentionJob());
+      onShutdown(startDeadlineAlertJob());
       if (!env.SMTP_URL)
         console.log(
           `SMTP_URL is not set: mails are written as .eml files to ${path.relative(process.cwd(), emlFolder()) || "."}/.`,

@@ -8,7 +8,8 @@ import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { seedCase } from "./dev-seed.server";
 import { postReporterMessage } from "./follow.server";
-import { alertsOn, queueStaffAlert, saveAlertsOn } from "./staff-alerts.server";
+import { DUE_SOON_MS } from "~/domain/staff-alerts";
+import { alertsOn, queueDeadlineAlerts, queueStaffAlert, saveAlertsOn } from "./staff-alerts.server";
 
 const SECRET = "marker-alert-9c1e";
 let db: Db;
@@ -75,6 +76,8 @@ describe("staff alerts by e-mail", () => {
       "organisation_update",
       "consent_changed",
       "referral_mail_failed",
+      "deadline_approaching",
+      "deadline_missed",
     ]);
     expect(alertsOn(quiet.id)).toEqual(["reporter_reply"]);
   });
@@ -109,6 +112,26 @@ describe("staff alerts by e-mail", () => {
     db.delete(schema.outbox).run();
     changeConsents(id, { gemeente: "identity", igj: "anonymous", ozj: "none" }, { db });
     expect(alerts()).toEqual([]); // nothing changed, nothing sent
+  });
+
+  it("a deadline: once when it is a day away, once when it has passed, never for a closed case", () => {
+    const a = testStaff(db, "ombudsworker", { name: "A", email: "a@example.org" });
+    const open = seedCase(db, { assigneeId: a.id });
+    const closed = seedCase(db, { assigneeId: a.id, status: "closed" });
+    const dueAt = Date.UTC(2026, 11, 10, 22, 59);
+    db.update(schema.cases).set({ nextDueAt: dueAt }).run();
+
+    expect(queueDeadlineAlerts(dueAt - 3 * DUE_SOON_MS, db)).toBe(0);
+    expect(queueDeadlineAlerts(dueAt - 3_600_000, db)).toBe(1);
+    expect(queueDeadlineAlerts(dueAt - 60_000, db)).toBe(0);
+    expect(queueDeadlineAlerts(dueAt + 60_000, db)).toBe(1);
+    expect(queueDeadlineAlerts(dueAt + 3 * DUE_SOON_MS, db)).toBe(0);
+    expect(alerts()).toMatchObject([
+      { to: "a@example.org", purpose: "staff_alert:deadline_approaching" },
+      { to: "a@example.org", purpose: "staff_alert:deadline_missed" },
+    ]);
+    for (const m of alerts()) expect(m.body).toContain(`/medewerker/zaken/${open.id}`);
+    expect(alerts().some((m) => m.body.includes(`/medewerker/zaken/${closed.id}`))).toBe(false);
   });
 
   it("a failed referral mail: the person handling the case and the coordinators", () => {

@@ -3,13 +3,19 @@
  * they announce. The mail names no case content and not the kind of news: only that there is something to
  * look at, with a link to the case (which opens after signing in). Who gets what: app/domain/staff-alerts.ts.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, ne } from "drizzle-orm";
 import { getEnv } from "~/config/env.server";
-import { alertRecipients, staffAlertKinds, type StaffAlertKind } from "~/domain/staff-alerts";
+import {
+  alertRecipients,
+  DUE_SOON_MS,
+  dueAlertFor,
+  staffAlertKinds,
+  type StaffAlertKind,
+} from "~/domain/staff-alerts";
 import { getFixedT } from "~/i18n/resources.server";
 import { getDb, schema } from "./db.server";
 import { enqueueMail } from "./outbox.server";
-import type { DbOrTx } from "./tx.server";
+import { IMMEDIATE, type DbOrTx } from "./tx.server";
 
 export const STAFF_ALERT_PURPOSE = "staff_alert";
 
@@ -81,4 +87,57 @@ export function saveAlertsOn(staffId: number, on: readonly StaffAlertKind[], db 
         .values(off.map((kind) => ({ staffId, kind })))
         .run();
   });
+}
+
+/**
+ * Deadline alerts: every open case whose next due date (ADR 039) is within a day or has passed gets its
+ * alert once per due date and stage. Returns how many cases were alerted.
+ */
+export function queueDeadlineAlerts(now = Date.now(), db = getDb()): number {
+  return db.transaction((tx) => {
+    const due = tx
+      .select({
+        id: schema.cases.id,
+        nextDueAt: schema.cases.nextDueAt,
+        alertedAt: schema.cases.dueAlertedAt,
+        alertedKind: schema.cases.dueAlertedKind,
+      })
+      .from(schema.cases)
+      .where(
+        and(
+          ne(schema.cases.status, "closed"),
+          isNull(schema.cases.erasedAt),
+          lte(schema.cases.nextDueAt, now + DUE_SOON_MS),
+        ),
+      )
+      .all();
+    let alerted = 0;
+    for (const c of due) {
+      const kind = dueAlertFor(c.nextDueAt, now, { at: c.alertedAt, kind: c.alertedKind });
+      if (!kind) continue;
+      queueStaffAlert(tx, kind, c.id, now);
+      tx.update(schema.cases)
+        .set({ dueAlertedAt: c.nextDueAt, dueAlertedKind: kind })
+        .where(eq(schema.cases.id, c.id))
+        .run();
+      alerted++;
+    }
+    return alerted;
+  }, IMMEDIATE);
+}
+
+/**
+ * Hourly inside the server; the first run after one interval, not at start (a deadline measured in
+ * working days can wait an hour, and a restart never sends a burst). Returns a stop function.
+ */
+export function startDeadlineAlertJob(intervalMs = 60 * 60_000): () => void {
+  const timer = setInterval(() => {
+    try {
+      queueDeadlineAlerts();
+    } catch (e) {
+      console.error("Deadline alerts failed:", e instanceof Error ? e.message : e);
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
