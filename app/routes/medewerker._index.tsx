@@ -322,10 +322,8 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                   <span className="tag tag--error queue-table__urgent">{t("queue.urgent")}</span>
                 ) : null}
               </th>
-              <td data-label={cols.kind} className="nowrap">
-                {t(kindLabelKey(r.kind, r.reporterRole))}
-              </td>
-              <td data-label={cols.themes} className="nowrap">
+              <td data-label={cols.kind}>{t(kindLabelKey(r.kind, r.reporterRole))}</td>
+              <td data-label={cols.themes}>
                 {r.themes.length ? r.themes.map((k) => t(`themesShort.${k}`)).join(", ") : "–"}
               </td>
               <td data-label={cols.received} className="nowrap">

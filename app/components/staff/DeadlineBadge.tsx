@@ -23,17 +23,19 @@ export function DeadlineBadge({
 }: {
   deadline: DeadlineInfo;
   compact?: boolean;
-  /** The queue's one-line form: "Acknowledge: 12 Dec · on time · 5 wd". */
+  /** The queue's one-line form: "Acknowledge: 12 Dec · on time", or "… · overdue · 3 wd late". */
   short?: boolean;
 }) {
   const t = useCachedT();
   if (!deadline) return <span className="tag">{t("badges.none")}</span>;
   const suffix = short ? "Short" : "";
+  // The queue's one line says how late, not how much time is left: "on time" is enough there, and the
+  // column must leave room for the others at 1280 px (the sweep found the last column cut off).
   const when =
     deadline.badge === "overdue"
       ? t(`deadline.overdueBy${suffix}`, { count: Math.max(1, -deadline.days) })
-      : deadline.badge === "on_time"
-        ? t(`deadline.daysLeft${suffix}`, { count: deadline.days })
+      : deadline.badge === "on_time" && !short
+        ? t("deadline.daysLeft", { count: deadline.days })
         : null;
   return (
     <span className={short ? "deadline deadline--short" : "deadline"}>
