@@ -323,7 +323,7 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 ) : null}
               </th>
               <td data-label={cols.kind}>{t(kindLabelKey(r.kind, r.reporterRole))}</td>
-              <td data-label={cols.themes}>
+              <td data-label={cols.themes} className="nowrap">
                 {r.themes.length ? r.themes.map((k) => t(`themesShort.${k}`)).join(", ") : "–"}
               </td>
               <td data-label={cols.received} className="nowrap">
