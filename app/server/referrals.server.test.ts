@@ -385,9 +385,15 @@ describe("consent withdrawal and the outbox", () => {
     changeConsents(c.caseId, { igj: "none", ozj: "none", gemeente: "identity" }, { db, now: T0 + 10 });
     expect(referrals(c.caseId)[0]!.status).toBe("blocked");
     const sent: string[] = [];
-    const run = await processOutbox({ db, now: () => T0 + 20, send: async (m) => void sent.push(m.to) });
+    await processOutbox({ db, now: () => T0 + 20, send: async (m) => void sent.push(m.to) });
     expect(sent).not.toContain("meldingen@igj.example");
-    expect(run.sent).toBe(0);
+    // What goes out is only the staff alert that the consent changed (staff-alerts.ts), to the worker.
+    expect(sent).toHaveLength(1);
+    expect(
+      mails()
+        .filter((m) => m.status === "sent")
+        .map((m) => m.purpose),
+    ).toEqual(sent.map(() => "staff_alert:consent_changed"));
     const mail = mails().find((m) => m.purpose === `referral:${c.referralId}`)!;
     expect(mail).toMatchObject({ status: "failed", attempts: 0, lastError: "cancelled: referral blocked" });
     expect(openReferral(c.token, T0 + 30)).toEqual({ ok: false, problem: "gone" });
