@@ -84,7 +84,7 @@ test("coordinators search and edit organisations, set coordinating municipalitie
     })
     .returning({ id: schema.outbox.id })
     .get().id;
-  await page.getByRole("link", { name: text("staff", "nav.mail") }).click();
+  await page.getByRole("link", { name: text("staff", "nav.mail"), exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("staff", "mail.title"));
   await expect(page.getByText("connect ECONNREFUSED 127.0.0.1:25")).toBeVisible();
   await expect(page.getByText("reporter@example.org")).toHaveCount(0);

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase, seedCase, type TestStaff } from "../helpers/seed-cases";
-import { expectNoAxeViolations, screenshots } from "./helpers";
+import { expectNoAxeViolations, localeText, screenshots } from "./helpers";
 import { expectErrorTitle, label, open, signIn, type Lng } from "./staff-helpers";
 
 const forbidden = { nl: "Geen toegang", en: "No access" };
@@ -30,7 +30,8 @@ async function signedInPage(browser: Browser, staff: TestStaff, lng: Lng, step =
     const worker = await createStaff(e2eDatabase(), { role: "ombudsworker" });
     const { context, page } = await signedInPage(browser, worker, l);
     const nav = page.getByRole("navigation", { name: /menu/i });
-    await expect(nav.getByRole("link")).toHaveText([label.queue[l]]);
+    // The queue and entering a case for a caller (ADR 040); no coordinator pages.
+    await expect(nav.getByRole("link")).toHaveText([label.queue[l], localeText(l, "staff", "nav.entry")]);
     for (const path of ["/medewerker/team", "/medewerker/audit", `/medewerker/team/${worker.id}`]) {
       const response = await open(page, path, l);
       expect(response?.status(), path).toBe(403);
