@@ -560,7 +560,8 @@ export function renewReferralLink(
       now,
     );
     return { ok: true };
-  });
+    // It reads before it writes: IMMEDIATE, so another writer on the file is waited for, not a 500.
+  }, IMMEDIATE);
 }
 
 // ---------------------------------------------------------------- the organisation's link

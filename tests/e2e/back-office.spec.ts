@@ -41,6 +41,8 @@ test("a worker finds a case by the phone number, the name or the code a caller g
   // Lower case, no hyphen, an O for a zero: still the code.
   await search.fill(c.code.toLowerCase().replace(/0/g, "o"));
   await search.press("Enter");
+  // The same case is already listed for the name: wait for this search's results before opening it.
+  await expect(page).toHaveURL(new RegExp(`q=${c.code.toLowerCase().replace(/0/g, "o")}`));
   await page.getByRole("link", { name: code }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
   await page.getByRole("link", { name: "Terug naar de wachtrij" }).click();
