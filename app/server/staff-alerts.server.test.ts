@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { NewCase } from "~/domain/new-case";
+import { testCase } from "../../tests/helpers/follow-fixtures";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { createCase } from "./cases.server";
 import { changeConsents } from "./consent.server";
@@ -8,33 +8,11 @@ import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { seedCase } from "./dev-seed.server";
 import { postReporterMessage } from "./follow.server";
-import { DUE_SOON_MS } from "~/domain/staff-alerts";
+import { DUE_SOON_MS, staffAlertKinds } from "~/domain/staff-alerts";
 import { alertsOn, queueDeadlineAlerts, queueStaffAlert, saveAlertsOn } from "./staff-alerts.server";
 
 const SECRET = "marker-alert-9c1e";
 let db: Db;
-
-function newCase(overrides: Partial<NewCase> = {}): NewCase {
-  return {
-    kind: "testimony",
-    language: "nl",
-    urgent: false,
-    reporterRole: "young_person",
-    unitId: 1,
-    periodFrom: 2019,
-    periodTo: 2021,
-    themes: ["isolation"],
-    wishes: ["heard"],
-    safeNow: "yes",
-    municipalityCode: "GM0363",
-    contactMethod: "none",
-    story: { text: `Mijn verhaal ${SECRET}` },
-    details: null,
-    contact: null,
-    consents: [],
-    ...overrides,
-  };
-}
 
 /** The staff alerts in the outbox: to whom (decrypted), and what they say. */
 const alerts = () =>
@@ -57,9 +35,14 @@ describe("staff alerts by e-mail", () => {
     testStaff(db, "ombudsworker", { name: "Gone", email: "gone@example.org", active: false });
     saveAlertsOn(quiet.id, ["reporter_reply"]);
 
-    await createCase(newCase(), { submissionKey: "calm" });
+    await createCase(testCase({ story: { text: `Mijn verhaal ${SECRET}` } }), { submissionKey: "calm" });
     expect(alerts()).toEqual([]);
-    const created = await createCase(newCase({ urgent: true, safeNow: "no" }), { submissionKey: "urgent" });
+    const created = await createCase(
+      testCase({ urgent: true, safeNow: "no", story: { text: `Mijn verhaal ${SECRET}` } }),
+      {
+        submissionKey: "urgent",
+      },
+    );
 
     const sent = alerts();
     expect(sent.map((m) => m.to).sort()).toEqual(["a@example.org", "c@example.org"]);
@@ -70,15 +53,7 @@ describe("staff alerts by e-mail", () => {
         new RegExp(`${SECRET}|veilig|urgent|${created.code}`, "i"),
       );
     }
-    expect(alertsOn(a.id)).toEqual([
-      "urgent_case",
-      "reporter_reply",
-      "organisation_update",
-      "consent_changed",
-      "referral_mail_failed",
-      "deadline_approaching",
-      "deadline_missed",
-    ]);
+    expect(alertsOn(a.id)).toEqual([...staffAlertKinds]);
     expect(alertsOn(quiet.id)).toEqual(["reporter_reply"]);
   });
 
