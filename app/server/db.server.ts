@@ -34,7 +34,21 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // Freed space is overwritten with zeros, so an erased story leaves no bytes behind (erasure.server.ts).
   sqlite.pragma("secure_delete = ON");
-  return drizzle(sqlite, { schema }) as Db;
+  return immediateByDefault(drizzle(sqlite, { schema }) as Db);
+}
+
+/**
+ * Every transaction begins IMMEDIATE unless it asks otherwise (ADR 043). Most of ours read, then write
+ * (a status, then an event). Begun DEFERRED, such a transaction reads a snapshot, and when another
+ * connection commits in between (the backup or retention script, a seeding test) its first write fails
+ * with SQLITE_BUSY at once, whatever the busy timeout: a 500 for the person. IMMEDIATE takes the write
+ * lock first, so it waits its turn instead. One server process writes at a time anyway (better-sqlite3 is
+ * synchronous), so nothing is lost in concurrency.
+ */
+function immediateByDefault(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn, config) => begin(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 /** Applies migrations and seeds reference data. Safe to run at every start. */

@@ -6,8 +6,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 /**
- * For transactions that read and then write: `BEGIN IMMEDIATE` takes the write lock at the start, so a busy
- * database is waited for (busy_timeout) instead of failing with SQLITE_BUSY when a deferred read has to
- * become a write. Use as `db.transaction(fn, IMMEDIATE)`.
+ * `BEGIN IMMEDIATE` takes the write lock at the start, so a busy database is waited for (busy_timeout)
+ * instead of failing with SQLITE_BUSY when a deferred read has to become a write. Every transaction of
+ * `openDatabase` begins so by default (ADR 043); passing it explicitly documents a transaction that must.
  */
 export const IMMEDIATE = { behavior: "immediate" } as const;
