@@ -1,17 +1,22 @@
 /**
- * Deadline settings from the settings table (keys below, whole numbers as text), with the statutory
- * defaults of app/domain/working-days.ts for anything missing or not a sensible number.
+ * Deadline settings from the settings table, as `settingsFrom` (app/domain/settings-form.ts) reads them: the
+ * stored whole number within the form's bounds, else the statutory default of app/domain/working-days.ts.
  */
 import { inArray } from "drizzle-orm";
-import { defaultDeadlineSettings, type DeadlineSettings } from "~/domain/working-days";
+import { settingFields, settingsFrom } from "~/domain/settings-form";
+import type { DeadlineSettings } from "~/domain/working-days";
 import { getDb, schema } from "./db.server";
 import type { DbOrTx } from "./tx.server";
 
-export const deadlineSettingKeys: Record<keyof DeadlineSettings, string> = {
-  ackWorkingDays: "deadline.ack_working_days",
-  ackWorkingDaysUrgent: "deadline.ack_working_days_urgent",
-  answerWeeks: "deadline.answer_weeks",
-};
+const deadlineFields = [
+  "ackWorkingDays",
+  "ackWorkingDaysUrgent",
+  "answerWeeks",
+] as const satisfies readonly (keyof DeadlineSettings)[];
+
+export const deadlineSettingKeys = Object.fromEntries(
+  deadlineFields.map((f) => [f, settingFields[f].key]),
+) as Record<keyof DeadlineSettings, string>;
 
 export function getDeadlineSettings(db: DbOrTx = getDb()): DeadlineSettings {
   const rows = db
@@ -19,11 +24,5 @@ export function getDeadlineSettings(db: DbOrTx = getDb()): DeadlineSettings {
     .from(schema.settings)
     .where(inArray(schema.settings.key, Object.values(deadlineSettingKeys)))
     .all();
-  const byKey = new Map(rows.map((r) => [r.key, r.value]));
-  const out = { ...defaultDeadlineSettings };
-  for (const [field, key] of Object.entries(deadlineSettingKeys) as [keyof DeadlineSettings, string][]) {
-    const n = Number(byKey.get(key));
-    if (Number.isInteger(n) && n >= 1 && n <= 365) out[field] = n;
-  }
-  return out;
+  return settingsFrom(new Map(rows.map((r) => [r.key, r.value])), deadlineFields);
 }

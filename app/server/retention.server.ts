@@ -5,6 +5,7 @@
  * delivered mails after 90 days; ended reporter sessions and rate-limit windows at once. Runs hourly inside the server and by hand with `npm run retention`.
  */
 import { and, eq, inArray, lt, or } from "drizzle-orm";
+import { settingsFrom } from "~/domain/settings-form";
 import { getDb, schema, type Db } from "./db.server";
 import { sweepFollowSessions } from "./follow-session.server";
 import { sweepUnsent } from "./unsent.server";
@@ -12,23 +13,15 @@ import { sweepStaffUnsent } from "./staff-unsent.server";
 import { sweepRateLimits } from "./rate-limit.server";
 import { countAwaitedForGood } from "./statistics.server";
 
-export const retentionDefaults = { closedCaseMonths: 24, auditMonths: 60 } as const;
-const MIN_AUDIT_MONTHS = 12; // the database refuses to delete younger audit entries (migration 0003)
 const MAIL_DAYS = 90;
 const BATCH = 500;
 
 export type RetentionSettings = { closedCaseMonths: number; auditMonths: number };
 
+/** Keys, bounds (at least 12 months of audit) and defaults: `settingFields` in app/domain/settings-form.ts. */
 export function retentionSettings(db: Db = getDb()): RetentionSettings {
   const rows = db.select().from(schema.settings).all();
-  const get = (key: string, fallback: number) => {
-    const v = Number(rows.find((r) => r.key === key)?.value);
-    return Number.isFinite(v) && v > 0 ? v : fallback;
-  };
-  return {
-    closedCaseMonths: get("retention.closedCaseMonths", retentionDefaults.closedCaseMonths),
-    auditMonths: Math.max(MIN_AUDIT_MONTHS, get("retention.auditMonths", retentionDefaults.auditMonths)),
-  };
+  return settingsFrom(new Map(rows.map((r) => [r.key, r.value])), ["closedCaseMonths", "auditMonths"]);
 }
 
 /** The same moment `months` calendar months earlier. */
