@@ -20,7 +20,7 @@ import {
   fieldId,
   type FieldErrors,
 } from "~/components/ui";
-import { deadlineInfo, kindLabelKey, staffStatuses } from "~/domain/case-status";
+import { deadlineInfo, kindLabelKey, staffStatuses, statusChange } from "~/domain/case-status";
 import { FOLLOW_UP_REASON_MAX, messageRoleChoices, parseFollowUp } from "~/domain/case-clocks";
 import { buildTimelines } from "~/domain/timeline";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
@@ -447,7 +447,8 @@ function CaseView() {
     ...(c.firstAnswerAt == null ? (["answered"] as const) : []),
   ].map((m) => ({ value: m, label: t(`case.actions.milestones.${m}`) }));
   const statusOptions = staffStatuses
-    .filter((s) => s !== "closed" && s !== c.status && !(s === "acknowledged" && c.acknowledgedAt != null))
+    // Closing has its own form (with the open-referral check); the rest are the changes statusChange allows.
+    .filter((s) => s !== "closed" && statusChange(c, s).ok)
     .map((s) => ({ value: s, label: t(`statuses.${s}`) }));
 
   return (
