@@ -31,6 +31,9 @@ async function openWithScriptsHeld(page: Page, url: string) {
 }
 
 test("what is typed, picked and ticked before the page's JavaScript runs is kept", async ({ page }) => {
+  // Seven pages, each loaded twice over (scripts held, then released and waited for): a minute on a busy
+  // machine, which was the default timeout.
+  test.setTimeout(120_000);
   const lng = "nl";
   const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params);
   const next = () => page.getByRole("button", { name: tr(lng, "common:continue"), exact: true }).click();
