@@ -9,7 +9,9 @@ import { z } from "zod";
 export type Problem = { key: string; values?: Record<string, string | number> };
 export type Problems = Record<string, Problem>;
 
-// C0 controls except tab, newline and carriage return; DEL; C1 controls; bidi embeddings and isolates.
+// The one control-character policy of every form, public and staff: C0 controls except tab, newline and
+// carriage return; DEL; C1 controls; bidi embeddings and isolates (they can make a text show other than
+// it reads: a name, a note or a message that looks harmless to the next reader).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 

@@ -3,6 +3,7 @@
  * rules. Pure: zod schemas that give message keys of the staff locale (`organisations.errors.*`).
  */
 import { z } from "zod";
+import { hasControlChars } from "./form-input";
 import { organisationKinds, type OrganisationKind } from "./vocabulary";
 
 export { organisationKinds };
@@ -74,8 +75,6 @@ export function asCbsCode(q: string): string | null {
 }
 
 // Control characters other than tab and newlines cannot be shown or stored safely.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const optionalText = (max: number) =>
   z
@@ -86,7 +85,7 @@ const optionalText = (max: number) =>
       z
         .string()
         .max(max, "organisations.errors.notesTooLong")
-        .refine((v) => !CONTROL.test(v), "organisations.errors.controlChars"),
+        .refine((v) => !hasControlChars(v), "organisations.errors.controlChars"),
     );
 
 /** Empty means "no referral address" (nothing can be referred then); otherwise a real address. */
@@ -129,7 +128,7 @@ export const organisationNewSchema = z.object({
         .string()
         .min(1, "organisations.errors.nameRequired")
         .max(ORG_NAME_MAX, "organisations.errors.nameTooLong")
-        .refine((v) => !CONTROL.test(v), "organisations.errors.controlChars"),
+        .refine((v) => !hasControlChars(v), "organisations.errors.controlChars"),
     ),
   referralEmail: emailField,
   notes: optionalText(ORG_NOTES_MAX),

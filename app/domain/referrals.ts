@@ -9,6 +9,7 @@
  * - "your municipality" is the municipality the reporter named, not any municipality.
  */
 import { z } from "zod";
+import { hasControlChars } from "./form-input";
 import type { CaseContact } from "./case-content";
 import type { ConsentLevel, ConsentState, ReferralPart } from "./consent";
 import { referralParts } from "./consent";
@@ -253,8 +254,6 @@ export function organisationStatusChange(
 // ---------------------------------------------------------------- forms
 
 // Control characters other than tab and newlines cannot be shown or stored safely.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const optionalText = (max: number, tooLong: string, control: string) =>
   z
@@ -265,7 +264,7 @@ const optionalText = (max: number, tooLong: string, control: string) =>
       z
         .string()
         .max(max, tooLong)
-        .refine((v) => !CONTROL.test(v), control),
+        .refine((v) => !hasControlChars(v), control),
     );
 
 export const referralCreateSchema = z.object({

@@ -54,6 +54,14 @@ describe("staff forms", () => {
     expect(fieldErrors(r.error!)).toEqual({ note: "errors.controlChars" });
   });
 
+  it("refuses the bidi overrides and C1 controls the public forms refuse (one policy, form-input.ts)", () => {
+    // U+202E would make the rest of the note read right to left: what the next worker sees is not what was typed
+    for (const note of ["Gebeld \u202Eeton", "a\u2066b", "a\u0085b"]) {
+      const r = caseActionSchema.safeParse({ intent: "note", note });
+      expect(fieldErrors(r.error!), JSON.stringify(note)).toEqual({ note: "errors.controlChars" });
+    }
+  });
+
   it("reads assignment to me, nobody or a colleague", () => {
     expect(caseActionSchema.parse({ intent: "assign", assignee: "me" })).toEqual({
       intent: "assign",

@@ -3,6 +3,7 @@
  * so the server can answer in the reader's language. Pure: routes translate the keys.
  */
 import { z } from "zod";
+import { hasControlChars } from "./form-input";
 import { messageRoles } from "./case-clocks";
 import { staffStatuses } from "./case-status";
 import { intakeKinds } from "./intake/answers";
@@ -14,8 +15,6 @@ export const NAME_MAX = 100;
 export const TEXT_MAX = 5000;
 
 // Control characters other than tab and newlines cannot be shown or stored safely.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const text = (requiredKey: string, max = TEXT_MAX) =>
   z
@@ -26,7 +25,7 @@ const text = (requiredKey: string, max = TEXT_MAX) =>
         .string()
         .min(1, requiredKey)
         .max(max, "errors.tooLong")
-        .refine((v) => !CONTROL.test(v), "errors.controlChars"),
+        .refine((v) => !hasControlChars(v), "errors.controlChars"),
     );
 
 const email = z
