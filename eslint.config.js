@@ -26,4 +26,36 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // The domain layer is pure rules and words (docs/architecture.md): it imports other domain modules and
+    // zod, never the server, the database, the UI or the routes.
+    files: ["app/domain/**/*.ts"],
+    ignores: ["app/domain/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "~/server/*",
+                "~/components/*",
+                "~/routes/*",
+                "~/i18n/*",
+                "~/config/*",
+                "**/db/*",
+                "*.server",
+              ],
+              message:
+                "app/domain is pure: move what you need into app/domain, or call it from a .server.ts module.",
+            },
+            {
+              regex: "^(?!\\.|~/domain/|zod$)",
+              message: "app/domain imports only other domain modules and zod.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../../locales/en/reports.json";
 import nl from "../../locales/nl/reports.json";
-import type { Report } from "~/server/statistics.server";
+import type { Report } from "./statistics";
 import { reportCsv, toCsv } from "./report-csv";
 
 const report: Report = {

@@ -3,7 +3,7 @@
  * cell hidden so that totals give nothing away); turnaround figures are left out when the number
  * of referrals behind them is hidden. No free text, no codes, no dates finer than a month.
  */
-import type { Report } from "~/server/statistics.server";
+import type { Report } from "./statistics";
 import { isHidden, suppressTable, type Cell } from "./statistics";
 
 const escape = (v: string | number) => {

@@ -146,3 +146,24 @@ export function monthsOf(period: Period): string[] {
   }
   return out;
 }
+
+/** The statistics page's figures for a range of months, as built by buildReport (statistics.server.ts). */
+export type Report = {
+  months: string[];
+  casesByMonth: { month: string; testimony: number; complaint: number; contact: number }[];
+  byTheme: Record<string, number>;
+  byWish: Record<string, number>;
+  byUnit: Record<string, number>;
+  urgent: number;
+  ack: { met: number; late: number; open: number };
+  answer: { met: number; late: number; open: number };
+  referrals: {
+    organisationId: number;
+    count: number;
+    open: number;
+    receivedMedian: number | null;
+    receivedP90: number | null;
+    doneMedian: number | null;
+    doneP90: number | null;
+  }[];
+};

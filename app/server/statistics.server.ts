@@ -7,7 +7,7 @@
  * answer is still "open" or already "late".
  */
 import { addDays, endOfAmsterdamDay } from "~/domain/working-days";
-import { median, monthsOf, percentile, type Period } from "~/domain/statistics";
+import { median, monthsOf, percentile, type Period, type Report } from "~/domain/statistics";
 import { getDb, type Db } from "./db.server";
 
 export type Fact = { month: string; dimension: string; value: string; count: number };
@@ -72,25 +72,7 @@ export function countAwaitedForGood(db: Pick<Db, "$client">, caseIds: number[], 
 
 // ------------------------------------------------------------------ the report
 
-export type Report = {
-  months: string[];
-  casesByMonth: { month: string; testimony: number; complaint: number; contact: number }[];
-  byTheme: Record<string, number>;
-  byWish: Record<string, number>;
-  byUnit: Record<string, number>;
-  urgent: number;
-  ack: { met: number; late: number; open: number };
-  answer: { met: number; late: number; open: number };
-  referrals: {
-    organisationId: number;
-    count: number;
-    open: number;
-    receivedMedian: number | null;
-    receivedP90: number | null;
-    doneMedian: number | null;
-    doneP90: number | null;
-  }[];
-};
+export type { Report };
 
 /** Expands counted day values into a list so percentiles can be taken. */
 function daysList(facts: Fact[]): number[] {
