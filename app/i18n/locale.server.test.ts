@@ -17,7 +17,9 @@ describe("language detection", () => {
   });
 
   it("sets a cookie only when the URL chooses a language", () => {
-    expect(languageCookieHeader(req("/?lng=en"), false)).toMatch(/^lng=en; Path=\/;.*HttpOnly$/);
+    expect(languageCookieHeader(req("/?lng=en"), false)).toMatch(
+      /^lng=en; Path=\/; HttpOnly; SameSite=Lax; Max-Age=31536000$/,
+    );
     expect(languageCookieHeader(req("/?lng=en"), true)).toMatch(/Secure$/);
     expect(languageCookieHeader(req("/"), false)).toBeUndefined();
   });

@@ -1,16 +1,8 @@
 import { redirectDocument } from "@remix-run/node";
+import { readCookie, setCookieHeader } from "~/http/cookies.server";
 import { defaultLanguage, isLanguage, type Language } from "./config";
 
 export const LANGUAGE_COOKIE = "lng";
-
-function cookieValue(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
 
 /** Accept-Language, best quality first, reduced to our languages. */
 export function fromAcceptLanguage(header: string | null): Language | undefined {
@@ -32,7 +24,7 @@ export function detectLanguage(request: Request): Language {
   const url = new URL(request.url);
   const param = url.searchParams.get("lng");
   if (isLanguage(param)) return param;
-  const cookie = cookieValue(request.headers.get("Cookie"), LANGUAGE_COOKIE);
+  const cookie = readCookie(request, LANGUAGE_COOKIE);
   if (isLanguage(cookie)) return cookie;
   return fromAcceptLanguage(request.headers.get("Accept-Language")) ?? defaultLanguage;
 }
@@ -41,7 +33,7 @@ export function detectLanguage(request: Request): Language {
 export function languageCookieHeader(request: Request, secure: boolean): string | undefined {
   const param = new URL(request.url).searchParams.get("lng");
   if (!isLanguage(param)) return undefined;
-  return `${LANGUAGE_COOKIE}=${param}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure ? "; Secure" : ""}`;
+  return setCookieHeader(LANGUAGE_COOKIE, param, { maxAge: 31536000, secure });
 }
 
 /**

@@ -6,7 +6,6 @@
  * minutes at most (docs/decisions/005). The quick exit and "I have saved it" delete the draft.
  */
 import { eq } from "drizzle-orm";
-import { getEnv } from "~/config/env.server";
 import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
 import {
   contactRequestToNewCase,
@@ -21,7 +20,8 @@ import { createCase } from "./cases.server";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
 import { draftLimiter } from "./intake.server";
-import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
+import { readCookie, setCookieHeader } from "~/http/cookies.server";
+import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd } from "./reporter-session.server";
 
 export { RECEIPT_TTL_MS };
 
@@ -38,8 +38,7 @@ const tokenOf = (request: Request) => {
 };
 
 function cookieHeader(value: string, maxAge?: number) {
-  const secure = getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
-  return `${CONTACT_DRAFT_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax${secure}${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}`;
+  return setCookieHeader(CONTACT_DRAFT_COOKIE, value, { maxAge });
 }
 
 function read(db: Db, token: string, now: number): ContactDraft | null {

@@ -5,14 +5,14 @@
  * the confirmation page survives a reload, a print and a double submit; then it is gone.
  */
 import { eq, lt } from "drizzle-orm";
-import { getEnv } from "~/config/env.server";
 import { DRAFT_TTL_MS, RECEIPT_MAX_MS, RECEIPT_TTL_MS } from "~/domain/lifetimes";
 import type { IntakeAnswers, IntakeKind } from "~/domain/intake/answers";
 import type { EnteredBy, EntryChannel } from "~/domain/new-case";
 import type { StepId } from "~/domain/intake/steps";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
-import { DRAFT_COOKIE, readCookie } from "./reporter-session.server";
+import { readCookie, setCookieHeader } from "~/http/cookies.server";
+import { DRAFT_COOKIE } from "./reporter-session.server";
 
 export { DRAFT_TTL_MS, RECEIPT_TTL_MS };
 
@@ -47,10 +47,8 @@ export type Draft = { token: string; idHash: string; kind: IntakeKind; data: Dra
 
 type Writer = Pick<Db, "insert" | "update" | "delete">;
 
-const secureFlag = () => (getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "");
-
 function cookieHeader(token: string, maxAgeSeconds: number): string {
-  return `${DRAFT_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secureFlag()}`;
+  return setCookieHeader(DRAFT_COOKIE, token, { maxAge: maxAgeSeconds });
 }
 
 export function clearDraftCookie(): string {

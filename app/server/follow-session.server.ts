@@ -8,11 +8,11 @@
  * retention job a day after the end. See docs/decisions/007, 017 and 029.
  */
 import type Database from "better-sqlite3";
-import { getEnv } from "~/config/env.server";
 import { FOLLOW_IDLE_MS, FOLLOW_MAX_MS, UNSENT_TTL_MS } from "~/domain/lifetimes";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, type Db } from "./db.server";
-import { FOLLOW_COOKIE, onReporterSessionEnd, readCookie } from "./reporter-session.server";
+import { readCookie, setCookieHeader } from "~/http/cookies.server";
+import { FOLLOW_COOKIE, onReporterSessionEnd } from "./reporter-session.server";
 import { forgetUnsent } from "./unsent.server";
 
 export const IDLE_MS = FOLLOW_IDLE_MS;
@@ -59,9 +59,8 @@ function statements(db: Db): Statements {
 }
 
 function cookieHeader(value: string, maxAge?: number): string {
-  const secure = getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
   // No Max-Age: a browser session cookie. Strict: no other site can make the browser send it.
-  return `${FOLLOW_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}`;
+  return setCookieHeader(FOLLOW_COOKIE, value, { sameSite: "Strict", maxAge });
 }
 
 const endOf = (s: Row) => Math.min(s.lastSeenAt + IDLE_MS, s.createdAt + MAX_AGE_MS);

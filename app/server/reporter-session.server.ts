@@ -3,6 +3,7 @@
  * at once: the quick exit and "sign out" use this. Features that add a reporter cookie register it here.
  */
 import { eq } from "drizzle-orm";
+import { clearCookieHeader, readCookie } from "~/http/cookies.server";
 import { sha256 } from "./crypto.server";
 import { getDb, schema } from "./db.server";
 
@@ -10,16 +11,6 @@ export const DRAFT_COOKIE = "ap_draft";
 export const FOLLOW_COOKIE = "ap_follow";
 export const CONTACT_DRAFT_COOKIE = "ap_contact";
 const REPORTER_COOKIES = [DRAFT_COOKIE, FOLLOW_COOKIE, CONTACT_DRAFT_COOKIE, "ap_csrf"];
-
-export function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get("Cookie");
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
 
 type Ender = (request: Request) => void;
 const enders: Ender[] = [
@@ -41,5 +32,5 @@ export function onReporterSessionEnd(ender: Ender) {
 /** Deletes server-side reporter state and returns Set-Cookie headers that expire every reporter cookie. */
 export function endReporterSession(request: Request): string[] {
   for (const end of enders) end(request);
-  return REPORTER_COOKIES.map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  return REPORTER_COOKIES.map((name) => clearCookieHeader(name));
 }

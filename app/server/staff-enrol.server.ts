@@ -3,17 +3,12 @@
  * without storing it anywhere before the account has it: it travels encrypted in a short-lived httpOnly
  * cookie, bound to the link or the half-finished sign-in it was made for.
  */
-import { getEnv } from "~/config/env.server";
 import { decrypt, encrypt } from "./crypto.server";
-import { readCookie } from "./reporter-session.server";
+import { clearCookieHeader, readCookie, setCookieHeader } from "~/http/cookies.server";
 import { groupSecret, isTotpSecret, newTotpSecret, totpQrSvg, totpUri } from "./staff-auth.server";
 
 const COOKIE = "ap_staff_enrol";
 const TTL_SECONDS = 3600;
-
-function secure(): string {
-  return getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
-}
 
 export function enrolmentSecret(request: Request, bindTo: string): { secret: string; setCookie?: string } {
   const raw = readCookie(request, COOKIE);
@@ -29,12 +24,12 @@ export function enrolmentSecret(request: Request, bindTo: string): { secret: str
   const value = encrypt(JSON.stringify({ secret, bindTo }));
   return {
     secret,
-    setCookie: `${COOKIE}=${value}; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=${TTL_SECONDS}${secure()}`,
+    setCookie: setCookieHeader(COOKIE, value, { path: "/medewerker", maxAge: TTL_SECONDS }),
   };
 }
 
 export function clearEnrolmentCookie(): string {
-  return `${COOKIE}=; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=0${secure()}`;
+  return clearCookieHeader(COOKIE, { path: "/medewerker" });
 }
 
 /** What the page shows: the QR code (SVG made here) and the secret in groups of four. */

@@ -5,9 +5,8 @@
  * case": the page after the redirect is not a new look at the case, so it is not logged as one; being
  * encrypted, the flag cannot be made up to read a case unlogged.
  */
-import { getEnv } from "~/config/env.server";
 import { decrypt, encrypt } from "./crypto.server";
-import { readCookie } from "./reporter-session.server";
+import { clearCookieHeader, readCookie, setCookieHeader } from "~/http/cookies.server";
 
 const COOKIE = "ap_staff_once";
 const TTL_SECONDS = 600;
@@ -20,18 +19,14 @@ export type Flash =
 
 type Stored = Flash & { staffId: number; exp: number };
 
-function secure(): string {
-  return getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
-}
-
 export function flashCookie(staffId: number, flash: Flash, now = Date.now()): string {
   const value = encrypt(
     JSON.stringify({ ...flash, staffId, exp: now + TTL_SECONDS * 1000 } satisfies Stored),
   );
-  return `${COOKIE}=${value}; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=${TTL_SECONDS}${secure()}`;
+  return setCookieHeader(COOKIE, value, { path: "/medewerker", maxAge: TTL_SECONDS });
 }
 
-const clear = () => `${COOKIE}=; Path=/medewerker; HttpOnly; SameSite=Lax; Max-Age=0${secure()}`;
+const clear = () => clearCookieHeader(COOKIE, { path: "/medewerker" });
 
 /** The flash of this kind for this staff member, if any, and the header that clears it. */
 export function takeFlash<K extends Flash["kind"]>(

@@ -6,7 +6,6 @@
  */
 import { json, redirect } from "@remix-run/node";
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { getEnv } from "~/config/env.server";
 import { can, type Permission } from "~/domain/roles";
 import {
   cookieMaxAgeSeconds,
@@ -19,7 +18,7 @@ import {
 } from "~/domain/staff-session";
 import { randomToken, sha256 } from "./crypto.server";
 import { getDb, schema } from "./db.server";
-import { readCookie } from "./reporter-session.server";
+import { clearCookieHeader, readCookie, setCookieHeader } from "~/http/cookies.server";
 import type { DbOrTx } from "./tx.server";
 import type { StaffRole } from "../../db/schema";
 
@@ -34,16 +33,12 @@ export type StaffUser = {
   sessionIdHash: string;
 };
 
-function secure(): string {
-  return getEnv().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
-}
-
 export function sessionCookie(token: string, maxAgeSeconds: number): string {
-  return `${STAFF_COOKIE}=${token}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure()}`;
+  return setCookieHeader(STAFF_COOKIE, token, { path: COOKIE_PATH, maxAge: maxAgeSeconds });
 }
 
 export function clearSessionCookie(): string {
-  return `${STAFF_COOKIE}=; Path=${COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=0${secure()}`;
+  return clearCookieHeader(STAFF_COOKIE, { path: COOKIE_PATH });
 }
 
 /** Starts a session and returns its Set-Cookie header. */

@@ -9,8 +9,8 @@ import { fieldId } from "./fields";
 
 export type FieldErrors = Record<string, string>;
 
-export const HONEYPOT_FIELD = "website";
-export const CSRF_FIELD = "csrf";
+export { CSRF_FIELD, HONEYPOT_FIELD } from "~/domain/form-fields";
+import { CSRF_FIELD, HONEYPOT_FIELD } from "~/domain/form-fields";
 
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation();
