@@ -299,8 +299,6 @@ function eventText(
       return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
     case "fact_changed":
       return factChangeText(t, p);
-    case "closed":
-      return t(p.as === "duplicate" ? "events.closed_duplicate" : "events.closed");
     case "case_linked":
     case "case_unlinked":
       return t(`events.${item.type}.${String(p.role)}`, { code: String(p.code) });
