@@ -331,7 +331,7 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 {r.urgent ? (
                   <span className="tag tag--error queue-table__urgent">{t("queue.urgent")}</span>
                 ) : null}
-                <CaseTagList tags={r.tags} label={t("tags.listLabel", { code: r.code })} />
+                <CaseTagList tags={r.tags} label={t("tags.listLabel", { code: r.code })} max={1} />
               </th>
               <td data-label={cols.kind}>{t(kindLabelKey(r.kind, r.reporterRole))}</td>
               <td data-label={cols.themes} className="nowrap">

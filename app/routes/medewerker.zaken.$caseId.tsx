@@ -727,7 +727,9 @@ function CaseView() {
             </dl>
           </section>
 
+          {/* Keyed by what they list: after a change the field starts empty, other actions leave it be. */}
           <TagsSection
+            key={`tags-${data.tags.map((g) => g.id).join(",")}`}
             tags={data.tags}
             suggestions={data.tagSuggestions}
             errors={errorsFor("tag") ?? errorsFor("untag")}
@@ -735,6 +737,7 @@ function CaseView() {
           />
 
           <LinksSection
+            key={`links-${data.links.map((k) => k.id).join(",")}`}
             links={data.links}
             errors={errorsFor("link") ?? errorsFor("unlink")}
             typed={{ linkCode: typed.linkCode ?? "", linkKind: typed.linkKind ?? "" }}

@@ -12,16 +12,27 @@ import { useCachedT } from "./use-cached-t";
 
 type Tag = { id: number; name: string };
 
-/** A case's tags as chips; nothing when it has none. */
-export function CaseTagList({ tags, label }: { tags: Tag[]; label: string }) {
+/**
+ * A case's tags as chips; nothing when it has none. `max` keeps a queue row on one line: the rest are
+ * counted ("+2"), their names read out to a screen reader.
+ */
+export function CaseTagList({ tags, label, max }: { tags: Tag[]; label: string; max?: number }) {
   if (tags.length === 0) return null;
+  const shown = max === undefined ? tags : tags.slice(0, max);
+  const rest = tags.slice(shown.length);
   return (
     <ul className="tag-list" aria-label={label}>
-      {tags.map((g) => (
+      {shown.map((g) => (
         <li key={g.id} className="tag tag--label">
           {g.name}
         </li>
       ))}
+      {rest.length ? (
+        <li className="tag tag--label" title={rest.map((g) => g.name).join(", ")}>
+          <span aria-hidden="true">+{rest.length}</span>
+          <span className="visually-hidden">{rest.map((g) => g.name).join(", ")}</span>
+        </li>
+      ) : null}
     </ul>
   );
 }
