@@ -8,7 +8,9 @@ import {
   caseKinds,
   caseStatuses,
   clockKinds,
+  closedAsKinds,
   consentRecipients,
+  linkKinds,
   organisationKinds,
   referralStatuses,
   staffRoles,
@@ -244,6 +246,8 @@ export const cases = sqliteTable(
     acknowledgedAt: integer("acknowledged_at"),
     firstAnswerAt: integer("first_answer_at"),
     closedAt: integer("closed_at"),
+    /** How a closed case was closed, when not simply with its outcome: "duplicate" (ADR 041). */
+    closedAs: text("closed_as", { enum: closedAsKinds }),
     erasedAt: integer("erased_at"),
     /**
      * The nearest clock of the case and when it is due (ADR 039), computed by nextDue() in
@@ -373,6 +377,55 @@ export const staffAlertOptOuts = sqliteTable(
     kind: text("kind", { enum: staffAlertKinds }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.kind] })],
+);
+
+/**
+ * Tags staff put on cases (ADR 041): one row per distinct tag, its normalised text encrypted, since a tag
+ * may hold a name. Few (hundreds), so the server decrypts them all to compare or suggest. A tag no case
+ * carries any more is deleted with its last use.
+ */
+export const tags = sqliteTable("tags", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  nameEnc: text("name_enc").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const caseTags = sqliteTable(
+  "case_tags",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.tagId] }), index("case_tags_tag").on(t.tagId, t.caseId)],
+);
+
+/**
+ * Links between two cases (ADR 041, app/domain/case-links.ts): `duplicate` means case_id is a duplicate of
+ * linked_case_id; `related` has no direction. One row per pair, checked in the transaction that adds it.
+ */
+export const caseLinks = sqliteTable(
+  "case_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    linkedCaseId: integer("linked_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: linkKinds }).notNull(),
+    staffId: integer("staff_id").references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("case_links_pair").on(t.caseId, t.linkedCaseId),
+    index("case_links_linked").on(t.linkedCaseId),
+  ],
 );
 
 /** Per-recipient consent. `withIdentity` = contact details may be shared too. */

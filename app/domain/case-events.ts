@@ -21,10 +21,15 @@ export const caseEventTypes = {
   referral_link_renewed: { reporterVisible: false }, // params: { organisation, reference }
   referral_status: { reporterVisible: true }, // params: { status, organisation, reference }, dataEnc: the organisation's note (staff only)
   referral_blocked: { reporterVisible: false },
-  closed: { reporterVisible: true }, // dataEnc: the outcome text the reporter sees
+  closed: { reporterVisible: true }, // params: { from, as? }, dataEnc: the outcome text the reporter sees
   reopened: { reporterVisible: true }, // params: { from, to }, dataEnc: the reason, which the reporter sees
   fact_changed: { reporterVisible: false }, // params: { fact, from, to } (names, years, theme keys)
   erasure_requested: { reporterVisible: true },
+  // Staff-only metadata (ADR 041): never on /volgen.
+  tag_added: { reporterVisible: false }, // params: { tagId }, dataEnc: the tag
+  tag_removed: { reporterVisible: false }, // params: { tagId }, dataEnc: the tag
+  case_linked: { reporterVisible: false }, // params: { code, caseId, role } of the other case
+  case_unlinked: { reporterVisible: false }, // params: { code, caseId, role }
 } as const;
 
 export type CaseEventType = keyof typeof caseEventTypes;

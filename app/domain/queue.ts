@@ -24,6 +24,8 @@ export type QueueFilters = {
   status: StatusFilter;
   unit?: UnitFilter;
   assignee?: AssigneeFilter;
+  /** A tag's id (ADR 041): its text may name someone, so it stays out of URLs and server logs. */
+  tag?: number;
   overdue: boolean;
   urgent: boolean;
   sort: QueueSort;
@@ -49,6 +51,7 @@ const filterSchema = z.object({
   assignee: z
     .preprocess(emptyToUndefined, z.union([z.enum(["mine", "nobody"]), id]).optional())
     .catch(undefined),
+  tag: z.preprocess(emptyToUndefined, id.optional()).catch(undefined),
   overdue: flag,
   urgent: flag,
   sort: z.preprocess(emptyToUndefined, z.enum(queueSorts).default("urgency")).catch("urgency"),
@@ -57,7 +60,7 @@ const filterSchema = z.object({
 
 export function parseQueueFilters(params: URLSearchParams): QueueFilters {
   const raw = Object.fromEntries(
-    ["kind", "status", "unit", "assignee", "overdue", "urgent", "sort", "page"].map((k) => [
+    ["kind", "status", "unit", "assignee", "tag", "overdue", "urgent", "sort", "page"].map((k) => [
       k,
       params.get(k),
     ]),
@@ -68,6 +71,7 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
     status: f.status,
     unit: f.unit,
     assignee: f.assignee,
+    tag: f.tag,
     overdue: f.overdue === "1",
     urgent: f.urgent === "1",
     sort: f.sort,
@@ -86,6 +90,7 @@ export function queueSearch(current: QueueFilters, change: Partial<QueueFilters>
   if (next.status !== "open") p.set("status", next.status);
   if (next.unit !== undefined) p.set("unit", String(next.unit));
   if (next.assignee !== undefined) p.set("assignee", String(next.assignee));
+  if (next.tag !== undefined) p.set("tag", String(next.tag));
   if (next.overdue) p.set("overdue", "1");
   if (next.urgent) p.set("urgent", "1");
   if (next.sort !== "urgency") p.set("sort", next.sort);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { hasControlChars } from "./form-input";
 import { messageRoles } from "./case-clocks";
+import { linkChoices } from "./case-links";
 import { staffStatuses } from "./case-status";
 import { intakeKinds } from "./intake/answers";
 import { entryChannels } from "./new-case";
@@ -119,6 +120,9 @@ export const recoveryRenewSchema = z.object({
     .max(40, "errors.codeWrong"),
 });
 
+/** The id of a row a form names (a tag, a link): a positive whole number, else the form is not ours. */
+const rowId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export const caseActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("assign"),
@@ -142,6 +146,8 @@ export const caseActionSchema = z.discriminatedUnion("intent", [
     confirmClose: z.literal("yes", { errorMap: () => ({ message: "errors.confirmClose" }) }),
     /** Sent by the second step of closing while a referral is open (the server asked first). */
     confirmOpenReferral: z.literal("yes").optional(),
+    /** Closed as the duplicate it is linked as (ADR 041). */
+    asDuplicate: z.literal("yes").optional(),
   }),
   z.object({ intent: z.literal("reopen"), reason: text("errors.reopenReasonRequired") }),
   z.object({ intent: z.literal("note"), note: text("errors.noteRequired") }),
@@ -167,6 +173,19 @@ export const caseActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("followUpDone") }),
   z.object({ intent: z.literal("urgent"), urgent: z.enum(["yes", "no"]) }),
+  /** The tag is normalised and checked by normaliseTag (app/domain/case-tags.ts). */
+  z.object({ intent: z.literal("tag"), tag: z.string().default("") }),
+  z.object({ intent: z.literal("untag"), tagId: rowId }),
+  z.object({
+    intent: z.literal("link"),
+    linkCode: z
+      .string({ required_error: "errors.link.codeRequired" })
+      .trim()
+      .min(1, "errors.link.codeRequired")
+      .max(40, "errors.link.unknownCode"),
+    linkKind: z.enum(linkChoices, { errorMap: () => ({ message: "errors.link.kindRequired" }) }),
+  }),
+  z.object({ intent: z.literal("unlink"), linkId: rowId }),
 ]);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 

@@ -33,3 +33,11 @@ export type ReferralStatus = (typeof referralStatuses)[number];
 /** The clocks an open case can be on (ADR 039, app/domain/case-clocks.ts). */
 export const clockKinds = ["ack", "answer", "follow_up", "reply", "referral", "review"] as const;
 export type ClockKind = (typeof clockKinds)[number];
+
+/** How a closed case was closed, when it says more than its outcome (ADR 041). */
+export const closedAsKinds = ["duplicate"] as const;
+export type ClosedAs = (typeof closedAsKinds)[number];
+
+/** Links between cases (app/domain/case-links.ts): `duplicate` has a direction, `related` none. */
+export const linkKinds = ["duplicate", "related"] as const;
+export type LinkKind = (typeof linkKinds)[number];

@@ -1,5 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { CaseTagList } from "~/components/staff/CaseTagsLinks";
 import { DeadlineBadge } from "~/components/staff/DeadlineBadge";
 import { FilterActions } from "~/components/staff/FilterActions";
 import { FilterCheckbox } from "~/components/staff/FilterCheckbox";
@@ -287,6 +288,15 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
             ]}
           />
           <SelectField
+            name="tag"
+            label={t("queue.filters.tag")}
+            defaultValue={f.tag === undefined ? "" : String(f.tag)}
+            options={[
+              { value: "", label: t("queue.filters.anyTag") },
+              ...options.tags.map((g) => ({ value: String(g.id), label: g.name })),
+            ]}
+          />
+          <SelectField
             name="sort"
             label={t("queue.filters.sort")}
             defaultValue={f.sort}
@@ -321,6 +331,7 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 {r.urgent ? (
                   <span className="tag tag--error queue-table__urgent">{t("queue.urgent")}</span>
                 ) : null}
+                <CaseTagList tags={r.tags} label={t("tags.listLabel", { code: r.code })} max={1} />
               </th>
               <td data-label={cols.kind}>{t(kindLabelKey(r.kind, r.reporterRole))}</td>
               <td data-label={cols.themes} className="nowrap">
@@ -336,7 +347,7 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 <DeadlineBadge deadline={r.deadline} short />
               </td>
               <td data-label={cols.status}>
-                {t(`statuses.${r.status}`)}
+                {r.closedAs ? t(`closedAs.${r.closedAs}`) : t(`statuses.${r.status}`)}
                 {r.unread > 0 ? (
                   <>
                     {" "}

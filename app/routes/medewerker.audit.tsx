@@ -71,6 +71,15 @@ function detailText(t: TFunction, action: string, d: AuditDetail | null, names: 
       return t("audit.detail.organisation", { id: String(d.organisationId) });
     case "region_coordination_changed":
       return t("audit.detail.region", { region: String(d.region) });
+    case "case_tagged":
+    case "case_untagged":
+      return t("audit.detail.tag", { id: String(d.tagId) });
+    case "case_linked":
+    case "case_unlinked":
+      return t("audit.detail.link", {
+        role: t(`links.roles.${String(d.role)}`, { defaultValue: String(d.role) }),
+        id: String(d.otherCaseId),
+      });
     case "mail_retried":
       return t("audit.detail.mail", { id: String(d.mailId) });
     default:

@@ -42,6 +42,9 @@ import {
   type OpenReferral,
 } from "~/server/case-admin.server";
 import { caseClocks } from "~/server/case-clocks.server";
+import { allTags, changeTagsOrLinks, linksOf, tagsOfCases } from "~/server/case-tags-links.server";
+import { LinksSection, TagsSection } from "~/components/staff/CaseTagsLinks";
+import { TAG_MAX_LENGTH, TAGS_PER_CASE_MAX } from "~/domain/case-tags";
 import { checkForm } from "~/server/csrf.server";
 import { renewLinkAction } from "~/server/referral-actions.server";
 import { referralPanel } from "~/server/referrals.server";
@@ -118,6 +121,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       contactShown: view.contact !== null,
       consents: view.consents,
       related: view.related,
+      tags: tagsOfCases([id]).get(id) ?? [],
+      tagSuggestions: allTags().map((g) => g.name),
+      links: linksOf(id),
       referralPanel: referralPanel(id),
       mayEditOrganisations: can(me.role, "organisations.manage"),
       reporterTimeline: timelines.reporter,
@@ -152,6 +158,10 @@ const fieldOf: Record<CaseAction["intent"], string> = {
   milestone: "milestone",
   followUp: "followUpDate",
   followUpDone: "followUpDate",
+  tag: "tag",
+  untag: "tag",
+  link: "linkCode",
+  unlink: "linkCode",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -174,6 +184,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     followUpDate: raw.followUpDate ?? "",
     followUpReason: raw.followUpReason ?? "",
     confirmClose: raw.confirmClose === "yes",
+    asDuplicate: raw.asDuplicate === "yes",
+    tag: raw.tag ?? "",
+    linkCode: raw.linkCode ?? "",
+    linkKind: raw.linkKind ?? "",
   };
   const fail = (errors: FieldErrors, status = 400, openReferrals: OpenReferral[] | null = null) =>
     json({ errors, intent, values, openReferrals }, { status });
@@ -181,6 +195,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = caseActionSchema.safeParse(raw);
   if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: TEXT_MAX }));
   const a = parsed.data;
+  const from = new URL(request.url).searchParams.get("terug");
+  const done = () =>
+    redirect(
+      `/medewerker/zaken/${id}?gedaan=${a.intent}${from ? `&terug=${encodeURIComponent(from)}` : ""}`,
+      {
+        headers: { "Set-Cookie": flashCookie(me.id, { kind: "acted", caseId: id }) },
+      },
+    );
+  if (a.intent === "tag" || a.intent === "untag" || a.intent === "link" || a.intent === "unlink") {
+    const changed = changeTagsOrLinks(id, me, a);
+    if (changed.ok) return done();
+    if (changed.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });
+    const area = a.intent === "tag" || a.intent === "untag" ? "tag" : "link";
+    return fail({
+      [fieldOf[a.intent]]: t(`errors.${area}.${changed.reason}`, {
+        max: TAG_MAX_LENGTH,
+        count: TAGS_PER_CASE_MAX,
+        code: "code" in changed ? changed.code : "",
+      }),
+    });
+  }
   let result: CaseActionResult;
   switch (a.intent) {
     case "assign":
@@ -192,6 +227,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "close":
       result = changeStatus(id, me, "closed", a.outcome, Date.now(), {
         confirmOpenReferral: a.confirmOpenReferral === "yes",
+        asDuplicate: a.asDuplicate === "yes",
       });
       break;
     case "reopen":
@@ -230,13 +266,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === "open_referral") return fail({}, 409, result.referrals);
     return fail({ [fieldOf[a.intent]]: t(`errors.action.${result.reason}`) }, 409);
   }
-  const from = new URL(request.url).searchParams.get("terug");
-  return redirect(
-    `/medewerker/zaken/${id}?gedaan=${a.intent}${from ? `&terug=${encodeURIComponent(from)}` : ""}`,
-    {
-      headers: { "Set-Cookie": flashCookie(me.id, { kind: "acted", caseId: id }) },
-    },
-  );
+  return done();
 }
 
 type Data = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { erased: false }>;
@@ -269,6 +299,9 @@ function eventText(
       return t(p.urgent === false ? "events.urgent_removed" : "events.urgent_marked");
     case "fact_changed":
       return factChangeText(t, p);
+    case "case_linked":
+    case "case_unlinked":
+      return t(`events.${item.type}.${String(p.role)}`, { code: String(p.code) });
     case "acknowledged":
       return t(p.how === "outside" ? "events.acknowledgedOutside" : "events.acknowledged");
     case "answered":
@@ -440,6 +473,15 @@ function CaseView() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const openReferrals = actionData?.intent === "close" ? actionData.openReferrals : null;
   const period = formatPeriod(periodOf(c.periodFrom, c.periodTo), t);
+  // The tag, link and close forms' input when one came back with an error (the other action answers have none).
+  const typed = (actionData?.values ?? {}) as Partial<{
+    tag: string;
+    linkCode: string;
+    linkKind: string;
+    asDuplicate: boolean;
+  }>;
+  const statusText = c.closedAs ? t(`closedAs.${c.closedAs}`) : t(`statuses.${c.status}`);
+  const duplicateOf = data.links.find((k) => k.role === "duplicate_of")?.other;
   const list = (keys: string[], prefix: string) =>
     keys.length ? keys.map((k) => t(`${prefix}.${k}`)).join(", ") : t("case.none");
   const milestoneOptions = [
@@ -462,7 +504,7 @@ function CaseView() {
         {t("case.title", { code: c.code })}
         <span className="case__tags">
           <span className="tag">{t(kindLabelKey(c.kind, c.reporterRole))}</span>{" "}
-          <span className="tag">{t(`statuses.${c.status}`)}</span>{" "}
+          <span className="tag">{statusText}</span>{" "}
           {c.urgent ? <span className="tag tag--error">{t("queue.urgent")}</span> : null}
         </span>
       </h1>
@@ -577,7 +619,7 @@ function CaseView() {
             </p>
             <dl className="facts">
               <Fact label={t("case.summary.kind")}>{t(kindLabelKey(c.kind, c.reporterRole))}</Fact>
-              <Fact label={t("case.summary.status")}>{t(`statuses.${c.status}`)}</Fact>
+              <Fact label={t("case.summary.status")}>{statusText}</Fact>
               <Fact label={t("case.summary.urgency")}>
                 {c.urgent ? t("case.summary.urgent") : t("case.summary.notUrgent")}
               </Fact>
@@ -685,6 +727,22 @@ function CaseView() {
               ) : null}
             </dl>
           </section>
+
+          {/* Keyed by what they list: after a change the field starts empty, other actions leave it be. */}
+          <TagsSection
+            key={`tags-${data.tags.map((g) => g.id).join(",")}`}
+            tags={data.tags}
+            suggestions={data.tagSuggestions}
+            errors={errorsFor("tag") ?? errorsFor("untag")}
+            typed={typed.tag}
+          />
+
+          <LinksSection
+            key={`links-${data.links.map((k) => k.id).join(",")}`}
+            links={data.links}
+            errors={errorsFor("link") ?? errorsFor("unlink")}
+            typed={{ linkCode: typed.linkCode ?? "", linkKind: typed.linkKind ?? "" }}
+          />
 
           <section aria-labelledby="related-heading">
             <h2 id="related-heading">{t("case.related.heading")}</h2>
@@ -958,6 +1016,18 @@ function CaseView() {
                   defaultValue={errorsFor("close") && actionData?.values.confirmClose ? ["yes"] : []}
                   error={errorsFor("close")?.confirmClose}
                 />
+                {duplicateOf ? (
+                  <CheckboxGroup
+                    name="asDuplicate"
+                    label={t("links.closeAs")}
+                    hint={t("links.closeAsHint")}
+                    options={[
+                      { value: "yes", label: t("links.closeAsDuplicate", { code: duplicateOf.code }) },
+                    ]}
+                    defaultValue={!errorsFor("close") || typed.asDuplicate ? ["yes"] : []}
+                    error={errorsFor("close")?.asDuplicate}
+                  />
+                ) : null}
                 {openReferrals?.length ? (
                   <ConfirmNotice title={t("case.actions.openReferral.title")}>
                     <ul>

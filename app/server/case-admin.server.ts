@@ -249,6 +249,7 @@ export function loadCase(
         acknowledgedAt: row.acknowledgedAt,
         firstAnswerAt: row.firstAnswerAt,
         closedAt: row.closedAt,
+        closedAs: row.closedAs,
         nextDueAt: row.nextDueAt,
         nextDueKind: row.nextDueKind,
         followUp:
@@ -288,13 +289,20 @@ export type CaseActionResult =
         | "already_acknowledged"
         | "already_answered"
         | "unknown_staff"
-        | "not_closed";
+        | "not_closed"
+        | "not_duplicate";
     }
   | { ok: false; reason: "open_referral"; referrals: OpenReferral[] };
 
-type Ctx = { tx: Tx; row: typeof schema.cases.$inferSelect; me: StaffUser; now: number; news: boolean };
+export type Ctx = {
+  tx: Tx;
+  row: typeof schema.cases.$inferSelect;
+  me: StaffUser;
+  now: number;
+  news: boolean;
+};
 
-function addEvent(
+export function addEvent(
   ctx: Ctx,
   type: CaseEventType,
   params?: Record<string, string | number | boolean>,
@@ -356,12 +364,13 @@ export function queueNewsMail(tx: DbOrTx, caseId: number, now: number): boolean 
   return true;
 }
 
-function withCase(
+/** A change to one case in one transaction; its news mail and next due date follow when it succeeds. */
+export function withCase<R extends { ok: boolean }>(
   caseId: number,
   me: StaffUser,
   now: number,
-  change: (ctx: Ctx) => CaseActionResult,
-): CaseActionResult {
+  change: (ctx: Ctx) => R,
+): R | { ok: false; reason: "not_found" } {
   return getDb().transaction((tx) => {
     const row = tx
       .select()
@@ -380,7 +389,7 @@ function withCase(
 }
 
 export function assignCase(caseId: number, me: StaffUser, assigneeId: number | null, now = Date.now()) {
-  return withCase(caseId, me, now, (ctx) => {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
     if (ctx.row.assigneeId === assigneeId) return { ok: false, reason: "same" };
     if (assigneeId !== null) {
       const target = ctx.tx
@@ -410,6 +419,18 @@ export function openReferralsOf(db: DbOrTx, caseId: number): OpenReferral[] {
     .map(({ id, ...x }) => ({ ...x, reference: referralReference(id) }));
 }
 
+/** Whether a case is linked as the duplicate of another (app/domain/case-links.ts). */
+function isDuplicate(db: DbOrTx, caseId: number): boolean {
+  const k = schema.caseLinks;
+  return (
+    db
+      .select({ id: k.id })
+      .from(k)
+      .where(and(eq(k.caseId, caseId), eq(k.kind, "duplicate")))
+      .get() !== undefined
+  );
+}
+
 /**
  * Closing a case while a referral is still open ends the reporter's clock but not the organisation's
  * work: it is asked to confirm first (`confirmOpenReferral`), the server answering with the referrals.
@@ -420,11 +441,14 @@ export function changeStatus(
   to: StaffStatus,
   outcome: string | null,
   now = Date.now(),
-  opts: { confirmOpenReferral?: boolean } = {},
+  opts: { confirmOpenReferral?: boolean; asDuplicate?: boolean } = {},
 ) {
   return withCase(caseId, me, now, (ctx): CaseActionResult => {
     const change = statusChange(ctx.row, to);
     if (!change.ok) return change;
+    // Closed as a duplicate only while it is linked as one (ADR 041): the link says of which case.
+    const asDuplicate = change.closes && opts.asDuplicate === true;
+    if (asDuplicate && !isDuplicate(ctx.tx, caseId)) return { ok: false, reason: "not_duplicate" };
     if (change.closes && !opts.confirmOpenReferral) {
       const open = openReferralsOf(ctx.tx, caseId);
       if (open.length > 0) return { ok: false, reason: "open_referral", referrals: open };
@@ -438,6 +462,7 @@ export function changeStatus(
         ...(change.closes
           ? {
               closedAt: now,
+              closedAs: asDuplicate ? ("duplicate" as const) : null,
               outcomeEnc: encrypt(outcome ?? ""),
               firstAnswerAt: ctx.row.firstAnswerAt ?? now,
             }
@@ -446,16 +471,26 @@ export function changeStatus(
       .where(eq(c.id, caseId))
       .run();
     if (change.acknowledges) addEvent(ctx, "acknowledged");
-    if (change.closes) addEvent(ctx, "closed", { from }, outcome ?? "");
+    if (change.closes)
+      addEvent(ctx, "closed", asDuplicate ? { from, as: "duplicate" } : { from }, outcome ?? "");
     else if (to !== "acknowledged")
       addEvent(ctx, "status_changed", { from: change.acknowledges ? "acknowledged" : from, to });
-    audit(ctx.tx, { action: "case_status_changed", staffId: me.id, caseId, detail: { from, to } }, now);
+    audit(
+      ctx.tx,
+      {
+        action: "case_status_changed",
+        staffId: me.id,
+        caseId,
+        detail: asDuplicate ? { from, to, as: "duplicate" } : { from, to },
+      },
+      now,
+    );
     return { ok: true };
   });
 }
 
 export function addNote(caseId: number, me: StaffUser, body: string, now = Date.now()) {
-  return withCase(caseId, me, now, (ctx) => {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
     const note = ctx.tx
       .insert(schema.notes)
       .values({ caseId, at: now, staffId: me.id, bodyEnc: encrypt(body) })
@@ -510,7 +545,7 @@ export function sendMessage(
   role: MessageRole,
   now = Date.now(),
 ) {
-  return withCase(caseId, me, now, (ctx) => {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
     if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
     const milestones = messageMilestones(role, ctx.row);
     if (role !== "other" && !milestones.acknowledges && !milestones.answers)
@@ -583,7 +618,7 @@ export function setFollowUp(
 
 /** Urgency shortens the acknowledgement deadline while the case is not yet acknowledged. */
 export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = Date.now()) {
-  return withCase(caseId, me, now, (ctx) => {
+  return withCase(caseId, me, now, (ctx): CaseActionResult => {
     if (ctx.row.urgent === urgent) return { ok: false, reason: "same" };
     if (ctx.row.status === "closed") return { ok: false, reason: "closed" };
     const ackDueAt =
@@ -605,7 +640,11 @@ export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = 
 export function reopenCase(caseId: number, me: StaffUser, reason: string, now = Date.now()) {
   return withCase(caseId, me, now, (ctx): CaseActionResult => {
     if (ctx.row.status !== "closed") return { ok: false, reason: "not_closed" };
-    ctx.tx.update(c).set({ status: "in_progress", closedAt: null }).where(eq(c.id, caseId)).run();
+    ctx.tx
+      .update(c)
+      .set({ status: "in_progress", closedAt: null, closedAs: null })
+      .where(eq(c.id, caseId))
+      .run();
     addEvent(ctx, "reopened", { from: "closed", to: "in_progress" }, reason);
     audit(
       ctx.tx,

@@ -14,6 +14,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { caseEventTypes } from "~/domain/case-events";
 import { consentRecipients } from "../../db/schema";
+import { forgetTagsAndLinks } from "./case-tags-links.server";
 import { applyWithdrawal } from "./consent.server";
 import { decrypt } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
@@ -58,6 +59,7 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
     tx.delete(schema.caseSearchTerms).where(eq(schema.caseSearchTerms.caseId, caseId)).run();
     // Nobody stays signed in to an erased case, in any browser.
     tx.delete(schema.followSessions).where(eq(schema.followSessions.caseId, caseId)).run();
+    forgetTagsAndLinks(tx, caseId);
     forgetUnsent(caseId, tx);
     forgetStaffUnsent(caseId, tx);
     tx.update(schema.caseEvents).set({ dataEnc: null }).where(eq(schema.caseEvents.caseId, caseId)).run();

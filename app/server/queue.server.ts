@@ -6,6 +6,8 @@ import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { ClockKind } from "~/domain/case-clocks";
 import type { CaseKind, CaseStatus } from "~/domain/case-status";
 import { PAGE_SIZE, statusesFor, type QueueFilters } from "~/domain/queue";
+import type { ClosedAs } from "~/domain/vocabulary";
+import { allTags, tagsOfCases, type Tag } from "./case-tags-links.server";
 import { getDb, schema } from "./db.server";
 import { formatCaseCode } from "~/domain/codes";
 
@@ -27,6 +29,11 @@ function conditions(f: QueueFilters, meId: number, now: number, withStatus: bool
   else if (f.assignee === "nobody") where.push(sql`+${c.assigneeId} IS NULL`);
   else if (f.assignee !== undefined) where.push(sql`+${c.assigneeId} = ${f.assignee}`);
   if (f.urgent) where.push(eq(c.urgent, true));
+  // Few cases carry one tag: SQLite reads them from case_tags_tag and checks each against the rest.
+  if (f.tag !== undefined)
+    where.push(
+      sql`${c.id} IN (SELECT ${schema.caseTags.caseId} FROM ${schema.caseTags} WHERE ${schema.caseTags.tagId} = ${f.tag})`,
+    );
   // A closed case's next_due_at is 9999-12-31 (ADR 039), so it is never overdue.
   if (f.overdue) where.push(lt(c.nextDueAt, now));
   return where;
@@ -38,6 +45,7 @@ export type QueueRow = {
   kind: CaseKind;
   reporterRole: string | null;
   status: CaseStatus;
+  closedAs: ClosedAs | null;
   urgent: boolean;
   receivedAt: number;
   nextDueAt: number;
@@ -46,6 +54,7 @@ export type QueueRow = {
   assigneeName: string | null;
   unitName: string | null;
   themes: string[];
+  tags: Tag[];
   unread: number;
   /** The latest timeline event: a message, a status change, a referral update. */
   lastActivityAt: number;
@@ -77,6 +86,7 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
       kind: c.kind,
       reporterRole: c.reporterRole,
       status: c.status,
+      closedAs: c.closedAs,
       urgent: c.urgent,
       receivedAt: c.receivedAt,
       nextDueAt: c.nextDueAt,
@@ -121,11 +131,13 @@ export function loadQueue(f: QueueFilters, meId: number, now = Date.now(), db = 
         .all()
     : [];
   const activityBy = new Map(activity.map((a) => [a.caseId, a.at]));
+  const tagsBy = tagsOfCases(ids, db);
 
   return {
     rows: rows.map((r): QueueRow => ({
       ...r,
       code: formatCaseCode(r.code),
+      tags: tagsBy.get(r.id) ?? [],
       unread: unreadBy.get(r.id) ?? 0,
       lastActivityAt: activityBy.get(r.id) ?? r.receivedAt,
     })),
@@ -146,5 +158,6 @@ export function queueOptions(db = getDb()) {
       .from(schema.staff)
       .orderBy(schema.staff.name)
       .all(),
+    tags: allTags(db),
   };
 }

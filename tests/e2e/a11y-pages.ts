@@ -412,6 +412,20 @@ export const staffPages: Entry[] = [
     // The follow-up form sent empty: the date field's own error, outside react-aria's fields.
     errors: (page, lng) => press(page, s(lng, "case.actions.followUpSet")),
   },
+  {
+    route: "medewerker.zaken.$caseId",
+    name: "staff-case-tag",
+    path: (d) => `/medewerker/zaken/${d.staff!.caseId}`,
+    // The tag form sent empty (ADR 041).
+    errors: (page, lng) => press(page, s(lng, "tags.submit")),
+  },
+  {
+    route: "medewerker.zaken.$caseId",
+    name: "staff-case-link",
+    path: (d) => `/medewerker/zaken/${d.staff!.caseId}`,
+    // The link form sent empty: the code and the choice both missing.
+    errors: (page, lng) => press(page, s(lng, "links.submit")),
+  },
   { route: "medewerker._index", name: "staff-queue-search", path: () => "/medewerker?q=Sam" },
   {
     route: "medewerker._index",

@@ -150,6 +150,7 @@ export function TextField({
   inputMode,
   spellCheck,
   wraps,
+  list,
   ...c
 }: Common & {
   type?: "text" | "email" | "tel" | "password";
@@ -163,6 +164,8 @@ export function TextField({
    * wraps onto a second line instead of scrolling sideways on a narrow phone. Enter still sends the form.
    */
   wraps?: boolean;
+  /** The id of a <datalist> of suggestions (the browser's own list: it works without JavaScript). */
+  list?: string;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -202,7 +205,12 @@ export function TextField({
           }}
         />
       ) : (
-        <Input ref={inputRef} className={`input input--${width ?? "full"}`} spellCheck={spellCheck} />
+        <Input
+          ref={inputRef}
+          className={`input input--${width ?? "full"}`}
+          spellCheck={spellCheck}
+          list={list}
+        />
       )}
     </AriaTextField>
   );
