@@ -34,7 +34,7 @@ for (const lng of languages) {
 
     // Nothing chosen: three clear errors, nothing started.
     await page.getByRole("button", { name: s("entry.submit") }).click();
-    await expect(page).toHaveTitle(/^Fout: /);
+    await expect(page).toHaveTitle(new RegExp(`^${localeText(lng, "common", "errorTitlePrefix")}`));
     const summary = page.getByRole("alert");
     for (const key of ["entryKindRequired", "entryChannelRequired", "entryAgreedRequired"]) {
       await expect(summary.getByRole("link", { name: s(`errors.${key}`) })).toBeVisible();
