@@ -134,10 +134,8 @@ for (const { lng, js } of otherPairs) {
       await page.getByRole("button", { name: t("addition.submit") }).click();
       await expectErrorState(page, lng);
       await expect(page.getByRole("alert")).toContainText(text(lng, "controlChars", {}, "errors"));
-      // Kept (from the server, without JavaScript, with the character HTML cannot carry marked where it was).
-      await expect(page.getByLabel(t("addition.label"))).toHaveValue(
-        `Er was ook geen school.${js ? "\u0007" : "\uFFFD"}`,
-      );
+      // Kept as the server sends it back, the character HTML cannot carry marked where it was.
+      await expect(page.getByLabel(t("addition.label"))).toHaveValue("Er was ook geen school.\uFFFD");
       await page.getByLabel(t("addition.label")).fill("Er was ook geen school.");
       await page.getByRole("button", { name: t("addition.submit") }).click();
       await expect(page.getByRole("status").filter({ hasText: t("case.done.toegevoegd") })).toBeVisible();
