@@ -61,6 +61,18 @@ for (const { lng, js } of pairs) {
       await expect(page).toHaveURL(contactPagePath.reach);
       await progress(3);
       await check(page, "contact reach", { js, engines, shot: shot("reach") });
+      // GOV.UK's conditional reveal: without JavaScript both follow-up fields show, each with its condition
+      // in its label; with it, a field shows once its way is chosen, and its label needs no condition.
+      for (const way of ["phone", "email"] as const) {
+        const plain = t(`contact.details.${way}.label`);
+        const conditioned = `${plain} ${t(`contact.reach.onlyIf.${way}`)}`;
+        if (js) {
+          await expect(page.getByLabel(plain, { exact: true })).toBeHidden();
+          await expect(page.getByText(conditioned)).toHaveCount(0);
+        } else {
+          await expect(page.getByLabel(conditioned, { exact: true })).toBeVisible();
+        }
+      }
       await continueTo(page, lng);
       await expect(alertItems()).toHaveText([t("contact.errors.methodMissing")]);
       await fillContactPage(page, lng, "reach", { phone: "12" });

@@ -134,7 +134,8 @@ for (const { lng, js } of otherPairs) {
       await page.getByRole("button", { name: t("addition.submit") }).click();
       await expectErrorState(page, lng);
       await expect(page.getByRole("alert")).toContainText(text(lng, "controlChars", {}, "errors"));
-      await expect(page.getByLabel(t("addition.label"))).toHaveValue("Er was ook geen school.\u0007");
+      // Kept as the server sends it back, the character HTML cannot carry marked where it was.
+      await expect(page.getByLabel(t("addition.label"))).toHaveValue("Er was ook geen school.\uFFFD");
       await page.getByLabel(t("addition.label")).fill("Er was ook geen school.");
       await page.getByRole("button", { name: t("addition.submit") }).click();
       await expect(page.getByRole("status").filter({ hasText: t("case.done.toegevoegd") })).toBeVisible();

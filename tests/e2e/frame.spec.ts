@@ -118,37 +118,46 @@ test.describe("quick exit", () => {
   });
 });
 
-test.describe("on a 360 px phone", () => {
-  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-
-  for (const path of ["/", "/verhaal/wie"]) {
-    test(`${path}: the exit and "Help now" stay on screen at the bottom; "Help now" shows the crisis lines`, async ({
-      page,
-    }) => {
-      await page.goto(`${path}?lng=nl`);
-      const exit = page.getByRole("link", { name: "Snel weg" });
-      const help = page.getByRole("link", { name: "Hulp nu" });
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await expect(exit).toBeInViewport({ ratio: 1 });
-      await expect(help).toBeInViewport({ ratio: 1 });
-      // No keyboard on a phone: no "press Shift 3 times".
-      await expect(page.getByText("Of druk 3 keer op Shift")).toBeHidden();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await help.click();
-      const heading = page.getByRole("heading", { name: "Hulp nodig? Nu meteen?" });
-      await expect(heading).toBeInViewport({ ratio: 1 });
-      await expect(page.getByRole("link", { name: /Veilig Thuis: gratis 0800-2000/ })).toHaveAttribute(
-        "href",
-        "tel:08002000",
-      );
-      // The crisis heading is not hidden under the sticky header.
-      const header = await page.getByRole("banner").boundingBox();
-      const top = await heading.boundingBox();
-      expect(top!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
-      await expect(exit).toBeInViewport({ ratio: 1 });
+for (const js of [true, false]) {
+  test.describe(`on a 360 px phone, JavaScript ${js ? "on" : "off"}`, () => {
+    // The header stays on screen by CSS alone (position: sticky): the same without JavaScript.
+    test.use({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      javaScriptEnabled: js,
     });
-  }
-});
+
+    for (const path of ["/", "/verhaal/wie"]) {
+      test(`${path}: the exit and "Help now" stay on screen at the bottom; "Help now" shows the crisis lines`, async ({
+        page,
+      }) => {
+        await page.goto(`${path}?lng=nl`);
+        const exit = page.getByRole("link", { name: "Snel weg" });
+        const help = page.getByRole("link", { name: "Hulp nu" });
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await expect(exit).toBeInViewport({ ratio: 1 });
+        await expect(help).toBeInViewport({ ratio: 1 });
+        // No keyboard on a phone: no "press Shift 3 times".
+        await expect(page.getByText("Of druk 3 keer op Shift")).toBeHidden();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await help.click();
+        const heading = page.getByRole("heading", { name: "Hulp nodig? Nu meteen?" });
+        await expect(heading).toBeInViewport({ ratio: 1 });
+        await expect(page.getByRole("link", { name: /Veilig Thuis: gratis 0800-2000/ })).toHaveAttribute(
+          "href",
+          "tel:08002000",
+        );
+        // The crisis heading is not hidden under the sticky header.
+        const header = await page.getByRole("banner").boundingBox();
+        const top = await heading.boundingBox();
+        expect(top!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+        await expect(exit).toBeInViewport({ ratio: 1 });
+        await screenshots(page, `phone-help-now-${js ? "js" : "nojs"}`);
+      });
+    }
+  });
+}
 
 test("forced colours (high contrast): the chosen radio still shows its dot", async ({ page }) => {
   await page.emulateMedia({ forcedColors: "active" });

@@ -111,30 +111,47 @@ export async function fileUrgentComplaint(
   lng: Lng,
   answers: { story: string; email: string },
 ): Promise<{ code: string; passphrase: string }> {
-  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, "complaint");
-  await page.goto(`/klacht/wie?lng=${lng}`);
-  await page.waitForFunction(() => "__remixRouter" in window);
+  return fileIntake(page, lng, "complaint", { ...answers, safe: "no" });
+}
+
+/**
+ * Files a story or complaint the quick way (a young person, 't Anker, wishing a conversation, reachable by
+ * email), with JavaScript or without, and returns the code and passphrase from the confirmation page.
+ */
+export async function fileIntake(
+  page: Page,
+  lng: Lng,
+  kind: Kind,
+  answers: { story: string; email: string; safe: "yes" | "no" },
+  { js = true } = {},
+): Promise<{ code: string; passphrase: string }> {
+  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, kind);
+  const base = basePath(kind);
+  await page.goto(`${base}/wie?lng=${lng}`);
+  if (js) await page.waitForFunction(() => "__remixRouter" in window);
   await choose(page, "radio", t("who.options.young_person.label"));
-  await continueOn(page, lng, "/klacht/afdeling");
+  await continueOn(page, lng, `${base}/afdeling`);
   await choose(page, "radio", t("unit.unitLabel", { name: "'t Anker", place: "Harreveld" }));
-  await continueOn(page, lng, "/klacht/wanneer");
+  await continueOn(page, lng, `${base}/wanneer`);
   await page.getByLabel(t("unit.period.from")).fill("2022");
-  await continueOn(page, lng, "/klacht/wat-is-er-gebeurd");
+  await continueOn(page, lng, `${base}/wat-is-er-gebeurd`);
   await page.getByRole("textbox", { name: t("what.question") }).fill(answers.story);
-  await continueOn(page, lng, "/klacht/onderwerpen");
+  await continueOn(page, lng, `${base}/onderwerpen`);
   await choose(page, "checkbox", t("what.themes.options.isolation"));
-  await continueOn(page, lng, "/klacht/organisatie");
-  await continueOn(page, lng, "/klacht/veilig");
-  await choose(page, "radio", t("safe.options.no"));
-  await continueOn(page, lng, "/klacht/wensen");
+  if (kind === "complaint") {
+    await continueOn(page, lng, `${base}/organisatie`);
+  }
+  await continueOn(page, lng, `${base}/veilig`);
+  await choose(page, "radio", t(`safe.options.${answers.safe}`));
+  await continueOn(page, lng, `${base}/wensen`);
   await choose(page, "checkbox", t("wishes.options.conversation.label"));
-  await continueOn(page, lng, "/klacht/contact");
+  await continueOn(page, lng, `${base}/contact`);
   await choose(page, "radio", t("contact.options.email.label"));
   await page.getByRole("textbox", { name: t("contact.email.label") }).fill(answers.email);
-  await continueOn(page, lng, "/klacht/gemeente");
-  await continueOn(page, lng, "/klacht/controleren");
+  await continueOn(page, lng, `${base}/gemeente`);
+  await continueOn(page, lng, `${base}/controleren`);
   await page.getByRole("button", { name: t("check.send") }).click();
-  await expect(page).toHaveURL("/klacht/bevestiging");
+  await expect(page).toHaveURL(`${base}/bevestiging`);
   await expect(page.getByTestId("case-code")).toHaveText(/^\w{4}-\w{4}$/);
   return {
     code: (await page.getByTestId("case-code").innerText()).trim(),

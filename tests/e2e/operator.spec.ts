@@ -1,18 +1,35 @@
 /**
  * Issue 15, point 4: a service with a face. The operator from the configuration (playwright.config.ts sets
- * OPERATOR_NAME, OPERATOR_PHONE, OPERATOR_EMAIL) on home, the about page and the accessibility statement,
- * with and without JavaScript; staff messages signed with a first name and the operator's signature.
+ * OPERATOR_NAME, OPERATOR_PHONE, OPERATOR_EMAIL) on home, the about page, the accessibility statement and
+ * the receipts of the three journeys, with and without JavaScript; staff messages signed with a first name
+ * and the operator's signature.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { answerContact } from "./contact-helpers";
 import { seedCase, text } from "./follow-helpers";
-import { expectNoAxeViolations, languages, localeText, screenshots } from "./helpers";
+import { expectNoAxeViolations, languages, localeText, pairs, screenshots } from "./helpers";
+import { fileIntake } from "./intake-helpers";
 
 const NAME = "Stichting Testvoorbeeld";
 const PHONE = "030 000 0001";
 const EMAIL = "toegankelijkheid@example.nl";
 
 async function expectOperatorBlock(page: Page, lng: "nl" | "en") {
-  const block = page.getByRole("region", { name: localeText(lng, "pages", "operator.heading") });
+  await expectOperatorLines(
+    page.getByRole("region", { name: localeText(lng, "pages", "operator.heading") }),
+    lng,
+  );
+}
+
+/** Under a receipt: a small block, "Questions? Call or email us", with the same lines. */
+async function expectOperatorNote(page: Page, lng: "nl" | "en") {
+  await expectOperatorLines(
+    page.getByRole("complementary", { name: localeText(lng, "pages", "operator.noteHeading") }),
+    lng,
+  );
+}
+
+async function expectOperatorLines(block: Locator, lng: "nl" | "en") {
   await expect(block).toContainText(NAME);
   await expect(block).toContainText("Voorbeeldstraat 1, 1234 AB Utrecht");
   await expect(block.getByRole("link", { name: PHONE })).toHaveAttribute("href", "tel:0300000001");
@@ -94,5 +111,40 @@ for (const lng of languages) {
     // Only the first name: the surname stays with the staff.
     await expect(thread).not.toContainText("de Vries");
     await screenshots(page, `operator-message-${lng}`);
+  });
+}
+
+for (const { lng, js } of pairs) {
+  test.describe(`the receipts in ${lng}, JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("the receipts of the story, the complaint and the contact request say whom to call or mail", async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(240_000);
+      for (const kind of ["testimony", "complaint"] as const) {
+        await context.clearCookies();
+        await fileIntake(
+          page,
+          lng,
+          kind,
+          { story: "Ik zat dagen alleen.", email: `bon-${kind}@example.nl`, safe: "yes" },
+          { js },
+        );
+        await expectOperatorNote(page, lng);
+        if (js) await screenshots(page, `operator-receipt-${kind}-${lng}`);
+      }
+      await context.clearCookies();
+      await page.goto(`/bel-mij?lng=${lng}`);
+      await answerContact(page, lng, "young_person", { email: "bon-contact@example.nl", urgent: "no" });
+      await page.getByRole("button", { name: text(lng, "contact.check.submit") }).click();
+      await expect(page).toHaveURL(/\/contact\/bevestiging$/);
+      await expectOperatorNote(page, lng);
+      if (js) {
+        await expectNoAxeViolations(page, `contact receipt ${lng}`);
+        await screenshots(page, `operator-receipt-contact-${lng}`);
+      }
+    });
   });
 }

@@ -4,8 +4,8 @@ import type { EntryChannel } from "~/domain/new-case";
 
 /**
  * Above every intake page while a staff member fills it in for someone on the phone or at a visit
- * (ADR 040): a reminder that the answers are the other person's, in their words. On the receipt: read the
- * code and passphrase out, then go to the case.
+ * (ADR 040): a reminder that the answers are the other person's, in their words. On the receipt only what
+ * to do now: read the code and passphrase out, then go to the case (the filling in is over).
  */
 export function OnBehalfNotice({
   channel,
@@ -16,21 +16,23 @@ export function OnBehalfNotice({
 }) {
   const { t } = useTranslation("intake");
   if (!channel) return null;
+  if (caseId)
+    return (
+      <div className="notice">
+        <p>
+          <strong>{t("onBehalf.receipt")}</strong>
+        </p>
+        <p>
+          <Link href={`/medewerker/zaken/${caseId}`}>{t("onBehalf.toCase")}</Link>
+        </p>
+      </div>
+    );
   return (
     <div className="notice">
       <p>
         <strong>{t(`onBehalf.${channel}`)}</strong>
       </p>
-      {caseId ? (
-        <>
-          <p>{t("onBehalf.receipt")}</p>
-          <p>
-            <Link href={`/medewerker/zaken/${caseId}`}>{t("onBehalf.toCase")}</Link>
-          </p>
-        </>
-      ) : (
-        <p>{t("onBehalf.words")}</p>
-      )}
+      <p>{t("onBehalf.words")}</p>
     </div>
   );
 }

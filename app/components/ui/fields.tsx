@@ -17,6 +17,7 @@ import {
   TextField as AriaTextField,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { showableText } from "~/domain/html-text";
 import { typedValue } from "./typed-before-hydration";
 
 type Common = {
@@ -60,7 +61,8 @@ function useTextFromDom(
   ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>,
   defaultValue: string,
 ): [string, (v: string) => void] {
-  const [value, setValue] = useState(defaultValue);
+  // What the server refused may hold characters HTML cannot carry (a control character): shown marked.
+  const [value, setValue] = useState(() => showableText(defaultValue));
   useAdoptFromDom(() => typedValue(ref.current), value, setValue, sameString);
   return [value, setValue];
 }
