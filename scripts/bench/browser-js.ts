@@ -43,6 +43,13 @@ export async function browserPageJs(browser: Browser, origin: string, page: stri
     });
     const res = await tab.goto(origin + page, { waitUntil: "networkidle" });
     if (res?.status() !== 200) throw new Error(`${page} answered ${res?.status()}`);
+    // On a busy machine hydration can start after half a second of quiet and then import more: wait
+    // until a further second brings no new script.
+    for (let seen = -1; seen !== bodies.size;) {
+      seen = bodies.size;
+      await tab.waitForTimeout(1000);
+      await tab.waitForLoadState("networkidle");
+    }
     const files = await Promise.all([...bodies].map(async ([path, gzip]) => ({ path, gzip: await gzip })));
     files.sort((a, b) => b.gzip - a.gzip);
     return { files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
