@@ -116,8 +116,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lang: Language = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : "nl");
   const title = usePageTitle();
+  // Tells entry.client.tsx which texts the page needs (namespacesFor).
+  const frame = useFrameVariant();
   return (
-    <html lang={lang} dir={data?.dir ?? directionOf(lang)}>
+    <html lang={lang} dir={data?.dir ?? directionOf(lang)} data-frame={frame}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -8,9 +8,32 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
-import { operatorEnvSchema, toOperator } from "./operator";
+import { operatorDefaults, toOperator } from "./operator";
 
 const MIN_SECRET_BYTES = 32;
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+
+/** Who runs the service (app/config/operator.ts). */
+const operatorEnvSchema = z.object({
+  OPERATOR_NAME: line(120).default(operatorDefaults.OPERATOR_NAME),
+  OPERATOR_ADDRESS: line(200).default(operatorDefaults.OPERATOR_ADDRESS),
+  OPERATOR_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, "a phone number: digits, spaces and dashes, e.g. 030 123 4567")
+    .default(operatorDefaults.OPERATOR_PHONE),
+  OPERATOR_HOURS: z
+    .string()
+    .trim()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      "opening hours as HH:MM-HH:MM, e.g. 09:00-17:00",
+    )
+    .default(operatorDefaults.OPERATOR_HOURS),
+  OPERATOR_EMAIL: z.string().trim().email("an email address").default(operatorDefaults.OPERATOR_EMAIL),
+  OPERATOR_SIGNATURE: line(80).default(operatorDefaults.OPERATOR_SIGNATURE),
+});
 
 /** A secret: at least 32 bytes of key material, given as hex (64+ chars) or base64 (44+ chars). */
 export function secretBytes(value: string): Buffer | null {

@@ -14,6 +14,16 @@ export const namespaces = [
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
+/**
+ * The namespaces a page in the public frame uses. The browser loads only these there (staff, reports and
+ * referral are about a third of the texts, ADR 042); a staff or organisation page loads them all.
+ */
+export const publicNamespaces: readonly Namespace[] = ["common", "pages", "errors", "intake", "follow"];
+
+/** The namespaces a page needs in the browser, by its frame (RouteHandle["frame"]). */
+export const namespacesFor = (frame: string | undefined): readonly Namespace[] =>
+  frame === "staff" || frame === "organisation" ? namespaces : publicNamespaces;
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ClientLoaderFunctionArgs,
   Outlet,
   useLoaderData,
   useRouteError,
@@ -11,6 +12,7 @@ import { StaffBar } from "~/components/staff/StaffBar";
 import { navFor } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
 import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
+import { loadAllNamespaces } from "~/i18n/resources.client";
 import { optionalStaff, staffSessionEndsInMs } from "~/server/staff-session.server";
 import staffStylesUrl from "~/styles/staff.css?url";
 
@@ -31,6 +33,12 @@ export function loader({ request }: LoaderFunctionArgs) {
     me: me ? { name: me.name, role: me.role, nav: navFor(me.role) } : null,
     timeout: me ? ({ kind: "staff", endsInMs: staffSessionEndsInMs(me) } satisfies TimeoutInfo) : undefined,
   });
+}
+
+// Arriving from a public page without a page load: the staff texts first (ADR 042).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  await loadAllNamespaces();
+  return serverLoader();
 }
 
 export default function StaffLayout() {

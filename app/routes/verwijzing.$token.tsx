@@ -11,6 +11,7 @@ import {
   useLoaderData,
   useLocation,
   useRouteError,
+  type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferralContentView } from "~/components/routing/ReferralContentView";
@@ -23,6 +24,7 @@ import {
 } from "~/domain/referrals";
 import { formatMoment } from "~/domain/reporter-view";
 import { detectLanguage } from "~/i18n/locale.server";
+import { loadAllNamespaces } from "~/i18n/resources.client";
 import { getFixedT } from "~/i18n/resources.server";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
@@ -63,6 +65,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     },
     done: new URL(request.url).searchParams.get("gedaan") === "1",
   });
+}
+
+// Arriving from a public page without a page load: the organisation's texts first (ADR 042).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  await loadAllNamespaces();
+  return serverLoader();
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

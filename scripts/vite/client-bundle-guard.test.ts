@@ -14,10 +14,12 @@ describe("the client bundle guard", () => {
           "/p/app/server/cases.server.ts",
           "/p/app/http/client-key.server.ts",
         ],
+        code: "",
       },
       {
         fileName: "assets/entry.client.js",
         moduleIds: ["/p/app/entry.client.tsx", "/p/node_modules/react-dom/index.js"],
+        code: 'const a="hallo";export{a};',
       },
     ]);
     expect(found).toEqual([
@@ -25,6 +27,20 @@ describe("the client bundle guard", () => {
       "assets/volgen.delen.js: /p/node_modules/drizzle-orm/table.js",
       "assets/volgen.delen.js: /p/app/server/cases.server.ts",
       "assets/volgen.delen.js: /p/app/http/client-key.server.ts",
+    ]);
+  });
+
+  it("names a chunk whose code holds a drizzle table, whatever its modules are called", () => {
+    const found = serverCodeInClientChunks([
+      {
+        fileName: "assets/shared-x.js",
+        moduleIds: ["/p/app/domain/copied-tables.ts"],
+        code: 'const C=Symbol.for("drizzle:Columns");class T{static[k]="SQLiteTable"}',
+      },
+    ]);
+    expect(found).toEqual([
+      "assets/shared-x.js: contains drizzle:",
+      'assets/shared-x.js: contains "SQLiteTable"',
     ]);
   });
 });
