@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { caseDeadlines } from "~/domain/working-days";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
 import {
   addNote,
   assignCase,
@@ -24,20 +24,8 @@ beforeEach(() => {
   me = testStaff(db, "ombudsworker");
 });
 
-const events = (caseId: number) =>
-  db
-    .select()
-    .from(schema.caseEvents)
-    .where(eq(schema.caseEvents.caseId, caseId))
-    .orderBy(schema.caseEvents.id)
-    .all();
-const audits = (caseId: number) =>
-  db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.caseId, caseId))
-    .all()
-    .map((a) => a.action);
+const events = (caseId: number) => caseEventsOf(db, caseId);
+const audits = (caseId: number) => auditActionsOf(db, caseId);
 const caseRow = (id: number) => db.select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
 const outbox = () => db.select().from(schema.outbox).all();
 

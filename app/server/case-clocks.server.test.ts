@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clockWorkingDays, NO_DUE_DATE, workingDaysAfter } from "~/domain/case-clocks";
 import { defaultQueueFilters } from "~/domain/queue";
 import { caseDeadlines, endOfAmsterdamDay } from "~/domain/working-days";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
 import {
   changeStatus,
   loadCase,
@@ -34,20 +34,8 @@ beforeEach(() => {
 
 const row = (id: number) => db.select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
 const clock = (id: number) => ({ kind: row(id).nextDueKind, at: row(id).nextDueAt });
-const events = (id: number) =>
-  db
-    .select()
-    .from(schema.caseEvents)
-    .where(eq(schema.caseEvents.caseId, id))
-    .orderBy(schema.caseEvents.id)
-    .all();
-const audits = (id: number) =>
-  db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.caseId, id))
-    .all()
-    .map((a) => a.action);
+const events = (caseId: number) => caseEventsOf(db, caseId);
+const audits = (caseId: number) => auditActionsOf(db, caseId);
 
 describe("acknowledgement and answer are the worker's choice", () => {
   it("an ordinary message moves neither; the message chosen as acknowledgement, then as answer, does", () => {

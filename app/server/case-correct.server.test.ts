@@ -11,7 +11,7 @@ import {
   openTestCase,
   organisationId,
 } from "../../tests/helpers/follow-fixtures";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { changeStatus, editFacts, reopenCase } from "./case-admin.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
@@ -29,20 +29,8 @@ beforeEach(() => {
 });
 
 const caseRow = (id: number) => db.select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
-const events = (caseId: number) =>
-  db
-    .select()
-    .from(schema.caseEvents)
-    .where(eq(schema.caseEvents.caseId, caseId))
-    .orderBy(schema.caseEvents.id)
-    .all();
-const audits = (caseId: number) =>
-  db
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.caseId, caseId))
-    .all()
-    .map((a) => a.action);
+const events = (caseId: number) => caseEventsOf(db, caseId);
+const audits = (caseId: number) => auditActionsOf(db, caseId);
 const count = (dimension: string, value: string) =>
   db
     .select({ n: schema.statCounts.count })

@@ -8,7 +8,7 @@ import { TAG_MAX_LENGTH, TAGS_PER_CASE_MAX } from "~/domain/case-tags";
 import { formatCaseCode } from "~/domain/codes";
 import { defaultQueueFilters } from "~/domain/queue";
 import { openTestCase } from "../../tests/helpers/follow-fixtures";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
+import { caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { changeStatus, loadCase, reopenCase } from "./case-admin.server";
 import {
   addTag,
@@ -42,13 +42,7 @@ const openCase = async () => {
   return { ...c, code: formatCaseCode(c.code) };
 };
 const tagNames = (caseId: number) => (tagsOfCases([caseId]).get(caseId) ?? []).map((g) => g.name);
-const events = (caseId: number) =>
-  db
-    .select()
-    .from(schema.caseEvents)
-    .where(eq(schema.caseEvents.caseId, caseId))
-    .orderBy(schema.caseEvents.id)
-    .all();
+const events = (caseId: number) => caseEventsOf(db, caseId);
 const audits = (caseId: number) =>
   db
     .select()

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { openDatabase, prepareDatabase, schema, setDb, type Db } from "~/server/db.server";
 import type { StaffUser } from "~/server/staff-session.server";
 import type { StaffRole } from "../../db/schema";
@@ -33,3 +34,22 @@ export function testStaff(
   const id = db.insert(schema.staff).values(row).returning({ id: schema.staff.id }).get().id;
   return { id, name: row.name, email: row.email, role, sessionIdHash: "s" };
 }
+
+/** A case's timeline entries, oldest first. */
+export const caseEventsOf = (db: Db, caseId: number) =>
+  db
+    .select()
+    .from(schema.caseEvents)
+    .where(eq(schema.caseEvents.caseId, caseId))
+    .orderBy(schema.caseEvents.id)
+    .all();
+
+/** The actions of a case's audit entries, oldest first. */
+export const auditActionsOf = (db: Db, caseId: number) =>
+  db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.caseId, caseId))
+    .orderBy(schema.auditLog.id)
+    .all()
+    .map((a) => a.action);
