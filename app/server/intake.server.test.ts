@@ -261,7 +261,10 @@ describe("finishing an intake", () => {
     expect(text).toContain(`Code: ${receipt.code}`);
     expect(text).toContain(`Geheime zin: ${receipt.passphrase}`);
     expect(text).not.toContain("unieke-marker");
-    expect(text).not.toMatch(/ZIKOS|verhaal|klacht|Aanspreekpunt/i);
+    // The file's own words; the secret phrase is five random list words, and the list has "verhaal" and
+    // "klacht" among its 2,048 (this test failed on such a draw once).
+    const ownWords = text.replace(receipt.code, "").replace(receipt.passphrase, "");
+    expect(ownWords).not.toMatch(/ZIKOS|verhaal|klacht|Aanspreekpunt/i);
 
     const done = await b.run(() =>
       confirmationAction("testimony", {
