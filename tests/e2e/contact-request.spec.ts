@@ -231,6 +231,9 @@ for (const { lng, js } of pairs) {
       await check(page, "call me name", { js, engines, shot: shot("call-me-name") });
       // The name may stay empty.
       await continueTo(page, lng);
+      // Wait for the answer to be saved: a page.goto now would cancel the first page's post and, with it,
+      // the cookie of the new draft.
+      await expect(page).toHaveURL(contactPagePath.reach);
       // A link to a later page goes to the first page without an answer.
       await page.goto("/contact/dringend");
       await expect(page).toHaveURL(contactPagePath.reach);
