@@ -28,7 +28,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"]],
+  reporter: [["list"], ["./tests/e2e/failure-context-reporter.ts"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -212,7 +212,11 @@ for (const lng of languages) {
     const outcome = `Je verhaal is vastgelegd en doorgegeven aan de inspectie (${lng}).`;
     await page.getByLabel(text.outcome[l]).fill(outcome);
     await page.getByText(text.confirmClose[l]).click();
+    // Said here if the tick did not take, rather than as a missing "done" message after the press.
+    await expect(page.getByRole("checkbox", { name: text.confirmClose[l] })).toBeChecked();
+    await expect(page.getByLabel(text.outcome[l])).toHaveValue(outcome);
     await page.getByRole("button", { name: text.close[l] }).click();
+    await expect(page).toHaveURL(/gedaan=close/);
     await expect(page.getByRole("status")).toBeVisible();
     await expect(
       page.getByRole("region", { name: text.reporterTimeline[l] }).getByText(outcome),
