@@ -282,10 +282,3 @@ export const organisationReportSchema = z.object({
   note: optionalText(ORGANISATION_NOTE_MAX, "form.errors.noteTooLong", "form.errors.controlChars"),
 });
 export type OrganisationReport = z.infer<typeof organisationReportSchema>;
-
-/** The first message key per field, from a failed parse. */
-export function referralFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}
