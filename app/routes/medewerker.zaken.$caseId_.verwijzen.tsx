@@ -14,7 +14,8 @@ import {
 } from "~/domain/referrals";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { createReferral, referralChoices } from "~/server/referrals.server";
+import { referralChoices } from "~/server/referrals/choices.server";
+import { createReferral } from "~/server/referrals/create.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
 

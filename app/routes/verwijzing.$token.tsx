@@ -28,7 +28,11 @@ import { loadAllNamespaces } from "~/i18n/resources.client";
 import { getFixedT } from "~/i18n/resources.server";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { openReferral, reportReferralStatus, type LinkProblem } from "~/server/referrals.server";
+import {
+  openReferral,
+  reportReferralStatus,
+  type LinkProblem,
+} from "~/server/referrals/organisation-link.server";
 import referralStylesUrl from "~/styles/referral.css?url";
 
 export const handle: RouteHandle = {
