@@ -8,7 +8,10 @@ import { Button, Form, TextField } from "~/components/ui";
 import { fieldErrors, recoveryRenewSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { renewRecoveryCodesChecked, unusedRecoveryCodeCount } from "~/server/staff-accounts.server";
+import {
+  renewRecoveryCodesChecked,
+  unusedRecoveryCodeCount,
+} from "~/server/staff-accounts/recovery-codes.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";

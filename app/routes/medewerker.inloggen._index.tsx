@@ -7,7 +7,7 @@ import { safeStaffPath } from "~/domain/staff-session";
 import { fieldErrors, signInSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { signInWithPassword } from "~/server/staff-accounts.server";
+import { signInWithPassword } from "~/server/staff-accounts/sign-in.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { optionalStaff } from "~/server/staff-session.server";
 

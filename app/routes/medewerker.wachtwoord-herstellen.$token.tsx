@@ -6,7 +6,7 @@ import { Button, Form } from "~/components/ui";
 import { fieldErrors, passwordResetSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts.server";
+import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts/passwords.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { clearSessionCookie } from "~/server/staff-session.server";
 

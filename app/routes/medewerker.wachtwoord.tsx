@@ -6,7 +6,7 @@ import { Button, Form, TextField } from "~/components/ui";
 import { fieldErrors, passwordChangeSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { changeOwnPassword } from "~/server/staff-accounts.server";
+import { changeOwnPassword } from "~/server/staff-accounts/passwords.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
 
