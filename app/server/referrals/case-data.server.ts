@@ -66,6 +66,7 @@ export function optionsFor(db: DbOrTx, c: CaseRow, org: OrgRow): ReferralOptions
   );
 }
 
+/** A referral's entry on the case timeline; visible to the reporter as its type says, the text encrypted. */
 export function addEvent(
   tx: Tx,
   e: {
