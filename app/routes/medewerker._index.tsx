@@ -18,7 +18,7 @@ import {
 } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
 import { loadQueue, queueOptions } from "~/server/queue.server";
-import { casesWithOrganisationNews } from "~/server/referrals.server";
+import { casesWithOrganisationNews } from "~/server/referrals/case-panel.server";
 import { searchCases } from "~/server/search-index.server";
 import { setupTasks } from "~/server/setup-tasks.server";
 import { requireStaff } from "~/server/staff-session.server";

@@ -7,7 +7,10 @@ import { TotpCodeField } from "~/components/staff/TotpCodeField";
 import { Button, Form, TextField } from "~/components/ui";
 import { recoveryRenewSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { renewRecoveryCodesChecked, unusedRecoveryCodeCount } from "~/server/staff-accounts.server";
+import {
+  renewRecoveryCodesChecked,
+  unusedRecoveryCodeCount,
+} from "~/server/staff-accounts/recovery-codes.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { parseStaffForm } from "~/server/staff-form.server";

@@ -6,7 +6,7 @@ import { Button, Form, TextField } from "~/components/ui";
 import { safeStaffPath } from "~/domain/staff-session";
 import { signInSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { signInWithPassword } from "~/server/staff-accounts.server";
+import { signInWithPassword } from "~/server/staff-accounts/sign-in.server";
 import { optionalStaff } from "~/server/staff-session.server";
 import { parseStaffForm } from "~/server/staff-form.server";
 

@@ -7,7 +7,7 @@ import { Button, Form } from "~/components/ui";
 import { codeSchema } from "~/domain/staff-forms";
 import { safeStaffPath } from "~/domain/staff-session";
 import type { RouteHandle } from "~/route-handle";
-import { enrolSecondFactor, signInWithCode } from "~/server/staff-accounts.server";
+import { enrolSecondFactor, signInWithCode } from "~/server/staff-accounts/sign-in.server";
 import { totpStep } from "~/server/staff-auth.server";
 import { clearEnrolmentCookie, enrolmentSecret, enrolmentView } from "~/server/staff-enrol.server";
 import { flashCookie } from "~/server/staff-flash.server";

@@ -5,7 +5,7 @@ import { NewPasswordFields } from "~/components/staff/NewPasswordFields";
 import { Button, Form } from "~/components/ui";
 import { passwordResetSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts.server";
+import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts/passwords.server";
 import { clearSessionCookie } from "~/server/staff-session.server";
 import { parseStaffForm } from "~/server/staff-form.server";
 

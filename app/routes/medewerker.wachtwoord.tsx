@@ -5,7 +5,7 @@ import { NewPasswordFields } from "~/components/staff/NewPasswordFields";
 import { Button, Form, TextField } from "~/components/ui";
 import { passwordChangeSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { changeOwnPassword } from "~/server/staff-accounts.server";
+import { changeOwnPassword } from "~/server/staff-accounts/passwords.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { parseStaffForm } from "~/server/staff-form.server";
 

@@ -23,7 +23,11 @@ import { loadAllNamespaces } from "~/i18n/resources.client";
 import { getFixedT } from "~/i18n/resources.server";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { openReferral, reportReferralStatus, type LinkProblem } from "~/server/referrals.server";
+import {
+  openReferral,
+  reportReferralStatus,
+  type LinkProblem,
+} from "~/server/referrals/organisation-link.server";
 import referralStylesUrl from "~/styles/referral.css?url";
 import { fieldErrors } from "~/domain/form-input";
 

@@ -15,7 +15,7 @@ import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tes
 import { changeStatus, editFacts, reopenCase } from "./case-admin.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
-import { createReferral } from "./referrals.server";
+import { createReferral } from "./referrals/create.server";
 import { searchCases } from "./search-index.server";
 import type { StaffUser } from "./staff-session.server";
 
