@@ -29,7 +29,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["./tests/e2e/failure-context-reporter.ts"]],
-  timeout: 60_000,
+  // A safety net against a hang, not a measure of speed: journeys with several sign-ins (argon2 on each)
+  // took 58 s of a 60 s limit on a busy two-core machine and failed on time alone. A real failure still
+  // ends in its own expect after 10 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL,
@@ -55,7 +58,10 @@ export default defineConfig({
     command: "node server.js",
     url: `${process.env.E2E_BASE_URL}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // A safety net against a hang, not a measure of speed: journeys with several sign-ins (argon2 on each)
+  // took 58 s of a 60 s limit on a busy two-core machine and failed on time alone. A real failure still
+  // ends in its own expect after 10 s.
+  timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -21,6 +21,19 @@ import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
 
+/** A case's consent rows: to whom, yes or no, and with or without the person's details. */
+export function consentsOf(db: Db | Tx, caseId: number) {
+  return db
+    .select({
+      recipient: schema.consents.recipient,
+      given: schema.consents.given,
+      withIdentity: schema.consents.withIdentity,
+    })
+    .from(schema.consents)
+    .where(eq(schema.consents.caseId, caseId))
+    .all();
+}
+
 export type ConsentChangeResult = {
   changed: ConsentRecipient[];
   withdrawn: ConsentRecipient[];
@@ -146,15 +159,7 @@ export function referralAllowed(
     .where(eq(schema.organisations.id, organisationId))
     .get();
   if (!org) return { allowed: false, reason: "no_recipient" };
-  const consents = db
-    .select({
-      recipient: schema.consents.recipient,
-      given: schema.consents.given,
-      withIdentity: schema.consents.withIdentity,
-    })
-    .from(schema.consents)
-    .where(eq(schema.consents.caseId, caseId))
-    .all();
+  const consents = consentsOf(db, caseId);
   return canRefer(consents, recipientFor(org.kind), parts);
 }
 

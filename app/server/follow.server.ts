@@ -26,6 +26,7 @@ import {
 import type { CaseKind } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
 import { refreshCaseClock } from "./case-clocks.server";
+import { consentsOf } from "./consent.server";
 import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
 import { reindexCase } from "./search-index.server";
@@ -295,15 +296,7 @@ export function consentsForReporter(
 ): { consents: ConsentState[]; municipality: string | null } | null {
   const c = liveCase(db, caseId);
   if (!c) return null;
-  const consents = db
-    .select({
-      recipient: schema.consents.recipient,
-      given: schema.consents.given,
-      withIdentity: schema.consents.withIdentity,
-    })
-    .from(schema.consents)
-    .where(eq(schema.consents.caseId, caseId))
-    .all();
+  const consents = consentsOf(db, caseId);
   const municipality = c.municipalityCode
     ? (db
         .select({ name: schema.organisations.name })

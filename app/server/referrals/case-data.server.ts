@@ -8,6 +8,7 @@ import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { periodOf } from "~/domain/period";
 import { partsPresent, referralOptions, type ReferralOptions, type ReferralSource } from "~/domain/referrals";
+import { consentsOf } from "../consent.server";
 import { decryptJson, encrypt } from "../crypto.server";
 import { schema } from "../db.server";
 import { storyOf } from "../story.server";
@@ -37,17 +38,7 @@ export function sourceOf(db: DbOrTx, c: CaseRow): ReferralSource {
   };
 }
 
-export function consentsOf(db: DbOrTx, caseId: number) {
-  return db
-    .select({
-      recipient: schema.consents.recipient,
-      given: schema.consents.given,
-      withIdentity: schema.consents.withIdentity,
-    })
-    .from(schema.consents)
-    .where(eq(schema.consents.caseId, caseId))
-    .all();
-}
+export { consentsOf };
 
 export function liveCase(db: DbOrTx, caseId: number): CaseRow | undefined {
   return db
