@@ -8,6 +8,8 @@ export default tseslint.config(
     ignores: [
       "build/",
       "build-minimal/",
+      // Copies of build/ that npm run bench:cpu -- --compare measures.
+      "build-*/",
       "node_modules/",
       "data/",
       "test-results/",

@@ -46,6 +46,9 @@ export default function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           const body = new ReactHtmlStream();
+          // Once the page is sent there is nothing left to abort: the timer would only keep the render
+          // (and its request) in memory for five more seconds.
+          body.once("close", () => clearTimeout(abortTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -65,7 +68,8 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // onShellReady runs in a later turn, after this is set.
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

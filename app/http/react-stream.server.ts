@@ -44,6 +44,16 @@ export class ReactHtmlStream extends Transform {
     callback();
   }
 
+  /**
+   * React ends its destination again whenever it aborts a render that has already finished: the stream's
+   * close event (a listener React adds in pipe) and the abort timer both do. A second end() makes an
+   * ERR_STREAM_ALREADY_FINISHED error, stack trace included, and drops it: work for nothing on every page.
+   */
+  override end(...args: unknown[]): this {
+    if (this.writableEnded) return this;
+    return super.end(...(args as Parameters<Transform["end"]>));
+  }
+
   private release() {
     this.scheduled = false;
     if (this.pending.length === 0) return;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { languages } from "./config";
 import { getFixedT, serverI18n } from "./resources.server";
 
@@ -25,5 +25,42 @@ describe("server i18n instances", () => {
     expect(serverI18n("nl").language).toBe("nl");
     expect(serverI18n("en").language).toBe("en");
     expect(serverI18n("nl").t("skipLink")).toBe("Ga direct naar de inhoud");
+  });
+
+  it("gives the same text from its remembered plain texts, and still fills in values, counts and defaults", () => {
+    const t = getFixedT("nl", "common");
+    for (let i = 0; i < 3; i++) {
+      expect(t("skipLink")).toBe("Ga direct naar de inhoud");
+      expect(getFixedT("en", "common")("skipLink")).not.toBe("Ga direct naar de inhoud");
+      expect(t("quickExit.pressesLeft", { count: 1 })).toBe("Druk nog 1 keer op Shift om weg te gaan");
+      expect(t("quickExit.pressesLeft", { count: 3 })).toBe("Druk nog 3 keer op Shift om weg te gaan");
+      expect(t("crisis.emergency", { number: "112" })).toBe("Gevaar of geweld? Bel 112");
+      expect(t("crisis.emergency", { number: "000" })).toBe("Gevaar of geweld? Bel 000");
+      expect(t("no.such.key", { defaultValue: "fallback" })).toBe("fallback");
+      expect(t("no.such.key")).toBe("no.such.key");
+    }
+    // The same key in another namespace or with a key prefix is another text.
+    expect(getFixedT("nl", "errors")("csrf")).not.toBe(t("csrf"));
+    expect(serverI18n("nl").getFixedT("nl", "common", "quickExit")("pressesLeft", { count: 2 })).toBe(
+      "Druk nog 2 keer op Shift om weg te gaan",
+    );
+  });
+
+  it("looks a plain text up once, and a text with values every time", () => {
+    const instance = serverI18n("en");
+    // i18next's lookup, which the instance's t calls (not in its public types).
+    const { translator } = instance as unknown as {
+      translator: { translate: (key: unknown, options?: unknown) => unknown };
+    };
+    const translate = vi.spyOn(translator, "translate");
+    const t = instance.getFixedT("en", "common");
+    t("crisis.heading");
+    t("crisis.heading");
+    t("crisis.heading");
+    expect(translate.mock.calls.filter(([key]) => key === "crisis.heading").length).toBeLessThanOrEqual(1);
+    t("crisis.emergency", { number: "112" });
+    t("crisis.emergency", { number: "112" });
+    expect(translate.mock.calls.filter(([key]) => key === "crisis.emergency")).toHaveLength(2);
+    translate.mockRestore();
   });
 });

@@ -15,7 +15,7 @@ export const budgets = {
   publicPageP95: { max: 500, unit: "ms" },
   /**
    * How many times the req/s of a minimal Remix page (same server.js, same load) is that of ours: a guard
-   * against per-request waste. Set at 5.5× from measurements (ADR 014; the first figure, 4×, was a guess
+   * against per-request waste. Set at 5.5× from measurements (ADR 014, kept by ADR 044 after profiling; the first figure, 4×, was a guess
    * made before any page was measured). What a page does beyond the minimal one is inherent: React and
    * react-aria render the accessible layout with i18next for every text, and Remix matches the request
    * against all 55 routes three times, which the one-route minimal app does not. Quiet runs gave 3.7–4.4×

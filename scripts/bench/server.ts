@@ -33,12 +33,13 @@ export type Server = { base: URL; child: ChildProcess; stop: () => Promise<void>
 
 /** `node server.js [--build DIR]` in production mode on a free loopback port, ready to answer. */
 export async function startServer(
-  opts: { buildDir?: string; env?: Record<string, string> } = {},
+  opts: { buildDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const { base, child } = await startBuiltServer({
     port: await freePort(),
     env: opts.env ?? {},
     args: opts.buildDir ? ["--build", opts.buildDir] : [],
+    nodeArgs: opts.nodeArgs,
     probe: opts.buildDir ? "/" : "/healthz",
   });
   return { base, child, stop: () => stopServer(child) };

@@ -109,11 +109,13 @@ export async function startBuiltServer(opts: {
   env: Record<string, string>;
   stdio?: StdioOptions;
   args?: string[];
+  /** Options for node itself, before server.js (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   /** The address that answers once the server is ready (the minimal benchmark app has no /healthz). */
   probe?: string;
 }): Promise<StartedServer> {
   const base = new URL(`http://127.0.0.1:${opts.port}`);
-  const child = spawn(process.execPath, ["server.js", ...(opts.args ?? [])], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "server.js", ...(opts.args ?? [])], {
     cwd: root,
     stdio: opts.stdio ?? ["ignore", "ignore", "inherit"],
     env: {
