@@ -27,20 +27,11 @@ import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/doma
 import { deadlineBadge, endOfAmsterdamDay } from "~/domain/working-days";
 import { queueReturnPath } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
-import {
-  addNote,
-  assignCase,
-  changeStatus,
-  erasedCase,
-  loadCase,
-  markMilestone,
-  reopenCase,
-  setFollowUp,
-  sendMessage,
-  setUrgent,
-  type CaseActionResult,
-  type OpenReferral,
-} from "~/server/case-admin.server";
+import { type CaseActionResult, type OpenReferral } from "~/server/case-admin.server";
+import { erasedCase, loadCase } from "~/server/case-view.server";
+import { changeStatus, reopenCase } from "~/server/case-status.server";
+import { addNote, markMilestone, sendMessage } from "~/server/case-messages.server";
+import { assignCase, setFollowUp, setUrgent } from "~/server/case-planning.server";
 import { caseClocks } from "~/server/case-clocks.server";
 import { allTags, changeTagsOrLinks, linksOf, tagsOfCases } from "~/server/case-tags-links.server";
 import { LinksSection, TagsSection } from "~/components/staff/CaseTagsLinks";
