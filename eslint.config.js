@@ -58,4 +58,41 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Components render what a route hands them (docs/architecture.md): no server code, no database. A
+    // type-only import of a loader's type is fine: it is gone after compiling and pulls no server code in.
+    files: ["app/components/**/*.{ts,tsx}"],
+    ignores: ["app/components/**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["*.server", "~/server/*", "**/db/*", "~/../db", "~/../db/*"],
+              allowTypeImports: true,
+              message:
+                "app/components renders what the route hands it: take the data as props (types may come from app/domain, or `import type`), never from the server or the database.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The environment is read in one place, typed and checked at start (app/config/env.server.ts).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/config/env.server.ts", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read configuration through app/config/env.server.ts (getEnv, getTuning): add the variable there, typed and with its default.",
+        },
+      ],
+    },
+  },
 );

@@ -88,9 +88,9 @@ export const units = sqliteTable("units", {
 });
 
 /**
- * Tunable numbers (deadlines, retention) as key/value; the fields and their bounds are in
- * app/domain/settings-form.ts, the defaults where they are read (deadline-settings.server.ts,
- * retention.server.ts).
+ * Tunable numbers (deadlines, retention) as key/value. Each key with its bounds and default is defined once,
+ * in `settingFields` (app/domain/settings-form.ts); deadline-settings.server.ts and retention.server.ts
+ * read them through `settingsFrom`, so a missing or out-of-range value falls back to that default.
  */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),

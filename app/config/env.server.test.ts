@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv, secretBytes, withDevelopmentSecrets } from "./env.server";
+import { ConfigError, getTuning, parseEnv, secretBytes, withDevelopmentSecrets } from "./env.server";
 
 const strong = Buffer.alloc(32, 7).toString("base64");
 
@@ -75,6 +75,28 @@ describe("TRUST_PROXY", () => {
     expect(() => trust("proxy.example.nl")).toThrow(/not understood: proxy\.example\.nl/);
     expect(() => trust("10.0.0.0/33")).toThrow(/not understood: 10\.0\.0\.0\/33/);
     expect(() => trust("::1/129,10.0.0.1/8/8")).toThrow(/not understood: ::1\/129, 10\.0\.0\.1\/8\/8/);
+  });
+});
+
+describe("limits and the outbox pace", () => {
+  it("has the defaults for real use, and reads what the tests set", () => {
+    expect(getTuning({})).toEqual({
+      FINISH_LIMIT_PER_10_MIN: 20,
+      DRAFT_LIMIT_PER_HOUR: 20,
+      FOLLOW_SIGN_IN_LIMIT_PER_15_MIN: 60,
+      CONTACT_LIMIT_PER_HOUR: 10,
+      OUTBOX_INTERVAL_MS: 5_000,
+    });
+    expect(getTuning({ CONTACT_LIMIT_PER_HOUR: "1000", OUTBOX_INTERVAL_MS: "" }).CONTACT_LIMIT_PER_HOUR).toBe(
+      1000,
+    );
+  });
+
+  it("names a bad value, alone and in the full configuration", () => {
+    expect(() => getTuning({ DRAFT_LIMIT_PER_HOUR: "many" })).toThrow(/DRAFT_LIMIT_PER_HOUR/);
+    expect(() =>
+      parseEnv({ SESSION_SECRET: strong, DATA_ENCRYPTION_KEY: strong, OUTBOX_INTERVAL_MS: "-1" }),
+    ).toThrow(/OUTBOX_INTERVAL_MS/);
   });
 });
 

@@ -94,6 +94,27 @@ const trustProxy = z
     return entries;
   });
 
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Per-client limits and the outbox worker's pace. The defaults are for real use; the browser, security
+ * and load tests raise the limits (every test browser is 127.0.0.1) and change the pace.
+ */
+const tuningSchema = z.object({
+  /** Finished intakes per client per 10 minutes: far above any person, far below a flood. */
+  FINISH_LIMIT_PER_10_MIN: count(20),
+  /** New intake drafts per client per hour (issue 13, finding 5). */
+  DRAFT_LIMIT_PER_HOUR: count(20),
+  /** Sign-in tries on /volgen per client per 15 minutes, across case codes. */
+  FOLLOW_SIGN_IN_LIMIT_PER_15_MIN: count(60),
+  /** Contact requests per client per hour. */
+  CONTACT_LIMIT_PER_HOUR: count(10),
+  /** How often the outbox worker looks for mail to send, in milliseconds. */
+  OUTBOX_INTERVAL_MS: count(5_000),
+});
+
+export type Tuning = z.infer<typeof tuningSchema>;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -115,6 +136,7 @@ const envSchema = z
     TRUST_PROXY: trustProxy,
   })
   .merge(operatorEnvSchema)
+  .merge(tuningSchema)
   .transform((e) => ({
     ...e,
     operator: toOperator(e),
@@ -126,13 +148,26 @@ type RawEnv = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
 
-/** Pure validation: returns the config or throws a ConfigError listing every bad variable. */
-export function parseEnv(raw: RawEnv): Env {
+function parseWith<T extends z.ZodTypeAny>(schema: T, raw: RawEnv): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v]));
-  const result = envSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `- ${i.path.join(".") || "config"}: ${i.message}`);
   throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`);
+}
+
+/** Pure validation: returns the config or throws a ConfigError listing every bad variable. */
+export function parseEnv(raw: RawEnv): Env {
+  return parseWith(envSchema, raw);
+}
+
+/**
+ * The limits and the worker's pace alone, for modules that set up a rate limiter when they load (before
+ * the rest of the configuration is read, and without needing the secrets). A bad value stops the server
+ * at start anyway: the same variables are part of the full configuration.
+ */
+export function getTuning(raw: RawEnv = process.env): Tuning {
+  return parseWith(tuningSchema, raw);
 }
 
 const GENERATED = ["SESSION_SECRET", "DATA_ENCRYPTION_KEY"] as const;

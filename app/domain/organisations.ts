@@ -141,10 +141,3 @@ export const regionCoordinationSchema = z.object({
     .regex(/^(none|[1-9]\d{0,14})$/, "organisations.errors.coordinatorRequired")
     .transform((v) => (v === "none" ? null : Number(v))),
 });
-
-/** The first message key per field, from a failed parse. */
-export function organisationFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}

@@ -8,7 +8,16 @@ import { WORDS_NL } from "./words-nl";
 
 export const PASSPHRASE_WORDS = 5;
 export const WORD_BITS = Math.log2(WORDS_NL.length); // 11 for 2,048 words
-export const WORD_PASSPHRASE_BITS = PASSPHRASE_WORDS * WORD_BITS; // 55
+
+/**
+ * List words a new phrase never holds: they say what the phrase is for, and it is written on the
+ * receipt's note and in the downloaded file, which someone else may find (ADR 028, amended). Typed in
+ * an older phrase they are still read: the list itself is unchanged.
+ */
+export const NOT_IN_NEW_PHRASES: ReadonlySet<string> = new Set(["klacht", "verhaal"]);
+
+/** The strength of a new phrase: five words from the list without NOT_IN_NEW_PHRASES (about 54.99 bits). */
+export const WORD_PASSPHRASE_BITS = PASSPHRASE_WORDS * Math.log2(WORDS_NL.length - NOT_IN_NEW_PHRASES.size);
 
 /**
  * The spelling key of a word: the sounds Dutch writes two ways count as one ("ij" or "ei" or "y",
@@ -22,18 +31,26 @@ const MAX_WORD = Math.max(...WORDS_NL.map((w) => w.length));
 /** Far above five words with spaces; bounds the work spent on what a stranger sends. */
 const MAX_INPUT = 200;
 
-/** A new passphrase in its canonical form: five words, lowercase, one space between. */
+/**
+ * A new passphrase in its canonical form: five words, lowercase, one space between. A draw holding a word
+ * of NOT_IN_NEW_PHRASES is thrown away whole and drawn again (about 1 in 200 draws): every phrase without
+ * those words stays exactly as likely as any other.
+ */
 export function generatePassphrase(randomBytes: RandomBytes): string {
   const size = WORDS_NL.length;
   // A power of two divides 65,536: the low bits of two random bytes pick a word without bias.
   if ((size & (size - 1)) !== 0) throw new Error("The word list must have a power-of-two size");
-  const bytes = randomBytes(PASSPHRASE_WORDS * 2);
-  if (bytes.length < PASSPHRASE_WORDS * 2) throw new Error("randomBytes returned too few bytes");
-  const words: string[] = [];
-  for (let i = 0; i < PASSPHRASE_WORDS; i++) {
-    words.push(WORDS_NL[((bytes[2 * i]! << 8) | bytes[2 * i + 1]!) & (size - 1)]!);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const bytes = randomBytes(PASSPHRASE_WORDS * 2);
+    if (bytes.length < PASSPHRASE_WORDS * 2) throw new Error("randomBytes returned too few bytes");
+    const words: string[] = [];
+    for (let i = 0; i < PASSPHRASE_WORDS; i++) {
+      words.push(WORDS_NL[((bytes[2 * i]! << 8) | bytes[2 * i + 1]!) & (size - 1)]!);
+    }
+    if (!words.some((w) => NOT_IN_NEW_PHRASES.has(w))) return words.join(" ");
   }
-  return words.join(" ");
+  // A hundred draws in a row each holding one of two words out of 2,048: the random source is broken.
+  throw new Error("randomBytes keeps returning the same bytes");
 }
 
 /** The words of one run of letters, or null when it is not made of list words. */

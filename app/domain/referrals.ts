@@ -1,7 +1,7 @@
 /**
  * Referrals as rules, without I/O: what may be shared with which organisation (consent per recipient and
  * part), the frozen copy of what was shared, what a receiving organisation may report back, and the
- * forms' schemas. app/server/referrals.server.ts applies these inside its transactions.
+ * forms' schemas. app/server/referrals/ applies these inside its transactions.
  *
  * Consent is asked per recipient in the intake: the IGJ, the OZJ and "your municipality". So:
  * - the VNG and organisations a coordinator adds have no consent question: nothing of a case can go to
@@ -282,10 +282,3 @@ export const organisationReportSchema = z.object({
   note: optionalText(ORGANISATION_NOTE_MAX, "form.errors.noteTooLong", "form.errors.controlChars"),
 });
 export type OrganisationReport = z.infer<typeof organisationReportSchema>;
-
-/** The first message key per field, from a failed parse. */
-export function referralFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}

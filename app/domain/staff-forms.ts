@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { hasControlChars } from "./form-input";
+
+export { fieldErrors } from "./form-input";
 import { messageRoles } from "./case-clocks";
 import { linkChoices } from "./case-links";
 import { staffStatuses } from "./case-status";
@@ -195,13 +197,3 @@ export const caseEntrySchema = z.object({
   channel: z.enum(entryChannels, { errorMap: () => ({ message: "errors.entryChannelRequired" }) }),
   agreed: z.literal("yes", { errorMap: () => ({ message: "errors.entryAgreedRequired" }) }),
 });
-
-/** The first message key per field, from a failed parse. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
-}

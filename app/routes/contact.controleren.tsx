@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link } from "~/components/ui";
+import { getTuning } from "~/config/env.server";
 import {
   contactFirstPage,
   contactStepPath,
@@ -22,11 +23,7 @@ export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 // Ten requests an hour from one client is far more than a person sends, and far less than a flood. The
 // browser tests raise it (every test browser is 127.0.0.1).
-const submissions = new RateLimiter(
-  "contact.submit",
-  Number(process.env.CONTACT_LIMIT_PER_HOUR ?? 10),
-  60 * 60_000,
-);
+const submissions = new RateLimiter("contact.submit", getTuning().CONTACT_LIMIT_PER_HOUR, 60 * 60_000);
 
 /** The answers, or a redirect to the first page that still needs one (a bookmark, an old tab). */
 function completeAnswers(request: Request) {

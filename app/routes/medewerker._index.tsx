@@ -18,7 +18,7 @@ import {
 } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
 import { loadQueue, queueOptions } from "~/server/queue.server";
-import { casesWithOrganisationNews } from "~/server/referrals.server";
+import { casesWithOrganisationNews } from "~/server/referrals/case-panel.server";
 import { searchCases } from "~/server/search-index.server";
 import { setupTasks } from "~/server/setup-tasks.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -287,15 +287,18 @@ function QueueView({ data }: { data: Extract<Data, { mode: "queue" }> }) {
                 .map((s) => ({ value: String(s.id), label: s.name })),
             ]}
           />
-          <SelectField
-            name="tag"
-            label={t("queue.filters.tag")}
-            defaultValue={f.tag === undefined ? "" : String(f.tag)}
-            options={[
-              { value: "", label: t("queue.filters.anyTag") },
-              ...options.tags.map((g) => ({ value: String(g.id), label: g.name })),
-            ]}
-          />
+          {/* No labels made yet: nothing to filter by, and the row keeps its room. */}
+          {options.tags.length > 0 || f.tag !== undefined ? (
+            <SelectField
+              name="tag"
+              label={t("queue.filters.tag")}
+              defaultValue={f.tag === undefined ? "" : String(f.tag)}
+              options={[
+                { value: "", label: t("queue.filters.anyTag") },
+                ...options.tags.map((g) => ({ value: String(g.id), label: g.name })),
+              ]}
+            />
+          ) : null}
           <SelectField
             name="sort"
             label={t("queue.filters.sort")}

@@ -5,13 +5,15 @@ import { CopyButton } from "~/components/staff/CopyButton";
 import { PrintButton } from "~/components/staff/PrintButton";
 import { TotpCodeField } from "~/components/staff/TotpCodeField";
 import { Button, Form, TextField } from "~/components/ui";
-import { fieldErrors, recoveryRenewSchema } from "~/domain/staff-forms";
+import { recoveryRenewSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
-import { renewRecoveryCodesChecked, unusedRecoveryCodeCount } from "~/server/staff-accounts.server";
+import {
+  renewRecoveryCodesChecked,
+  unusedRecoveryCodeCount,
+} from "~/server/staff-accounts/recovery-codes.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:recovery.title" };
 
@@ -28,13 +30,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 /** New codes only with the password and a code from the app (ADR 035). */
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request);
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
   const fail = (errors: Record<string, string>, status = 400) => json({ errors }, { status });
-  if (checkForm(request, form) !== "ok") return fail({ currentPassword: tErr("csrf") });
-  const parsed = recoveryRenewSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const result = await renewRecoveryCodesChecked(me.id, parsed.data.currentPassword, parsed.data.code);
+  const f = await parseStaffForm(request, recoveryRenewSchema, { csrfField: "currentPassword" });
+  if (!f.ok) return fail(f.errors);
+  const { t } = f;
+  const result = await renewRecoveryCodesChecked(me.id, f.data.currentPassword, f.data.code);
   if (!result.ok) {
     if (result.field === "password") {
       return result.reason === "limited"

@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { TotpCodeField } from "~/components/staff/TotpCodeField";
 import { Button, Form, TextField } from "~/components/ui";
 import { safeStaffPath } from "~/domain/staff-session";
-import { fieldErrors, signInSchema } from "~/domain/staff-forms";
+import { signInSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
-import { signInWithPassword } from "~/server/staff-accounts.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { signInWithPassword } from "~/server/staff-accounts/sign-in.server";
 import { optionalStaff } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:signIn.title" };
 
@@ -33,17 +32,15 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
-  const values = { email: String(form.get("email") ?? "") };
+  const f = await parseStaffForm(request, signInSchema, { csrfField: "email" });
+  const values = { email: String(f.form.get("email") ?? "") };
   const fail = (errors: Record<string, string>, status = 400, askCode = false) =>
     json({ errors, values, askCode }, { status });
-  const next = safeStaffPath(String(form.get("volgende") ?? ""));
-  if (checkForm(request, form) !== "ok") return fail({ email: tErr("csrf") });
-  const parsed = signInSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const result = await signInWithPassword(parsed.data.email, parsed.data.password, context.clientKey, {
-    code: parsed.data.code,
+  const next = safeStaffPath(String(f.form.get("volgende") ?? ""));
+  if (!f.ok) return fail(f.errors);
+  const { t } = f;
+  const result = await signInWithPassword(f.data.email, f.data.password, context.clientKey, {
+    code: f.data.code,
   });
   if (!result.ok) {
     // The same words for a known and an unknown address; from then on the page asks for the code too.

@@ -4,16 +4,15 @@ import { useTranslation } from "react-i18next";
 import { TotpEnrolment } from "~/components/staff/TotpEnrolment";
 import { TotpCodeField } from "~/components/staff/TotpCodeField";
 import { Button, Form } from "~/components/ui";
-import { codeSchema, fieldErrors } from "~/domain/staff-forms";
+import { codeSchema } from "~/domain/staff-forms";
 import { safeStaffPath } from "~/domain/staff-session";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
-import { enrolSecondFactor, signInWithCode } from "~/server/staff-accounts.server";
+import { enrolSecondFactor, signInWithCode } from "~/server/staff-accounts/sign-in.server";
 import { totpStep } from "~/server/staff-auth.server";
 import { clearEnrolmentCookie, enrolmentSecret, enrolmentView } from "~/server/staff-enrol.server";
 import { flashCookie } from "~/server/staff-flash.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { clearSessionCookie, requirePendingSession } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = {
   title: (t, data) =>
@@ -34,17 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const pending = requirePendingSession(request);
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
-  const next = safeStaffPath(String(form.get("volgende") ?? ""));
-  if (checkForm(request, form) !== "ok") return json({ errors: { code: tErr("csrf") } }, { status: 400 });
-  const parsed = codeSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success)
-    return json({ errors: translateErrors(fieldErrors(parsed.error), t) }, { status: 400 });
+  const f = await parseStaffForm(request, codeSchema, { csrfField: "code" });
+  const next = safeStaffPath(String(f.form.get("volgende") ?? ""));
+  if (!f.ok) return json({ errors: f.errors }, { status: 400 });
+  const { t } = f;
 
   if (!pending.staff.totpSecretEnc) {
     const { secret } = enrolmentSecret(request, pending.idHash);
-    const step = totpStep(secret, parsed.data.code);
+    const step = totpStep(secret, f.data.code);
     const enrolled =
       step === null
         ? null
@@ -60,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/medewerker/herstelcodes", { headers });
   }
 
-  const result = await signInWithCode(pending, parsed.data.code);
+  const result = await signInWithCode(pending, f.data.code);
   if (!result.ok) {
     if (result.reason === "limited") {
       return redirect("/medewerker/inloggen?reden=codes", {

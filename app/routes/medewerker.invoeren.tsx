@@ -5,12 +5,11 @@ import { Button, CheckboxGroup, Form, RadioGroup } from "~/components/ui";
 import { intakeKinds } from "~/domain/intake/answers";
 import { stepPath } from "~/domain/intake/steps";
 import { entryChannels } from "~/domain/new-case";
-import { caseEntrySchema, fieldErrors } from "~/domain/staff-forms";
+import { caseEntrySchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
 import { startEntryOnBehalf } from "~/server/intake.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:entry.title" };
 
@@ -26,18 +25,14 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request, { permission: "cases.handle" });
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
-  const values = {
+  const valuesOf = (form: FormData) => ({
     kind: String(form.get("kind") ?? ""),
     channel: String(form.get("channel") ?? ""),
     agreed: String(form.get("agreed") ?? ""),
-  };
-  const fail = (errors: Record<string, string>) => json({ errors, values }, { status: 400 });
-  if (checkForm(request, form) !== "ok") return fail({ kind: tErr("csrf") });
-  const parsed = caseEntrySchema.safeParse(values);
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const { kind, channel } = parsed.data;
+  });
+  const f = await parseStaffForm(request, caseEntrySchema, { csrfField: "kind", input: valuesOf });
+  if (!f.ok) return json({ errors: f.errors, values: valuesOf(f.form) }, { status: 400 });
+  const { kind, channel } = f.data;
   const setCookie = startEntryOnBehalf({ staffId: me.id, channel }, kind);
   return redirect(stepPath(kind, "who"), { headers: { "Set-Cookie": setCookie } });
 }

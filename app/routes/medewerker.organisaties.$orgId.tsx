@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { OrganisationFields } from "~/components/staff/OrganisationFields";
 import { SelectField } from "~/components/staff/SelectField";
 import { Button, CheckboxGroup, Form } from "~/components/ui";
-import { ORG_NOTES_MAX, organisationEditSchema, organisationFieldErrors } from "~/domain/organisations";
+import { ORG_NOTES_MAX, organisationEditSchema } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
 import { getOrganisation, regionOptions, updateOrganisation } from "~/server/organisations.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (checkForm(request, form) !== "ok") return fail({ referralEmail: tErr("csrf") });
   const parsed = organisationEditSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
-    return fail(translateErrors(organisationFieldErrors(parsed.error), t, { notesMax: ORG_NOTES_MAX }));
+    return fail(translateErrors(fieldErrors(parsed.error), t, { notesMax: ORG_NOTES_MAX }));
   const result = updateOrganisation(me, org.id, parsed.data);
   if (!result.ok) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });

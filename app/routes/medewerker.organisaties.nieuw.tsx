@@ -3,17 +3,11 @@ import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationFields } from "~/components/staff/OrganisationFields";
 import { Button, Form, TextField } from "~/components/ui";
-import {
-  ORG_NAME_MAX,
-  ORG_NOTES_MAX,
-  organisationFieldErrors,
-  organisationNewSchema,
-} from "~/domain/organisations";
+import { ORG_NAME_MAX, ORG_NOTES_MAX, organisationNewSchema } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
 import { createOrganisation } from "~/server/organisations.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:organisations.new.title" };
 
@@ -24,24 +18,18 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request, { permission: "organisations.manage" });
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
-  const values = {
+  const valuesOf = (form: FormData) => ({
     name: String(form.get("name") ?? ""),
     referralEmail: String(form.get("referralEmail") ?? ""),
     notes: String(form.get("notes") ?? ""),
-  };
-  const fail = (errors: Record<string, string>) => json({ errors, values }, { status: 400 });
-  if (checkForm(request, form) !== "ok") return fail({ name: tErr("csrf") });
-  const parsed = organisationNewSchema.safeParse(values);
-  if (!parsed.success)
-    return fail(
-      translateErrors(organisationFieldErrors(parsed.error), t, {
-        nameMax: ORG_NAME_MAX,
-        notesMax: ORG_NOTES_MAX,
-      }),
-    );
-  const id = createOrganisation(me, parsed.data);
+  });
+  const f = await parseStaffForm(request, organisationNewSchema, {
+    csrfField: "name",
+    input: valuesOf,
+    messageValues: { nameMax: ORG_NAME_MAX, notesMax: ORG_NOTES_MAX },
+  });
+  if (!f.ok) return json({ errors: f.errors, values: valuesOf(f.form) }, { status: 400 });
+  const id = createOrganisation(me, f.data);
   return redirect(`/medewerker/organisaties/${id}?gedaan=created`);
 }
 

@@ -3,12 +3,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/staff/SelectField";
 import { Button, Form } from "~/components/ui";
-import { organisationFieldErrors, regionCoordinationSchema } from "~/domain/organisations";
+import { regionCoordinationSchema } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
 import { getRegion, municipalityOptions, setRegionCoordination } from "~/server/organisations.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (checkForm(request, form) !== "ok") return fail(tErr("csrf"));
   const parsed = regionCoordinationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return json({ errors: translateErrors(organisationFieldErrors(parsed.error), t) }, { status: 400 });
+    return json({ errors: translateErrors(fieldErrors(parsed.error), t) }, { status: 400 });
   }
   const result = setRegionCoordination(me, region.code, parsed.data.organisationId);
   if (!result.ok && result.reason !== "same") return fail(t(`organisations.errors.${result.reason}`));

@@ -8,13 +8,13 @@ import { checkForm } from "~/server/csrf.server";
 import { getEnv } from "~/config/env.server";
 import { CopyButton } from "~/components/staff/CopyButton";
 import { formatDateTime } from "~/components/staff/format";
+import { createPasswordResetLink } from "~/server/staff-accounts/passwords.server";
 import {
   changeRole,
-  createPasswordResetLink,
   getStaffMember,
   resetSecondFactor,
   setActive,
-} from "~/server/staff-accounts.server";
+} from "~/server/staff-accounts/team.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";

@@ -12,7 +12,7 @@ import {
   listTeam,
   openInvitations,
   withdrawInvitation,
-} from "~/server/staff-accounts.server";
+} from "~/server/staff-accounts/team.server";
 import { flashCookie, takeFlash } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { checkForm } from "~/server/csrf.server";
-import { signOut } from "~/server/staff-accounts.server";
+import { signOut } from "~/server/staff-accounts/sign-in.server";
 import { clearSessionCookie, sessionOf } from "~/server/staff-session.server";
 
 /** Sign-out is a POST with the CSRF token, so another site cannot sign anyone out. */

@@ -3,12 +3,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/staff/NewPasswordFields";
 import { Button, Form } from "~/components/ui";
-import { fieldErrors, passwordResetSchema } from "~/domain/staff-forms";
+import { passwordResetSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
-import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { findPasswordResetLink, resetPasswordWithLink } from "~/server/staff-accounts/passwords.server";
 import { clearSessionCookie } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:passwordReset.title" };
 
@@ -20,15 +19,13 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
   const fail = (errors: Record<string, string>, status = 400) => json({ errors }, { status });
   const token = params.token ?? "";
+  const f = await parseStaffForm(request, passwordResetSchema, { csrfField: "password" });
+  const { t } = f;
   if (!findPasswordResetLink(token)) return fail({ password: t("errors.linkUsed") }, 404);
-  if (checkForm(request, form) !== "ok") return fail({ password: tErr("csrf") });
-  const parsed = passwordResetSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const result = await resetPasswordWithLink(token, parsed.data.password);
+  if (!f.ok) return fail(f.errors);
+  const result = await resetPasswordWithLink(token, f.data.password);
   if (!result.ok) return fail({ password: t("errors.linkUsed") }, 404);
   return redirect("/medewerker/inloggen?reden=passwordReset", {
     headers: { "Set-Cookie": clearSessionCookie() },

@@ -3,12 +3,11 @@ import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/staff/NewPasswordFields";
 import { Button, Form, TextField } from "~/components/ui";
-import { fieldErrors, passwordChangeSchema } from "~/domain/staff-forms";
+import { passwordChangeSchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
-import { changeOwnPassword } from "~/server/staff-accounts.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { changeOwnPassword } from "~/server/staff-accounts/passwords.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { parseStaffForm } from "~/server/staff-form.server";
 
 export const handle: RouteHandle = { title: "staff:password.title" };
 
@@ -20,13 +19,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request);
-  const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
   const fail = (errors: Record<string, string>, status = 400) => json({ errors }, { status });
-  if (checkForm(request, form) !== "ok") return fail({ currentPassword: tErr("csrf") });
-  const parsed = passwordChangeSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t));
-  const result = await changeOwnPassword(me, parsed.data.currentPassword, parsed.data.password);
+  const f = await parseStaffForm(request, passwordChangeSchema, { csrfField: "currentPassword" });
+  if (!f.ok) return fail(f.errors);
+  const { t } = f;
+  const result = await changeOwnPassword(me, f.data.currentPassword, f.data.password);
   if (!result.ok) {
     return result.reason === "limited"
       ? fail({ currentPassword: t("errors.passwordLimited") }, 429)

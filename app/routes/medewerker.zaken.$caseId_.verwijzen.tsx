@@ -5,18 +5,14 @@ import { OrganisationSelect } from "~/components/routing/OrganisationSelect";
 import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
 import { formatDate } from "~/components/staff/format";
 import { Button, CheckboxGroup, Form, TextArea } from "~/components/ui";
-import {
-  COVERING_NOTE_MAX,
-  referralCreateSchema,
-  referralFieldErrors,
-  referralParts,
-  type PartState,
-} from "~/domain/referrals";
+import { COVERING_NOTE_MAX, referralCreateSchema, referralParts, type PartState } from "~/domain/referrals";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { createReferral, referralChoices } from "~/server/referrals.server";
+import { referralChoices } from "~/server/referrals/choices.server";
+import { createReferral } from "~/server/referrals/create.server";
 import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
+import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -58,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     coveringNote: values.coveringNote,
   });
   if (!parsed.success) {
-    return fail(translateErrors(referralFieldErrors(parsed.error), t, { max: COVERING_NOTE_MAX }));
+    return fail(translateErrors(fieldErrors(parsed.error), t, { max: COVERING_NOTE_MAX }));
   }
   const result = createReferral(me, caseId, parsed.data, Date.now(), {
     confirmRepeat: form.get("confirmRepeat") === "yes",

@@ -16,20 +16,20 @@ import {
 import { useTranslation } from "react-i18next";
 import { ReferralContentView } from "~/components/routing/ReferralContentView";
 import { Button, Form, RadioGroup, TextArea } from "~/components/ui";
-import {
-  ORGANISATION_NOTE_MAX,
-  organisationReportSchema,
-  organisationStatuses,
-  referralFieldErrors,
-} from "~/domain/referrals";
+import { ORGANISATION_NOTE_MAX, organisationReportSchema, organisationStatuses } from "~/domain/referrals";
 import { formatMoment } from "~/domain/reporter-view";
 import { detectLanguage } from "~/i18n/locale.server";
 import { loadAllNamespaces } from "~/i18n/resources.client";
 import { getFixedT } from "~/i18n/resources.server";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
-import { openReferral, reportReferralStatus, type LinkProblem } from "~/server/referrals.server";
+import {
+  openReferral,
+  reportReferralStatus,
+  type LinkProblem,
+} from "~/server/referrals/organisation-link.server";
 import referralStylesUrl from "~/styles/referral.css?url";
+import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   frame: "organisation",
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return fail(
       Object.fromEntries(
-        Object.entries(referralFieldErrors(parsed.error)).map(([k, key]) => [
+        Object.entries(fieldErrors(parsed.error)).map(([k, key]) => [
           k,
           t(key, { max: ORGANISATION_NOTE_MAX }),
         ]),

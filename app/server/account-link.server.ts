@@ -8,7 +8,7 @@ import { accountSchema, fieldErrors, NAME_MAX } from "~/domain/staff-forms";
 import { findValidAccessToken } from "./access-tokens.server";
 import { sha256 } from "./crypto.server";
 import { checkForm } from "./csrf.server";
-import { createAccountFromLink } from "./staff-accounts.server";
+import { createAccountFromLink } from "./staff-accounts/new-account.server";
 import { hashPassword, totpStep } from "./staff-auth.server";
 import { clearEnrolmentCookie, enrolmentSecret, enrolmentView } from "./staff-enrol.server";
 import { flashCookie } from "./staff-flash.server";

@@ -70,7 +70,7 @@ export function boot(): Runtime {
     clientKey: clientKeyer(secretBytes(env.SESSION_SECRET)!),
     announce(address) {
       console.log(`Aanspreekpunt ZIKOS is running at ${env.PUBLIC_URL} (listening on ${address}).`);
-      onShutdown(startOutboxWorker(Number(process.env.OUTBOX_INTERVAL_MS ?? 5_000)));
+      onShutdown(startOutboxWorker(env.OUTBOX_INTERVAL_MS));
       onShutdown(startRetentionJob());
       onShutdown(startDeadlineAlertJob());
       if (!env.SMTP_URL)

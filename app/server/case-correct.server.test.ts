@@ -16,7 +16,7 @@ import { changeStatus, reopenCase } from "./case-status.server";
 import { editFacts } from "./case-facts.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
-import { createReferral } from "./referrals.server";
+import { createReferral } from "./referrals/create.server";
 import { searchCases } from "./search-index.server";
 import type { StaffUser } from "./staff-session.server";
 

@@ -11,13 +11,14 @@
  * nor its timing tells which codes exist.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import { getTuning } from "~/config/env.server";
 import { CLIENT_CODE_ATTEMPTS, CLIENT_CODE_WINDOW_MS, CODE_ATTEMPTS, CODE_WINDOW_MS } from "~/domain/lockout";
 import { getDb, schema, type Db } from "./db.server";
 import { verifyDummy, verifyPassphrase } from "./passphrase.server";
 import { RateLimiter } from "./rate-limit.server";
 
 // 60 tries per client per 15 minutes; the browser tests raise it (every test browser is 127.0.0.1).
-export const CLIENT_ATTEMPTS = Number(process.env.FOLLOW_SIGN_IN_LIMIT_PER_15_MIN ?? 60);
+export const CLIENT_ATTEMPTS = getTuning().FOLLOW_SIGN_IN_LIMIT_PER_15_MIN;
 export const CLIENT_WINDOW_MS = 15 * 60_000;
 
 export type SignInResult =

@@ -5,7 +5,7 @@
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
-import { getEnv } from "~/config/env.server";
+import { getEnv, getTuning } from "~/config/env.server";
 import {
   intakeConsentConflicts,
   relevantRecipients,
@@ -71,7 +71,7 @@ import { IMMEDIATE } from "./tx.server";
 // 20 finished cases per client per 10 minutes; the browser tests raise it (every test browser is 127.0.0.1).
 export const finishLimiter = new RateLimiter(
   "intake.finish",
-  Number(process.env.FINISH_LIMIT_PER_10_MIN ?? 20),
+  getTuning().FINISH_LIMIT_PER_10_MIN,
   10 * 60 * 1000,
 );
 
@@ -79,11 +79,7 @@ export const finishLimiter = new RateLimiter(
  * New drafts: 20 per client per hour. A person starts over now and then; a script made 300 drafts of
  * 20 kB in 4 seconds (issue 13, finding 5). The browser tests raise it (every test browser is 127.0.0.1).
  */
-export const draftLimiter = new RateLimiter(
-  "intake.draft",
-  Number(process.env.DRAFT_LIMIT_PER_HOUR ?? 20),
-  60 * 60 * 1000,
-);
+export const draftLimiter = new RateLimiter("intake.draft", getTuning().DRAFT_LIMIT_PER_HOUR, 60 * 60 * 1000);
 
 const notFound = () => new Response("Not found", { status: 404 });
 

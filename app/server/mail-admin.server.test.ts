@@ -7,7 +7,7 @@ import { encrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { mailProblems, retryProblemMail, UNCERTAIN_AFTER_MS } from "./mail-admin.server";
 import { MAX_ATTEMPTS, processOutbox } from "./outbox-worker.server";
-import { createReferral } from "./referrals.server";
+import { createReferral } from "./referrals/create.server";
 import type { StaffUser } from "./staff-session.server";
 
 let db: Db;

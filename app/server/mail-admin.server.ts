@@ -9,7 +9,7 @@ import { referralIdOfPurpose, referralReference } from "~/domain/referrals";
 import { audit } from "./audit.server";
 import { getDb, schema, type Db } from "./db.server";
 import { retryMail } from "./outbox-worker.server";
-import { REFERRAL_MAIL_CANCELLED, referralMailAllowed } from "./referrals.server";
+import { REFERRAL_MAIL_CANCELLED, referralMailAllowed } from "./referrals/mail.server";
 import type { StaffUser } from "./staff-session.server";
 
 export const UNCERTAIN_AFTER_MS = 10 * 60_000;

@@ -23,7 +23,7 @@ import {
   referralMailAllowed,
   referralMailSent,
   renderReferralMail,
-} from "./referrals.server";
+} from "./referrals/mail.server";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;

@@ -1,6 +1,9 @@
 /**
- * Mail goes through the outbox: queued in the same transaction as the change it reports, sent later by a
- * worker (outbox-worker.server.ts) that retries with backoff. The address is stored encrypted.
+ * Mail goes through the outbox, and only through it: queued here in the same transaction as the change it
+ * reports, sent later by the worker (outbox-worker.server.ts), which retries with backoff and marks a mail
+ * `failed` after its last try. The address is stored encrypted; subject and body are stored as given, so
+ * they may hold nothing secret: a referral mail is queued without a body, and its body with the link is
+ * made by the worker at send time (app/server/referrals/mail.server.ts).
  */
 import { encrypt } from "./crypto.server";
 import { schema } from "./db.server";

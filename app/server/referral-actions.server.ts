@@ -4,7 +4,7 @@
  */
 import { json, redirect } from "@remix-run/node";
 import { checkForm } from "./csrf.server";
-import { renewReferralLink } from "./referrals.server";
+import { renewReferralLink } from "./referrals/create.server";
 import { staffTranslators } from "./staff-i18n.server";
 import type { StaffUser } from "./staff-session.server";
 

@@ -1,8 +1,11 @@
 /**
  * Retention: what is due is erased, and only non-identifying counts survive. Closed cases older than the
  * retention period are deleted with everything that hangs on them; their facts stay counted in
- * stat_counts (statistics.server.ts); abandoned drafts go after 24 hours; the audit log after its own period;
- * delivered mails after 90 days; ended reporter sessions and rate-limit windows at once. Runs hourly inside the server and by hand with `npm run retention`.
+ * stat_counts (statistics.server.ts). Expired drafts go (a draft lives 24 hours, DRAFT_TTL_MS); the audit
+ * log after its own period; sent and failed mails 90 days after they were queued; ended reporter
+ * sessions, unsent texts nobody came back for (reporters' and staff's) and rate-limit windows at once.
+ * The periods are coordinator settings (`settingFields` in app/domain/settings-form.ts). Runs hourly
+ * inside the server and by hand with `npm run retention`.
  */
 import { and, eq, inArray, lt, or } from "drizzle-orm";
 import { settingsFrom } from "~/domain/settings-form";

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/server/db.server";
-import { createReferral } from "~/server/referrals.server";
+import { createReferral } from "~/server/referrals/create.server";
 import type { StaffUser } from "~/server/staff-session.server";
 import type { Received, SmtpSink } from "../lib/smtp-sink";
 import { withReadOnly } from "./checks";

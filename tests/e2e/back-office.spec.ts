@@ -86,6 +86,21 @@ test("the queue shows ten cases above the fold, applies filters at once and keep
     .locator("tbody tr")
     .evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
   expect(inView).toBeGreaterThanOrEqual(10);
+  // Each filter shows its chosen value whole: the text, set in the select's own font, fits inside it
+  // (a select squeezed into a grid column once showed "Alle soorte").
+  const cut = await page.locator(".queue-filters select").evaluateAll((selects) =>
+    (selects as HTMLSelectElement[])
+      .filter((sel) => {
+        const style = getComputedStyle(sel);
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = ctx.measureText(sel.selectedOptions[0]?.text ?? "").width;
+        const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+        return text > room;
+      })
+      .map((sel) => sel.name),
+  );
+  expect(cut).toEqual([]);
   await expect(page.locator("caption")).toHaveText("Zaken, urgent eerst en dan de dichtstbijzijnde termijn");
 
   // With JavaScript a filter applies as soon as it changes, without pressing the button (which stays).

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { csvTables } from "~/domain/report-csv";
 import { can, type Permission } from "~/domain/roles";
 import { createAccessToken } from "~/server/access-tokens.server";
-import { createPasswordResetLink } from "~/server/staff-accounts.server";
+import { createPasswordResetLink } from "~/server/staff-accounts/passwords.server";
 import { schema } from "~/server/db.server";
 import { seedCase } from "../helpers/seed-cases";
 import { organisationId } from "../helpers/follow-fixtures";

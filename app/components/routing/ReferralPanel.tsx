@@ -8,7 +8,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
 import { ActionForm, Button, fieldId, type FieldErrors } from "~/components/ui";
-import type { referralPanel } from "~/server/referrals.server";
+import type { referralPanel } from "~/server/referrals/case-panel.server";
 import { partsText } from "./referral-text";
 
 export type ReferralPanelData = SerializeFrom<NonNullable<ReturnType<typeof referralPanel>>>;

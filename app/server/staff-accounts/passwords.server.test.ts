@@ -1,22 +1,22 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_FAILURES } from "~/domain/sign-in-throttle";
-import { createTestDb } from "../../tests/helpers/test-db";
-import { createAccessToken, PASSWORD_RESET_TTL_MS, SETUP_TTL_MS } from "./access-tokens.server";
-import { sha256 } from "./crypto.server";
-import { schema, type Db } from "./db.server";
+import { createTestDb } from "../../../tests/helpers/test-db";
+import { createAccessToken, PASSWORD_RESET_TTL_MS, SETUP_TTL_MS } from "../access-tokens.server";
+import { sha256 } from "../crypto.server";
+import { schema, type Db } from "../db.server";
+import { createAccountFromLink } from "./new-account.server";
 import {
   changeOwnPassword,
-  createAccountFromLink,
   createPasswordResetLink,
   findPasswordResetLink,
-  renewRecoveryCodesChecked,
   resetPasswordWithLink,
-  setActive,
-  signInWithPassword,
-} from "./staff-accounts.server";
-import { hashPassword, newTotpSecret, totpCode, totpStep, verifyPassword } from "./staff-auth.server";
-import { startSession } from "./staff-session.server";
+} from "./passwords.server";
+import { renewRecoveryCodesChecked } from "./recovery-codes.server";
+import { signInWithPassword } from "./sign-in.server";
+import { setActive } from "./team.server";
+import { hashPassword, newTotpSecret, totpCode, totpStep, verifyPassword } from "../staff-auth.server";
+import { startSession } from "../staff-session.server";
 
 let db: Db;
 let n = 0;

@@ -1,20 +1,15 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIRST_LOCK_MS, MAX_CODE_FAILURES, MAX_FAILURES } from "~/domain/sign-in-throttle";
-import { createTestDb } from "../../tests/helpers/test-db";
-import { createAccessToken, SETUP_TTL_MS } from "./access-tokens.server";
-import { decrypt, sha256 } from "./crypto.server";
-import { schema, type Db } from "./db.server";
-import {
-  createAccountFromLink,
-  enrolSecondFactor,
-  resetSecondFactor,
-  setActive,
-  signInWithCode,
-  signInWithPassword,
-} from "./staff-accounts.server";
-import { addressKey } from "./sign-in-throttle.server";
-import { hashPassword, newTotpSecret, totpCode, totpStep } from "./staff-auth.server";
+import { createTestDb } from "../../../tests/helpers/test-db";
+import { createAccessToken, SETUP_TTL_MS } from "../access-tokens.server";
+import { decrypt, sha256 } from "../crypto.server";
+import { schema, type Db } from "../db.server";
+import { createAccountFromLink } from "./new-account.server";
+import { enrolSecondFactor, signInWithCode, signInWithPassword } from "./sign-in.server";
+import { resetSecondFactor, setActive } from "./team.server";
+import { addressKey } from "../sign-in-throttle.server";
+import { hashPassword, newTotpSecret, totpCode, totpStep } from "../staff-auth.server";
 
 let db: Db;
 const noWait = async () => {};

@@ -3,25 +3,20 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clockWorkingDays, workingDaysAfter } from "~/domain/case-clocks";
 import { REFERRAL_LINK_MS, type ReferralContent } from "~/domain/referrals";
 import { reporterTimeline } from "~/domain/reporter-view";
-import { municipalityId, openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { changeConsents } from "./consent.server";
-import { decrypt, decryptJson } from "./crypto.server";
-import { schema, type Db } from "./db.server";
-import { addInformation } from "./follow.server";
-import { processOutbox } from "./outbox-worker.server";
-import {
-  casesWithOrganisationNews,
-  createReferral,
-  openReferral,
-  referralChoices,
-  referralPanel,
-  renderReferralMail,
-  renewReferralLink,
-  reportReferralStatus,
-} from "./referrals.server";
-import { signLink } from "./signed-links.server";
-import type { StaffUser } from "./staff-session.server";
+import { municipalityId, openTestCase, organisationId } from "../../../tests/helpers/follow-fixtures";
+import { createTestDb, testStaff } from "../../../tests/helpers/test-db";
+import { changeConsents } from "../consent.server";
+import { decrypt, decryptJson } from "../crypto.server";
+import { schema, type Db } from "../db.server";
+import { addInformation } from "../follow.server";
+import { processOutbox } from "../outbox-worker.server";
+import { casesWithOrganisationNews, referralPanel } from "./case-panel.server";
+import { referralChoices } from "./choices.server";
+import { createReferral, renewReferralLink } from "./create.server";
+import { renderReferralMail } from "./mail.server";
+import { openReferral, reportReferralStatus } from "./organisation-link.server";
+import { signLink } from "../signed-links.server";
+import type { StaffUser } from "../staff-session.server";
 
 let db: Db;
 let me: StaffUser;

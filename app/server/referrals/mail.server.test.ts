@@ -5,15 +5,17 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decodedBody, startSmtpSink, type SmtpSink } from "../../scripts/lib/smtp-sink";
-import { openTestCase, organisationId } from "../../tests/helpers/follow-fixtures";
-import { writerHoldingTheLock } from "../../tests/helpers/second-writer";
-import { createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { schema, type Db } from "./db.server";
-import { smtpSender } from "./mailer.server";
-import { backoffMs, processOutbox } from "./outbox-worker.server";
-import { createReferral, openReferral, referralLink, referralMail } from "./referrals.server";
-import type { StaffUser } from "./staff-session.server";
+import { decodedBody, startSmtpSink, type SmtpSink } from "../../../scripts/lib/smtp-sink";
+import { openTestCase, organisationId } from "../../../tests/helpers/follow-fixtures";
+import { writerHoldingTheLock } from "../../../tests/helpers/second-writer";
+import { createTestDb, testStaff } from "../../../tests/helpers/test-db";
+import { schema, type Db } from "../db.server";
+import { smtpSender } from "../mailer.server";
+import { backoffMs, processOutbox } from "../outbox-worker.server";
+import { createReferral } from "./create.server";
+import { referralLink, referralMail } from "./mail.server";
+import { openReferral } from "./organisation-link.server";
+import type { StaffUser } from "../staff-session.server";
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {

@@ -1,0 +1,94 @@
+/**
+ * What every part of the referral code reads about a case: the case row while it is not erased, the
+ * parts a referral could copy (the source), the reporter's consents, what may go to one organisation, and
+ * the timeline events a referral writes.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { CaseContact, CaseDetails } from "~/domain/case-content";
+import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
+import { periodOf } from "~/domain/period";
+import { partsPresent, referralOptions, type ReferralOptions, type ReferralSource } from "~/domain/referrals";
+import { decryptJson, encrypt } from "../crypto.server";
+import { schema } from "../db.server";
+import { storyOf } from "../story.server";
+import type { DbOrTx, Tx } from "../tx.server";
+
+export type CaseRow = typeof schema.cases.$inferSelect;
+export type OrgRow = typeof schema.organisations.$inferSelect;
+
+export function sourceOf(db: DbOrTx, c: CaseRow): ReferralSource {
+  const unit = c.unitId
+    ? db
+        .select({ name: schema.units.name, place: schema.units.place })
+        .from(schema.units)
+        .where(eq(schema.units.id, c.unitId))
+        .get()
+    : undefined;
+  return {
+    kind: c.kind,
+    reporterRole: c.reporterRole,
+    wishes: c.wishes,
+    themes: c.themes,
+    story: storyOf(db, c.id, c.storyEnc),
+    details: decryptJson<CaseDetails>(c.detailsEnc),
+    unit: unit ?? null,
+    period: periodOf(c.periodFrom, c.periodTo),
+    contact: decryptJson<CaseContact>(c.contactEnc),
+  };
+}
+
+export function consentsOf(db: DbOrTx, caseId: number) {
+  return db
+    .select({
+      recipient: schema.consents.recipient,
+      given: schema.consents.given,
+      withIdentity: schema.consents.withIdentity,
+    })
+    .from(schema.consents)
+    .where(eq(schema.consents.caseId, caseId))
+    .all();
+}
+
+export function liveCase(db: DbOrTx, caseId: number): CaseRow | undefined {
+  return db
+    .select()
+    .from(schema.cases)
+    .where(and(eq(schema.cases.id, caseId), isNull(schema.cases.erasedAt)))
+    .get();
+}
+
+/** What may go to this organisation for this case, read now. */
+export function optionsFor(db: DbOrTx, c: CaseRow, org: OrgRow): ReferralOptions {
+  return referralOptions(
+    org,
+    { municipalityCode: c.municipalityCode, has: partsPresent(sourceOf(db, c)) },
+    consentsOf(db, c.id),
+  );
+}
+
+/** A referral's entry on the case timeline; visible to the reporter as its type says, the text encrypted. */
+export function addEvent(
+  tx: Tx,
+  e: {
+    caseId: number;
+    type: CaseEventType;
+    at: number;
+    staffId?: number | null;
+    referralId: number;
+    params: Record<string, string | number | boolean>;
+    text?: string;
+  },
+) {
+  tx.insert(schema.caseEvents)
+    .values({
+      caseId: e.caseId,
+      at: e.at,
+      type: e.type,
+      reporterVisible: caseEventTypes[e.type].reporterVisible,
+      staffId: e.staffId ?? null,
+      referralId: e.referralId,
+      params: e.params,
+      dataEnc: e.text ? encrypt(e.text) : null,
+    })
+    .run();
+}
