@@ -1,6 +1,6 @@
 /**
  * One case in the back office. The loader gathers the page; the action hands each form to
- * app/server/case-page-actions.server.ts; the sections are in app/components/staff/case/.
+ * app/server/case-admin/page-actions.server.ts; the sections are in app/components/staff/case/.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -22,9 +22,9 @@ import { buildTimelines } from "~/domain/timeline";
 import { deadlineBadge } from "~/domain/working-days";
 import { queueReturnPath } from "~/domain/queue";
 import type { RouteHandle } from "~/route-handle";
-import { erasedCase, loadCase } from "~/server/case-view.server";
+import { erasedCase, loadCase } from "~/server/case-admin/view.server";
 import { caseClocks } from "~/server/case-clocks.server";
-import { casePageAction, caseIdFrom } from "~/server/case-page-actions.server";
+import { casePageAction, caseIdFrom } from "~/server/case-admin/page-actions.server";
 import { allTags, linksOf, tagsOfCases } from "~/server/case-tags-links.server";
 import { referralPanel } from "~/server/referrals/case-panel.server";
 import { activeStaff, staffNames } from "~/server/staff-accounts/team.server";

@@ -8,16 +8,16 @@ import type { FieldErrors } from "~/components/ui";
 import { FOLLOW_UP_REASON_MAX, parseFollowUp } from "~/domain/case-clocks";
 import { TAG_MAX_LENGTH, TAGS_PER_CASE_MAX } from "~/domain/case-tags";
 import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
-import type { CaseActionResult, OpenReferral } from "./case-admin.server";
-import { addNote, markMilestone, sendMessage } from "./case-messages.server";
-import { assignCase, setFollowUp, setUrgent } from "./case-planning.server";
-import { changeStatus, reopenCase } from "./case-status.server";
-import { changeTagsOrLinks } from "./case-tags-links.server";
-import { checkForm } from "./csrf.server";
-import { renewLinkAction } from "./referral-actions.server";
-import { staffTranslators, translateErrors } from "./staff-i18n.server";
-import { flashCookie } from "./staff-flash.server";
-import { requireStaffKeepingText } from "./staff-unsent.server";
+import type { CaseActionResult, OpenReferral } from "./change.server";
+import { addNote, markMilestone, sendMessage } from "./messages.server";
+import { assignCase, setFollowUp, setUrgent } from "./planning.server";
+import { changeStatus, reopenCase } from "./status.server";
+import { changeTagsOrLinks } from "../case-tags-links.server";
+import { checkForm } from "../csrf.server";
+import { renewLinkAction } from "../referral-actions.server";
+import { staffTranslators, translateErrors } from "../staff-i18n.server";
+import { flashCookie } from "../staff-flash.server";
+import { requireStaffKeepingText } from "../staff-unsent.server";
 
 /** The case id in the URL, or a 404. */
 export function caseIdFrom(param: string | undefined): number {

@@ -4,12 +4,12 @@ import type { Theme } from "~/domain/case-content";
 import { changedFacts, validateFacts, type CaseFacts, type EditableFact } from "~/domain/case-facts";
 import type { FieldErrors as IntakeFieldErrors, FormInput } from "~/domain/intake/validation";
 import { formatCaseCode } from "~/domain/codes";
-import { audit } from "./audit.server";
-import { addEvent, type Ctx } from "./case-admin.server";
-import { refreshCaseClock } from "./case-clocks.server";
-import { getDb, schema, type Db } from "./db.server";
-import type { StaffUser } from "./staff-session.server";
-import type { DbOrTx } from "./tx.server";
+import { audit } from "../audit.server";
+import { addEvent, type Ctx } from "./change.server";
+import { refreshCaseClock } from "../case-clocks.server";
+import { getDb, schema, type Db } from "../db.server";
+import type { StaffUser } from "../staff-session.server";
+import type { DbOrTx } from "../tx.server";
 
 const c = schema.cases;
 

@@ -1,12 +1,12 @@
 /** Planning the work on a case: who handles it, how urgent it is, and when to look at it again. */
 import { and, eq } from "drizzle-orm";
 import { caseDeadlines } from "~/domain/working-days";
-import { audit } from "./audit.server";
-import { addEvent, withCase, type CaseActionResult } from "./case-admin.server";
-import { encrypt } from "./crypto.server";
-import { schema } from "./db.server";
-import { getDeadlineSettings } from "./deadline-settings.server";
-import type { StaffUser } from "./staff-session.server";
+import { audit } from "../audit.server";
+import { addEvent, withCase, type CaseActionResult } from "./change.server";
+import { encrypt } from "../crypto.server";
+import { schema } from "../db.server";
+import { getDeadlineSettings } from "../deadline-settings.server";
+import type { StaffUser } from "../staff-session.server";
 
 const c = schema.cases;
 

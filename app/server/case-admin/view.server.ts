@@ -6,13 +6,13 @@ import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { CaseContact, CaseDetails } from "~/domain/case-content";
 import { yearRangeOf, type PatternSummary } from "~/domain/related-cases";
 import { formatCaseCode } from "~/domain/codes";
-import { audit } from "./audit.server";
-import { decryptText } from "./case-admin.server";
-import { decrypt, decryptJson } from "./crypto.server";
-import { getDb, schema } from "./db.server";
-import type { StaffUser } from "./staff-session.server";
-import { storyOf } from "./story.server";
-import type { DbOrTx, Tx } from "./tx.server";
+import { audit } from "../audit.server";
+import { decryptText } from "./change.server";
+import { decrypt, decryptJson } from "../crypto.server";
+import { getDb, schema } from "../db.server";
+import type { StaffUser } from "../staff-session.server";
+import { storyOf } from "../story.server";
+import type { DbOrTx, Tx } from "../tx.server";
 
 const c = schema.cases;
 

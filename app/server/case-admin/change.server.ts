@@ -2,20 +2,21 @@
  * The shared core of every change staff make to a case: `withCase` runs the change in one transaction that
  * also writes the timeline (case_events) and, when the reporter can see the change and asked for it, a
  * "there is news" mail; the case's next due date follows. The changes themselves live beside this file:
- * case-status (status, close, reopen), case-messages (messages, notes, milestones), case-planning
- * (assignment, urgency, follow-up), case-facts (correcting facts). Reading a case: case-view.server.ts.
+ * status (status, close, reopen), messages (messages, notes, milestones), planning (assignment, urgency,
+ * follow-up), facts (correcting facts). Reading a case: view.server.ts; the case page's forms:
+ * page-actions.server.ts.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { newsMailDue } from "~/domain/news-mail";
 import { getEnv } from "~/config/env.server";
 import { getFixedT } from "~/i18n/resources.server";
-import { decrypt, encrypt } from "./crypto.server";
-import { getDb, schema } from "./db.server";
-import { refreshCaseClock } from "./case-clocks.server";
-import { enqueueMail } from "./outbox.server";
-import type { StaffUser } from "./staff-session.server";
-import type { DbOrTx, Tx } from "./tx.server";
+import { decrypt, encrypt } from "../crypto.server";
+import { getDb, schema } from "../db.server";
+import { refreshCaseClock } from "../case-clocks.server";
+import { enqueueMail } from "../outbox.server";
+import type { StaffUser } from "../staff-session.server";
+import type { DbOrTx, Tx } from "../tx.server";
 
 const c = schema.cases;
 
@@ -90,7 +91,7 @@ function queueNews(ctx: Ctx) {
 
 /**
  * A "there is news" mail (no case content, no code) to the address the reporter left, if any. Shared by
- * every change the reporter can see, here and in referrals.server.ts. At most one per case within
+ * every change the reporter can see, here and in app/server/referrals/. At most one per case within
  * NEWS_MAIL_WINDOW_MS (app/domain/news-mail.ts), decided here, in the change's transaction: the outbox
  * never holds the duplicates.
  */

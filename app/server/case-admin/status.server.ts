@@ -2,12 +2,12 @@
 import { and, desc, eq, notInArray } from "drizzle-orm";
 import { closedReferralStatuses, referralReference } from "~/domain/referrals";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
-import { audit } from "./audit.server";
-import { addEvent, withCase, type CaseActionResult, type OpenReferral } from "./case-admin.server";
-import { encrypt } from "./crypto.server";
-import { schema } from "./db.server";
-import type { StaffUser } from "./staff-session.server";
-import type { DbOrTx } from "./tx.server";
+import { audit } from "../audit.server";
+import { addEvent, withCase, type CaseActionResult, type OpenReferral } from "./change.server";
+import { encrypt } from "../crypto.server";
+import { schema } from "../db.server";
+import type { StaffUser } from "../staff-session.server";
+import type { DbOrTx } from "../tx.server";
 
 const c = schema.cases;
 

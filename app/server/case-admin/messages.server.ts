@@ -1,11 +1,11 @@
 /** What staff write on a case: internal notes, messages to the reporter, and the milestones they mark. */
 import { eq } from "drizzle-orm";
 import { messageMilestones, type MessageRole } from "~/domain/case-clocks";
-import { audit } from "./audit.server";
-import { addEvent, withCase, type CaseActionResult, type Ctx } from "./case-admin.server";
-import { encrypt } from "./crypto.server";
-import { schema } from "./db.server";
-import type { StaffUser } from "./staff-session.server";
+import { audit } from "../audit.server";
+import { addEvent, withCase, type CaseActionResult, type Ctx } from "./change.server";
+import { encrypt } from "../crypto.server";
+import { schema } from "../db.server";
+import type { StaffUser } from "../staff-session.server";
 
 const c = schema.cases;
 
