@@ -39,7 +39,7 @@ export type PatternSummary = { total: number; open: number; byKind: Record<CaseK
 
 /**
  * The counts staff see on a case page: how many related cases, of which kinds, how many still open.
- * relatedCases() in case-admin.server.ts computes the same in one SQL pass; a test holds it to this.
+ * relatedCases() in case-admin/view.server.ts computes the same in one SQL pass; a test holds it to this.
  */
 export function summarisePattern(related: { kind: CaseKind; status: string }[]): PatternSummary {
   const byKind: Record<CaseKind, number> = { testimony: 0, complaint: 0, contact: 0 };

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, CheckboxGroup, Form, RadioGroup } from "~/components/ui";
+import { ActionForm, Button, CheckboxGroup, RadioGroup } from "~/components/ui";
 import { isStaffRole, mayManageAccount, staffRoles } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
 import { checkForm } from "~/server/csrf.server";
@@ -152,8 +152,7 @@ export default function Member() {
       ) : (
         <>
           <h2>{t("member.roleHeading")}</h2>
-          <Form id="role" errors={errorsFor("role")}>
-            <input type="hidden" name="intent" value="role" />
+          <ActionForm id="role" intent="role" errors={errorsFor("role")}>
             <RadioGroup
               name="role"
               label={t("member.newRole")}
@@ -162,16 +161,15 @@ export default function Member() {
               error={errorsFor("role")?.role}
             />
             <Button variant="secondary">{t("member.changeRole")}</Button>
-          </Form>
+          </ActionForm>
 
           <h2>{t("memberReset.heading")}</h2>
           {member.active ? (
             <>
               <p>{t("memberReset.text", { name: member.name })}</p>
-              <Form id="password-link" errors={errorsFor("password")}>
-                <input type="hidden" name="intent" value="password" />
+              <ActionForm id="password-link" intent="password" errors={errorsFor("password")}>
                 <Button variant="secondary">{t("memberReset.submit")}</Button>
-              </Form>
+              </ActionForm>
             </>
           ) : (
             <p>{t("memberReset.inactive")}</p>
@@ -179,8 +177,7 @@ export default function Member() {
 
           <h2>{t(member.active ? "member.deactivateHeading" : "member.reactivateHeading")}</h2>
           <p>{t(member.active ? "member.deactivateText" : "member.reactivateText")}</p>
-          <Form id="active" errors={errorsFor("active")}>
-            <input type="hidden" name="intent" value="active" />
+          <ActionForm id="active" intent="active" errors={errorsFor("active")}>
             {member.active ? (
               <CheckboxGroup
                 name="confirmActive"
@@ -192,12 +189,11 @@ export default function Member() {
             <Button variant={member.active ? "warning" : "secondary"}>
               {t(member.active ? "member.deactivate" : "member.reactivate")}
             </Button>
-          </Form>
+          </ActionForm>
 
           <h2>{t("member.resetHeading")}</h2>
           <p>{t("member.resetText")}</p>
-          <Form id="reset" errors={errorsFor("reset")}>
-            <input type="hidden" name="intent" value="reset" />
+          <ActionForm id="reset" intent="reset" errors={errorsFor("reset")}>
             <CheckboxGroup
               name="confirmReset"
               label={t("member.confirmLabel")}
@@ -205,7 +201,7 @@ export default function Member() {
               error={errorsFor("reset")?.confirmReset}
             />
             <Button variant="warning">{t("member.reset")}</Button>
-          </Form>
+          </ActionForm>
         </>
       )}
     </div>

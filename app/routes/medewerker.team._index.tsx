@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, isoDate } from "~/components/staff/format";
-import { Button, Form, RadioGroup } from "~/components/ui";
+import { ActionForm, Button, RadioGroup } from "~/components/ui";
 import { isStaffRole, staffRoles } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
 import { getEnv } from "~/config/env.server";
@@ -126,8 +126,7 @@ export default function Team() {
       <div className="page">
         <h2>{t("team.invite.heading")}</h2>
         <p>{t("team.invite.text")}</p>
-        <Form id="invite" errors={actionData?.errors}>
-          <input type="hidden" name="intent" value="invite" />
+        <ActionForm id="invite" intent="invite" errors={actionData?.errors}>
           <RadioGroup
             name="role"
             label={t("team.invite.role")}
@@ -139,7 +138,7 @@ export default function Team() {
             error={actionData?.errors.role}
           />
           <Button>{t("team.invite.submit")}</Button>
-        </Form>
+        </ActionForm>
 
         <h2>{t("team.invitations.heading")}</h2>
         {invitations.length === 0 ? (
@@ -155,11 +154,9 @@ export default function Team() {
                     date: formatDateTime(i.expiresAt, t),
                   })}
                 </p>
-                <Form id={`withdraw-${i.id}`}>
-                  <input type="hidden" name="intent" value="withdraw" />
-                  <input type="hidden" name="invitation" value={i.id} />
+                <ActionForm id={`withdraw-${i.id}`} intent="withdraw" values={{ invitation: i.id }}>
                   <Button variant="secondary">{t("team.invitations.withdraw")}</Button>
-                </Form>
+                </ActionForm>
               </li>
             ))}
           </ul>

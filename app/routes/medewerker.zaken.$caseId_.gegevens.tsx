@@ -7,7 +7,7 @@ import { themes } from "~/domain/case-content";
 import { formInputFrom, type FormInput } from "~/domain/intake/validation";
 import { periodOf } from "~/domain/period";
 import type { RouteHandle } from "~/route-handle";
-import { editFacts, factsForm } from "~/server/case-admin.server";
+import { editFacts, factsForm } from "~/server/case-admin/facts.server";
 import { checkForm } from "~/server/csrf.server";
 import { flashCookie } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";

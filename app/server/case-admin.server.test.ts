@@ -2,15 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { caseDeadlines } from "~/domain/working-days";
 import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
-import {
-  addNote,
-  assignCase,
-  changeStatus,
-  erasedCase,
-  loadCase,
-  sendMessage,
-  setUrgent,
-} from "./case-admin.server";
+import { erasedCase, loadCase } from "./case-admin/view.server";
+import { changeStatus } from "./case-admin/status.server";
+import { addNote, sendMessage } from "./case-admin/messages.server";
+import { assignCase, setUrgent } from "./case-admin/planning.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { seedCase } from "./dev-seed.server";

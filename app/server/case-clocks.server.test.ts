@@ -4,14 +4,10 @@ import { clockWorkingDays, NO_DUE_DATE, workingDaysAfter } from "~/domain/case-c
 import { defaultQueueFilters } from "~/domain/queue";
 import { caseDeadlines, endOfAmsterdamDay } from "~/domain/working-days";
 import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
-import {
-  changeStatus,
-  loadCase,
-  markMilestone,
-  reopenCase,
-  sendMessage,
-  setFollowUp,
-} from "./case-admin.server";
+import { loadCase } from "./case-admin/view.server";
+import { changeStatus, reopenCase } from "./case-admin/status.server";
+import { markMilestone, sendMessage } from "./case-admin/messages.server";
+import { setFollowUp } from "./case-admin/planning.server";
 import { refreshCaseClock, syncCaseClocks } from "./case-clocks.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";

@@ -12,7 +12,8 @@ import {
   organisationId,
 } from "../../tests/helpers/follow-fixtures";
 import { auditActionsOf, caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { changeStatus, editFacts, reopenCase } from "./case-admin.server";
+import { changeStatus, reopenCase } from "./case-admin/status.server";
+import { editFacts } from "./case-admin/facts.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { createReferral } from "./referrals/create.server";

@@ -9,7 +9,8 @@ import { formatCaseCode } from "~/domain/codes";
 import { defaultQueueFilters } from "~/domain/queue";
 import { openTestCase } from "../../tests/helpers/follow-fixtures";
 import { caseEventsOf, createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { changeStatus, loadCase, reopenCase } from "./case-admin.server";
+import { loadCase } from "./case-admin/view.server";
+import { changeStatus, reopenCase } from "./case-admin/status.server";
 import {
   addTag,
   allTags,

@@ -16,7 +16,7 @@ import {
 import { formatCaseCode, normaliseCaseCode } from "~/domain/codes";
 import type { CaseStatus, ClosedAs } from "~/domain/vocabulary";
 import { audit } from "./audit.server";
-import { addEvent, withCase, type Ctx } from "./case-admin.server";
+import { addEvent, withCase, type Ctx } from "./case-admin/change.server";
 import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema } from "./db.server";
 import type { StaffUser } from "./staff-session.server";

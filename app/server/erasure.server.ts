@@ -22,7 +22,7 @@ import { IMMEDIATE } from "./tx.server";
 import { forgetUnsent } from "./unsent.server";
 import { forgetStaffUnsent } from "./staff-unsent.server";
 
-/** The outbox purpose of "there is news" mails (case-admin.server.ts queues them). */
+/** The outbox purpose of "there is news" mails (case-admin/change.server.ts queues them). */
 const NEWS_PURPOSE = "news";
 
 /** Stored instead of the passphrase hash: no argon2 hash, so no passphrase ever verifies against it. */

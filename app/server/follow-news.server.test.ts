@@ -3,7 +3,7 @@ import { formatCaseCode } from "~/domain/codes";
 import { openTestCase, staffMessage } from "../../tests/helpers/follow-fixtures";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
 import { NEWS_MAIL_WINDOW_MS } from "~/domain/news-mail";
-import { changeStatus } from "./case-admin.server";
+import { changeStatus } from "./case-admin/status.server";
 import { decrypt } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { notifyEmailOf, setNotifyEmail } from "./follow.server";

@@ -4,7 +4,7 @@ import { isOverdue } from "~/domain/case-status";
 import { defaultQueueFilters, PAGE_SIZE, type QueueFilters } from "~/domain/queue";
 import { isRelated, summarisePattern } from "~/domain/related-cases";
 import { createTestDb, testStaff } from "../../tests/helpers/test-db";
-import { relatedCases } from "./case-admin.server";
+import { relatedCases } from "./case-admin/view.server";
 import { schema, type Db } from "./db.server";
 import { seedCase, seedManyCases } from "./dev-seed.server";
 import { loadQueue } from "./queue.server";

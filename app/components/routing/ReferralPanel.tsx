@@ -7,7 +7,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, isoDate } from "~/components/staff/format";
-import { Button, fieldId, Form, type FieldErrors } from "~/components/ui";
+import { ActionForm, Button, fieldId, type FieldErrors } from "~/components/ui";
 import type { referralPanel } from "~/server/referrals/case-panel.server";
 import { partsText } from "./referral-text";
 
@@ -176,9 +176,12 @@ function ReferralItem({
         </>
       ) : null}
       {r.mayRenew && !closed ? (
-        <Form id={`renew-${r.id}`} errors={error ? { [field]: error } : undefined}>
-          <input type="hidden" name="intent" value="renewLink" />
-          <input type="hidden" name="referralId" value={r.id} />
+        <ActionForm
+          id={`renew-${r.id}`}
+          intent="renewLink"
+          values={{ referralId: r.id }}
+          errors={error ? { [field]: error } : undefined}
+        >
           <p className="field__hint" id={`referral-${r.id}-hint`}>
             {t("routing.panel.renewHint")}
           </p>
@@ -190,7 +193,7 @@ function ReferralItem({
           <Button variant="secondary" aria-describedby={`referral-${r.id}-hint`}>
             {t("routing.panel.renew", { reference: r.reference })}
           </Button>
-        </Form>
+        </ActionForm>
       ) : null}
     </li>
   );

@@ -4,7 +4,7 @@
  * add, remove, link and unlink is a POST to the case page, with or without JavaScript.
  */
 import { Link } from "@remix-run/react";
-import { Button, Form, RadioGroup, TextField, type FieldErrors } from "~/components/ui";
+import { ActionForm, Button, RadioGroup, TextField, type FieldErrors } from "~/components/ui";
 import { linkChoices, type LinkRole } from "~/domain/case-links";
 import { TAG_MAX_LENGTH, TAGS_PER_CASE_MAX } from "~/domain/case-tags";
 import type { CaseStatus, ClosedAs } from "~/domain/vocabulary";
@@ -64,20 +64,17 @@ export function TagsSection({
                 {g.name}
                 <span className="visually-hidden"> {t("tags.allWithTag")}</span>
               </Link>
-              <Form id={`untag-${g.id}`}>
-                <input type="hidden" name="intent" value="untag" />
-                <input type="hidden" name="tagId" value={g.id} />
+              <ActionForm id={`untag-${g.id}`} intent="untag" values={{ tagId: g.id }}>
                 <Button variant="link">
                   {t("tags.remove")}
                   <span className="visually-hidden"> {t("tags.removeWhich", { tag: g.name })}</span>
                 </Button>
-              </Form>
+              </ActionForm>
             </li>
           ))}
         </ul>
       )}
-      <Form id="tag" errors={errors} className="inline-form">
-        <input type="hidden" name="intent" value="tag" />
+      <ActionForm id="tag" intent="tag" errors={errors} className="inline-form">
         <TextField
           name="tag"
           label={t("tags.add")}
@@ -97,7 +94,7 @@ export function TagsSection({
           </datalist>
         ) : null}
         <Button variant="secondary">{t("tags.submit")}</Button>
-      </Form>
+      </ActionForm>
     </section>
   );
 }
@@ -134,21 +131,18 @@ export function LinksSection({
                 </Link>{" "}
                 ({k.other.closedAs ? t(`closedAs.${k.other.closedAs}`) : t(`statuses.${k.other.status}`)})
               </span>
-              <Form id={`unlink-${k.id}`}>
-                <input type="hidden" name="intent" value="unlink" />
-                <input type="hidden" name="linkId" value={k.id} />
+              <ActionForm id={`unlink-${k.id}`} intent="unlink" values={{ linkId: k.id }}>
                 <Button variant="link">
                   {t("links.remove")}
                   <span className="visually-hidden"> {t("links.removeWhich", { code: k.other.code })}</span>
                 </Button>
-              </Form>
+              </ActionForm>
             </li>
           ))}
         </ul>
       )}
       {links.some((k) => k.role === "duplicate_of") ? <p>{t("links.closeHint")}</p> : null}
-      <Form id="link" errors={errors}>
-        <input type="hidden" name="intent" value="link" />
+      <ActionForm id="link" intent="link" errors={errors}>
         <TextField
           name="linkCode"
           label={t("links.code")}
@@ -167,7 +161,7 @@ export function LinksSection({
           error={errors?.linkKind}
         />
         <Button variant="secondary">{t("links.submit")}</Button>
-      </Form>
+      </ActionForm>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+export { ActionForm } from "./ActionForm";
 export { Button } from "./Button";
 export { ComboBoxField, type ComboOption } from "./ComboBoxField";
 export { CheckboxGroup, RadioGroup, TextArea, TextField, fieldId, type Option } from "./fields";

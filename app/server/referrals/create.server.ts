@@ -16,7 +16,7 @@ import {
 } from "~/domain/referrals";
 import { audit } from "../audit.server";
 import { refreshCaseClock } from "../case-clocks.server";
-import { queueNewsMail } from "../case-admin.server";
+import { queueNewsMail } from "../case-admin/change.server";
 import { referralAllowed } from "../consent.server";
 import { encryptJson } from "../crypto.server";
 import { getDb, schema } from "../db.server";

@@ -15,7 +15,7 @@ import {
 } from "~/domain/referrals";
 import { audit } from "../audit.server";
 import { refreshCaseClock } from "../case-clocks.server";
-import { queueNewsMail } from "../case-admin.server";
+import { queueNewsMail } from "../case-admin/change.server";
 import { decrypt, decryptJson } from "../crypto.server";
 import { getDb, schema } from "../db.server";
 import { verifyLink } from "../signed-links.server";
