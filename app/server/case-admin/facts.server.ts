@@ -10,6 +10,7 @@ import { refreshCaseClock } from "../case-clocks.server";
 import { getDb, schema, type Db } from "../db.server";
 import type { StaffUser } from "../staff-session.server";
 import type { DbOrTx } from "../tx.server";
+import { consentsOf } from "../consent.server";
 
 const c = schema.cases;
 
@@ -115,15 +116,7 @@ export function editFacts(
       .where(and(eq(c.id, caseId), isNull(c.erasedAt)))
       .get();
     if (!row) return { ok: false, reason: "not_found" };
-    const consents = tx
-      .select({
-        recipient: schema.consents.recipient,
-        given: schema.consents.given,
-        withIdentity: schema.consents.withIdentity,
-      })
-      .from(schema.consents)
-      .where(eq(schema.consents.caseId, caseId))
-      .all();
+    const consents = consentsOf(tx, caseId);
     const result = validateFacts(input, {
       kind: row.kind,
       units: unitChoices(tx, row.unitId),
