@@ -59,9 +59,9 @@ export default defineConfig({
     url: `${process.env.E2E_BASE_URL}/healthz`,
     reuseExistingServer: false,
     // A safety net against a hang, not a measure of speed: journeys with several sign-ins (argon2 on each)
-  // took 58 s of a 60 s limit on a busy two-core machine and failed on time alone. A real failure still
-  // ends in its own expect after 10 s.
-  timeout: 120_000,
+    // took 58 s of a 60 s limit on a busy two-core machine and failed on time alone. A real failure still
+    // ends in its own expect after 10 s.
+    timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
