@@ -118,8 +118,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const title = usePageTitle();
   // Tells entry.client.tsx which texts the page needs (namespacesFor).
   const frame = useFrameVariant();
+  // The address this page was drawn for. With JavaScript the address bar changes before React has drawn
+  // the new page; the browser tests wait for this to match before they press anything (tests/e2e/expect.ts).
+  const location = useLocation();
   return (
-    <html lang={lang} dir={data?.dir ?? directionOf(lang)} data-frame={frame}>
+    <html
+      lang={lang}
+      dir={data?.dir ?? directionOf(lang)}
+      data-frame={frame}
+      data-path={location.pathname + location.search}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -17,7 +17,8 @@
  * (the walk at the end) the HTML the server sent for every public state, receipts and signed-in /volgen
  * pages included. Each test checks its pages in one java run.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { notPages, uncoveredRoutes, walk, type Group } from "./a11y-pages";
 import { expectNoAxeViolations, expectNoHtmlcsErrors, languages, photograph } from "./helpers";
 import { NuBatch, recordDocuments } from "./nu-checker";

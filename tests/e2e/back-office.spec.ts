@@ -2,7 +2,8 @@
  * The back office as a daily tool (issue 16): finding a case from what a caller says, a compact queue
  * whose filters apply as they change and survive a visit to a case, and a case page with the story first.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { and, eq } from "drizzle-orm";
 import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";

@@ -4,7 +4,8 @@
  * wipe it. Here the scripts are held back until the fields are filled in, then released; what was typed,
  * picked and ticked must survive hydration, and the server must get it.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { limits } from "~/domain/intake/validation";
 import { choose, tr } from "./intake-helpers";
 

@@ -4,7 +4,8 @@
  * the case page. In Dutch with JavaScript; the follow-up form's errors and "done" in English without it
  * (ADR 033's pairs).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { formatCaseCode } from "~/domain/codes";
 import { addDays, amsterdamDate } from "~/domain/working-days";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";

@@ -3,7 +3,8 @@
  * asked to confirm before closing a case whose referral is still open, and reopens it with a reason. In
  * Dutch with JavaScript; the English check runs without it (ADR 033's pairs).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { addReferral, organisationId } from "../helpers/follow-fixtures";
 import { viewportScreenshots } from "./helpers";

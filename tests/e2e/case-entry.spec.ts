@@ -3,7 +3,8 @@
  * through the public questions with the caller, reads the code and passphrase out from the receipt, and
  * the case says who entered it and how.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";
 import { startSession } from "~/server/staff-session.server";
 import { expectNoAxeViolations, languages, localeText, screenshots } from "./helpers";

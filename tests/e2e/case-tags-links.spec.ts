@@ -3,7 +3,8 @@
  * tag filter, removes the tag; links two cases by a code typed any way, sees the link on both, closes the
  * duplicate as one and unlinks. In Dutch with JavaScript; the English errors run without it (ADR 033).
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { formatCaseCode } from "~/domain/codes";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { expectNoAxeViolations, viewportScreenshots } from "./helpers";

@@ -2,7 +2,8 @@
  * The contact request's pages, one question each (ADR 037), for the browser tests: how to answer each
  * page the way a person does (by label), and where each page lives.
  */
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { text } from "./follow-helpers";
 
 type Lng = "nl" | "en";

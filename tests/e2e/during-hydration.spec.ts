@@ -5,7 +5,8 @@
  * a cold cache. So the page hydrates in one go (entry.client.tsx); this tries moments from the first
  * bytes on. Typing before the scripts run at all is tested in before-hydration.spec.ts.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { text } from "./follow-helpers";
 
 // Tracing snapshots the page before each action, which slows it enough to hide the moment.

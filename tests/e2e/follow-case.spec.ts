@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { check, recordErrors, expectErrorState, inspect, seed, seedCase, text } from "./follow-helpers";
 import { fakeNeutralSite, languages, otherPairs, recordRequests } from "./helpers";
 

@@ -7,7 +7,8 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { decrypt } from "~/server/crypto.server";
 import { getDb, schema } from "~/server/db.server";

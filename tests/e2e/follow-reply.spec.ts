@@ -2,7 +2,8 @@
  * Sending a message on /volgen/zaak: afterwards the box is empty and "sent" is shown beside it with focus,
  * so the message cannot look unsent (issue 14). A failed send keeps the text with the error.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { check, expectErrorState, inspect, seedCase, text } from "./follow-helpers";
 import { pairs, viewportScreenshots } from "./helpers";
 

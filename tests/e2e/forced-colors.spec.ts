@@ -5,7 +5,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator } from "@playwright/test";
+import { test, type Locator } from "@playwright/test";
+import { expect } from "./expect";
 import { choose, continueOn, tr } from "./intake-helpers";
 
 const shotDir = path.resolve("tests/artifacts/screenshots");

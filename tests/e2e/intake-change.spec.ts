@@ -3,7 +3,8 @@
  * a change that opens a new question (a wish that needs consent) asks it first. The browser's back
  * button walks back through the questions with the answers kept.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { choose, continueOn, tr } from "./intake-helpers";
 
 const nl = (key: string, params: Record<string, string | number> = {}) => tr("nl", key, params);

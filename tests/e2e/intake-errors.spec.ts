@@ -3,7 +3,8 @@
  * focus, "Fout:"/"Error:" in the title, the message at the field, nothing typed lost; axe on each state
  * without JavaScript (with it, a11y-sweep.spec.ts checks them).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { fakeNeutralSite, screenshots } from "./helpers";
 import { axe, closeAxeCopies, choose, continueOn, expectErrorState, tr, type Lng } from "./intake-helpers";
 

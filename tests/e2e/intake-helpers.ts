@@ -2,7 +2,8 @@
  * Helpers for the intake journeys: the texts come from the locale files themselves, so a test finds a
  * field by the label a person reads, in either language.
  */
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { expectNoAxeViolations, localeString, localeText } from "./helpers";
 
 export type Lng = "nl" | "en";

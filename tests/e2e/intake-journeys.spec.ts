@@ -2,7 +2,8 @@
  * Telling a story and filing a complaint, end to end: Dutch and English, with JavaScript and without,
  * axe on every page without JavaScript (Dutch), screenshots of every step (Dutch, with JavaScript).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { otherPairs, pairs, recordRequests, screenshots } from "./helpers";
 import {
   axe,

@@ -4,7 +4,8 @@
  * (the error summary, the main content, or the top of a freshly loaded page, where the first Tab reaches the
  * skip link), and every control reached shows a visible focus indicator.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { test, type Locator, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { formatCaseCode } from "~/domain/codes";
 import { createStaff, e2eDatabase, seedCase, codeFor } from "../helpers/seed-cases";
 import { seedCase as seedFollowCase, text } from "./follow-helpers";

@@ -3,7 +3,8 @@
  * the switch submits the page's form, the server keeps the text unchecked, the page comes back in the
  * other language. Enter in a field still means "Continue".
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { inspect, seedCase, text } from "./follow-helpers";
 import { expectNoAxeViolations, viewportScreenshots } from "./helpers";
 import { continueContact, pick } from "./contact-helpers";

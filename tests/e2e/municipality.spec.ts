@@ -3,7 +3,8 @@
  * and names from before a merger find today's municipality, "nothing found" is said, and a name typed but
  * not picked is kept, resolved by the server, or refused with the text kept and a way out.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { expectNoAxeViolations, languages, viewportScreenshots } from "./helpers";
 import { choose, continueOn, tr, type Lng } from "./intake-helpers";
 

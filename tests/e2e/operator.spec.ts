@@ -4,7 +4,8 @@
  * the receipts of the three journeys, with and without JavaScript; staff messages signed with a first name
  * and the operator's signature.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { test, type Locator, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { answerContact } from "./contact-helpers";
 import { seedCase, text } from "./follow-helpers";
 import { expectNoAxeViolations, languages, localeText, pairs, screenshots } from "./helpers";

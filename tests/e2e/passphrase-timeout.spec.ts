@@ -6,7 +6,8 @@
  * server's idea of time is moved by editing the session rows, so no test waits minutes.
  */
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/server/db.server";
 import { sha256 } from "~/server/crypto.server";

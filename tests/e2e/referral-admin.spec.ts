@@ -3,7 +3,8 @@
  * limits of a referral: no referral to the VNG, and a withdrawal after sending marked on the case page.
  * Every page is checked with axe and HTML_CodeSniffer, and photographed at phone and desktop width.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { changeConsents } from "~/server/consent.server";
 import { encrypt } from "~/server/crypto.server";

@@ -5,7 +5,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { codeFor, type TestStaff } from "../helpers/seed-cases";
 import { localeText } from "./helpers";
 

@@ -4,7 +4,8 @@
  * link opens in a fresh browser (no account), the organisation reports "received" then "done", and the
  * case timeline, the queue and the reporter's /volgen show it. A renewed link kills the old one.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { formatCaseCode } from "~/domain/codes";
 import { formatPassphrase } from "~/domain/passphrase";

@@ -2,7 +2,8 @@
  * The layout check of reflow.ts must catch what it is there to catch: cut-off text and overlapping
  * controls. (The checks themselves run on every page state in a11y-sweep.spec.ts.)
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { layoutProblems } from "./reflow";
 
 test("the layout check does catch cut-off text and overlapping controls", async ({ page }) => {

@@ -20,7 +20,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type CDPSession, type Page } from "@playwright/test";
+import { type CDPSession, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { screenshots } from "./helpers";
 
 const shotDir = path.resolve("tests/artifacts/screenshots");

@@ -3,7 +3,8 @@
  * young person, not the young person's own ("are you safe now?", "help for me now"), with and without
  * JavaScript; the check page says it the same way.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { choose, continueOn, expectQuestion, tr } from "./intake-helpers";
 import { expectNoAxeViolations, otherPairs, screenshots } from "./helpers";
 

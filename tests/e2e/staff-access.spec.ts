@@ -2,7 +2,8 @@
  * Who may do what: an ombudsworker is refused coordinator pages, a deactivated account is signed out at
  * once, coordinators invite and manage the team, and sign-in tells nobody which addresses exist.
  */
-import { expect, test, type Browser } from "@playwright/test";
+import { test, type Browser } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { schema } from "~/server/db.server";

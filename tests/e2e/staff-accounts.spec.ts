@@ -5,7 +5,8 @@
  * (single use, expiry, audit) are in app/server/staff-password.server.test.ts.
  */
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";
 import { localeText, viewportScreenshots } from "./helpers";
 import { expectErrorTitle, open, signIn, type Lng } from "./staff-helpers";

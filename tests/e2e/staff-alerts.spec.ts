@@ -2,7 +2,8 @@
  * Issue 16, point 2: everyone chooses their e-mail alerts on a small page in the staff menu. Who gets which
  * alert, and that the mails carry no content, is in app/server/staff-alerts.server.test.ts.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase } from "../helpers/seed-cases";

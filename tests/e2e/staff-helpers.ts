@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { codeFor, type TestStaff } from "../helpers/seed-cases";
 
 export type Lng = "nl" | "en";

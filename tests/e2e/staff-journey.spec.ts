@@ -9,7 +9,8 @@
  * The accessibility engines run on these pages in a11y-sweep.spec.ts; here only on the recovery codes
  * shown once after the account is made, a state the sweep does not reach.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { createAccessToken, SETUP_TTL_MS } from "~/server/access-tokens.server";

@@ -3,7 +3,8 @@
  * errors. Both accessibility engines, reflow and screenshots of these pages: a11y-sweep.spec.ts and
  * reflow.spec.ts.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { createAccessToken, INVITE_TTL_MS } from "~/server/access-tokens.server";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { languages } from "./helpers";

@@ -2,7 +2,8 @@
  * While an address is locked after too many wrong passwords (docs/decisions/019), the sign-in page asks
  * for the password and a code together, and the account holder gets in that way, also without JavaScript.
  */
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./expect";
 import { MAX_FAILURES } from "~/domain/sign-in-throttle";
 import { schema } from "~/server/db.server";
 import { addressKey } from "~/server/sign-in-throttle.server";

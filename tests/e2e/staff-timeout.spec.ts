@@ -6,7 +6,8 @@
  * "come back to" address off the site is refused. The browser's clock is fast-forwarded (page.clock) and
  * the server's idea of time moved by editing the session rows, as for the reporter (passphrase-timeout).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./expect";
 import { eq } from "drizzle-orm";
 import { schema } from "~/server/db.server";
 import { createStaff, e2eDatabase, seedCase, codeFor, type TestStaff } from "../helpers/seed-cases";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { test, type BrowserContext } from "@playwright/test";
+import { expect } from "./expect";
 import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
 import { startSession } from "~/server/staff-session.server";
 import { expectNoAxeViolations, screenshots } from "./helpers";
