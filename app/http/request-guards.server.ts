@@ -5,6 +5,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { isLanguage, type Language } from "~/i18n/config";
+import { expireExactCookieHeader, wireName } from "~/http/cookies.server";
 import { fromAcceptLanguage, LANGUAGE_COOKIE } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
 
@@ -79,7 +80,8 @@ export function isNotAForm(headers: Request["headers"]): boolean {
 }
 
 function languageOf(req: Request): Language {
-  const cookie = cookies(req.headers.cookie).find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  const name = wireName(LANGUAGE_COOKIE);
+  const cookie = cookies(req.headers.cookie).find(([n]) => n === name)?.[1];
   if (isLanguage(cookie)) return cookie;
   return fromAcceptLanguage(req.headers["accept-language"] ?? null) ?? "nl";
 }
@@ -172,7 +174,7 @@ export function requestGuards(): RequestHandler {
       // for: the staff cookies live on /medewerker, the others on /.
       res.append(
         "Set-Cookie",
-        damaged.flatMap((name) => COOKIE_PATHS.map((p) => `${name}=; Path=${p}; Max-Age=0; SameSite=Lax`)),
+        damaged.flatMap((name) => COOKIE_PATHS.map((path) => expireExactCookieHeader(name, path))),
       );
       return refuse(req, res, "damagedCookie");
     }

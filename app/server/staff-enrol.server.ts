@@ -11,7 +11,7 @@ const COOKIE = "ap_staff_enrol";
 const TTL_SECONDS = 3600;
 
 export function enrolmentSecret(request: Request, bindTo: string): { secret: string; setCookie?: string } {
-  const raw = readCookie(request, COOKIE);
+  const raw = readCookie(request, COOKIE, "/medewerker");
   if (raw) {
     try {
       const stored = JSON.parse(decrypt(raw)) as { secret: string; bindTo: string };

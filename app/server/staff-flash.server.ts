@@ -35,7 +35,7 @@ export function takeFlash<K extends Flash["kind"]>(
   kind: K,
   now = Date.now(),
 ): { flash: Extract<Flash, { kind: K }> | null; setCookie?: string } {
-  const raw = readCookie(request, COOKIE);
+  const raw = readCookie(request, COOKIE, "/medewerker");
   if (!raw) return { flash: null };
   try {
     const stored = JSON.parse(decrypt(raw)) as Stored;

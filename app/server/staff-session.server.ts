@@ -86,7 +86,7 @@ type Found = {
 };
 
 function findSession(request: Request, now: number, db = getDb()): Found | null {
-  const token = readCookie(request, STAFF_COOKIE);
+  const token = readCookie(request, STAFF_COOKIE, COOKIE_PATH);
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = db
     .select({ session: schema.staffSessions, staff: schema.staff })

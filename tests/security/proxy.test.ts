@@ -70,11 +70,26 @@ describe("behind nginx", () => {
     const cookies = [res.headers["set-cookie"] ?? []].flat();
     expect(cookies.length).toBeGreaterThan(0);
     for (const c of cookies) expect(c).toMatch(/; Secure/);
+    // Prefixed names (ADR 045): the browser takes them only from this host over https.
+    for (const c of cookies) expect(c).toMatch(/^__Host-ap_\w+=/);
 
     const plain = await new Client({ address: "127.0.0.1", base: nginx.http.href }).get("/volgen");
     expect(plain.status).toBe(301);
     // To the standard https port, as in production.
     expect(plain.location).toBe("https://127.0.0.1/volgen");
+  });
+
+  it("over https a cookie planted under the plain name is not taken for ours", async () => {
+    const client = visitor("127.0.0.7");
+    const token = await client.csrf("/volgen");
+    // What a page on a sibling subdomain or a plain-http answer could set: the plain name, same token.
+    client.cookies.delete("__Host-ap_csrf");
+    client.setCookie("ap_csrf", token);
+    const res = await client.post("/volgen", { csrf: token, code: "ZZZZ-2277", passphrase: "x" });
+    expect(res.status).toBe(400);
+    // Refused as a form without its token, before the code is even looked at.
+    expect(res.body).toContain(locale("errors").csrf as string);
+    expect(res.body).not.toContain(wrong);
   });
 
   it("tells two visitors apart: one at its limit does not stop the other", async () => {
