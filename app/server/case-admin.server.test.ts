@@ -118,7 +118,7 @@ describe("handling a case end to end", () => {
     const mail = outbox();
     expect(mail).toHaveLength(1);
     expect(decrypt(mail[0]!.toEnc)).toBe("melder@example.org");
-    expect(mail[0]!.subject).toBe("There is news about your report");
+    expect(mail[0]!.subject).toBe("There is news about your case");
     expect(mail[0]!.bodyText).not.toContain("read your story");
     expect(mail[0]!.bodyText).not.toContain(caseRow(id).code);
 

@@ -69,7 +69,7 @@ for (const lng of ["nl", "en"] as const) {
 
     const download = page.waitForEvent("download");
     await page
-      .getByRole("link", { name: new RegExp(lng === "nl" ? "Meldingen per maand" : "Cases per month") })
+      .getByRole("link", { name: new RegExp(lng === "nl" ? "Zaken per maand" : "Cases per month") })
       .click();
     const file = await (await download).path();
     const csv = fs.readFileSync(file!, "utf8").replace(/^\uFEFF/, "");
