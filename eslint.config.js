@@ -82,6 +82,28 @@ export default tseslint.config(
     },
   },
   {
+    // One writer of a case's timeline (issue 18): recordEvent() in app/server/case-events.server.ts writes
+    // every case_events row and decides the reporter's news mail with it, so no change can write an event
+    // and forget the mail, or write a row its kind does not allow.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/server/case-events.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "CallExpression[callee.property.name='insert'][arguments.0.property.name='caseEvents']",
+          "CallExpression[callee.property.name='insert'][arguments.0.name='caseEvents']",
+          "Literal[value=/insert\\s+(or\\s+\\w+\\s+)?into\\s+\\W?case_events\\b/i]",
+          "TemplateElement[value.raw=/insert\\s+(or\\s+\\w+\\s+)?into\\s+\\W?case_events\\b/i]",
+        ].map((selector) => ({
+          selector,
+          message:
+            "Write timeline events with recordEvent() from app/server/case-events.server.ts: it is the one writer of case_events, and it queues the reporter's news mail.",
+        })),
+      ],
+    },
+  },
+  {
     // The environment is read in one place, typed and checked at start (app/config/env.server.ts).
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/config/env.server.ts", "app/**/*.test.{ts,tsx}"],

@@ -16,7 +16,8 @@ import {
 import { formatCaseCode, normaliseCaseCode } from "~/domain/codes";
 import type { CaseStatus, ClosedAs } from "~/domain/vocabulary";
 import { audit } from "./audit.server";
-import { addEvent, withCase, type Ctx } from "./case-admin/change.server";
+import { withCase, type Ctx } from "./case-admin/change.server";
+import { recordEvent } from "./case-events.server";
 import { decrypt, encrypt } from "./crypto.server";
 import { getDb, schema } from "./db.server";
 import type { StaffUser } from "./staff-session.server";
@@ -74,7 +75,12 @@ export type TagResult =
   | { ok: false; reason: "not_found" | "closed" | TagProblem | AddTagRefusal | "unknownTag" };
 
 const tagEvent = (ctx: Ctx, type: "tag_added" | "tag_removed", tag: Tag) => {
-  addEvent(ctx, type, { tagId: tag.id }, tag.name);
+  recordEvent(
+    ctx.tx,
+    ctx.row.id,
+    { type, staffId: ctx.me.id, params: { tagId: tag.id }, text: tag.name },
+    ctx.now,
+  );
   audit(
     ctx.tx,
     {
@@ -188,9 +194,23 @@ function linkEvents(
   other: typeof schema.cases.$inferSelect,
   role: LinkRole,
 ) {
-  const otherCtx: Ctx = { ...ctx, row: other, news: false };
-  addEvent(ctx, type, { code: formatCaseCode(other.code), caseId: other.id, role });
-  addEvent(otherCtx, type, { code: formatCaseCode(ctx.row.code), caseId: ctx.row.id, role: mirror(role) });
+  const event = (params: { code: string; caseId: number; role: LinkRole }) => ({
+    type,
+    staffId: ctx.me.id,
+    params,
+  });
+  recordEvent(
+    ctx.tx,
+    ctx.row.id,
+    event({ code: formatCaseCode(other.code), caseId: other.id, role }),
+    ctx.now,
+  );
+  recordEvent(
+    ctx.tx,
+    other.id,
+    event({ code: formatCaseCode(ctx.row.code), caseId: ctx.row.id, role: mirror(role) }),
+    ctx.now,
+  );
   for (const [self, that, r] of [
     [ctx.row.id, other.id, role],
     [other.id, ctx.row.id, mirror(role)],

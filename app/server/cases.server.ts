@@ -5,12 +5,12 @@
  */
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { caseEventTypes } from "~/domain/case-events";
 import { generateCaseCode, normaliseCaseCode, type RandomBytes } from "~/domain/codes";
 import { generatePassphrase } from "~/domain/passphrase";
 import type { NewCase } from "~/domain/new-case";
 import { caseDeadlines } from "~/domain/working-days";
 import { consentRecipients } from "../../db/schema";
+import { recordEvent } from "./case-events.server";
 import { encryptJson } from "./crypto.server";
 import { getDeadlineSettings } from "./deadline-settings.server";
 import { getDb, schema, type Db } from "./db.server";
@@ -169,18 +169,18 @@ export async function createCase(input: NewCase, options: CreateCaseOptions): Pr
         .run();
     }
 
-    tx.insert(schema.caseEvents)
-      .values({
-        caseId: inserted.id,
-        at: now,
+    recordEvent(
+      tx,
+      inserted.id,
+      {
         type: "received",
-        reporterVisible: caseEventTypes.received.reporterVisible,
         staffId: input.enteredBy?.staffId ?? null,
         params: input.enteredBy
           ? { kind: input.kind, urgent: input.urgent, channel: input.enteredBy.channel }
           : { kind: input.kind, urgent: input.urgent },
-      })
-      .run();
+      },
+      now,
+    );
 
     // "Not safe now": the team hears of it by e-mail (no content), whoever is looking at the queue.
     if (input.urgent) queueStaffAlert(tx, "urgent_case", inserted.id, now);

@@ -4,7 +4,6 @@
  * sent (`consentWithdrawnAt`) so staff see it; what was sent stays with the organisation.
  */
 import { and, eq } from "drizzle-orm";
-import { caseEventTypes } from "~/domain/case-events";
 import {
   canRefer,
   levelOf,
@@ -17,6 +16,7 @@ import {
 } from "~/domain/consent";
 import { consentRecipients, type ConsentRecipient } from "../../db/schema";
 import { refreshCaseClock } from "./case-clocks.server";
+import { recordEvent } from "./case-events.server";
 import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
 import { IMMEDIATE, type Tx } from "./tx.server";
@@ -71,16 +71,12 @@ export function applyWithdrawal(
         .set({ status: "blocked", consentWithdrawnAt: now })
         .where(and(eq(schema.referrals.id, r.id), eq(schema.referrals.status, "pending")))
         .run();
-      tx.insert(schema.caseEvents)
-        .values({
-          caseId,
-          at: now,
-          type: "referral_blocked",
-          reporterVisible: caseEventTypes.referral_blocked.reporterVisible,
-          referralId: r.id,
-          params: { recipient, withdrawal },
-        })
-        .run();
+      recordEvent(
+        tx,
+        caseId,
+        { type: "referral_blocked", referralId: r.id, params: { recipient, withdrawal } },
+        now,
+      );
       blocked++;
     } else if (r.status !== "blocked" && r.consentWithdrawnAt === null) {
       tx.update(schema.referrals).set({ consentWithdrawnAt: now }).where(eq(schema.referrals.id, r.id)).run();
@@ -115,15 +111,15 @@ export function changeConsents(
           set: { given: next.given, withIdentity: next.withIdentity, changedAt: now },
         })
         .run();
-      tx.insert(schema.caseEvents)
-        .values({
-          caseId,
-          at: now,
+      recordEvent(
+        tx,
+        caseId,
+        {
           type: "consent_changed",
-          reporterVisible: caseEventTypes.consent_changed.reporterVisible,
           params: { recipient, given: next.given, withIdentity: next.withIdentity },
-        })
-        .run();
+        },
+        now,
+      );
       result.changed.push(recipient);
       const withdrawal = withdrawalOf(before, after);
       if (withdrawal) {

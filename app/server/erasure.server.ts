@@ -12,8 +12,8 @@
  * they are rotated (docs/decisions/007-following-a-case.md).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { caseEventTypes } from "~/domain/case-events";
 import { consentRecipients } from "../../db/schema";
+import { recordEvent } from "./case-events.server";
 import { forgetTagsAndLinks } from "./case-tags-links.server";
 import { applyWithdrawal } from "./consent.server";
 import { decrypt } from "./crypto.server";
@@ -95,15 +95,7 @@ export function eraseCase(caseId: number, opts: { actor: ErasureActor; now?: num
       })
       .where(and(eq(schema.cases.id, caseId)))
       .run();
-    tx.insert(schema.caseEvents)
-      .values({
-        caseId,
-        at: now,
-        type: "erasure_requested",
-        reporterVisible: caseEventTypes.erasure_requested.reporterVisible,
-        params: { by: opts.actor },
-      })
-      .run();
+    recordEvent(tx, caseId, { type: "erasure_requested", params: { by: opts.actor } }, now);
     tx.insert(schema.auditLog)
       .values({
         at: now,

@@ -12,7 +12,6 @@ import {
   type MessageRefusal,
 } from "~/domain/case-limits";
 import { staffFirstName } from "~/config/operator";
-import { caseEventTypes } from "~/domain/case-events";
 import type { ConsentState } from "~/domain/consent";
 import {
   nextDeadline,
@@ -26,6 +25,7 @@ import {
 import type { CaseKind } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
 import { refreshCaseClock } from "./case-clocks.server";
+import { recordEvent } from "./case-events.server";
 import { consentsOf } from "./consent.server";
 import { getDb, schema, type Db } from "./db.server";
 import { queueStaffAlert } from "./staff-alerts.server";
@@ -198,25 +198,15 @@ export function postReporterMessage(
       .values({ caseId, at: now, author: "reporter", bodyEnc: encrypt(body) })
       .run();
     queueStaffAlert(tx, "reporter_reply", caseId, now);
-    tx.insert(schema.caseEvents)
-      .values({
-        caseId,
-        at: now,
-        type: "message_from_reporter",
-        reporterVisible: caseEventTypes.message_from_reporter.reporterVisible,
-      })
-      .run();
+    recordEvent(tx, caseId, { type: "message_from_reporter" }, now);
     if (c.status === "waiting") {
       tx.update(schema.cases).set({ status: "in_progress" }).where(eq(schema.cases.id, caseId)).run();
-      tx.insert(schema.caseEvents)
-        .values({
-          caseId,
-          at: now,
-          type: "status_changed",
-          reporterVisible: caseEventTypes.status_changed.reporterVisible,
-          params: { from: "waiting", to: "in_progress" },
-        })
-        .run();
+      recordEvent(
+        tx,
+        caseId,
+        { type: "status_changed", by: "reporter", params: { from: "waiting", to: "in_progress" } },
+        now,
+      );
     }
     refreshCaseClock(tx, caseId);
     return "sent";
@@ -240,14 +230,7 @@ export function addInformation(
     const refusal = additionRefusal(storySize(tx, caseId, c.storyEnc), text.length, now);
     if (refusal) return refusal;
     addStoryAddition(tx, caseId, text, now);
-    tx.insert(schema.caseEvents)
-      .values({
-        caseId,
-        at: now,
-        type: "information_added",
-        reporterVisible: caseEventTypes.information_added.reporterVisible,
-      })
-      .run();
+    recordEvent(tx, caseId, { type: "information_added" }, now);
     return "added";
   }, IMMEDIATE);
 }

@@ -76,3 +76,37 @@ describe("app/domain stays pure", () => {
     expect(messages[0]).toMatch(/app\/domain is pure/);
   });
 });
+
+describe("only app/server/case-events.server.ts inserts into case_events", () => {
+  const oneWriter = /recordEvent\(\) from app\/server\/case-events.server.ts/;
+
+  it.each([
+    ["app/server/example.server.ts", "tx.insert(schema.caseEvents).values({ caseId: 1 }).run();"],
+    [
+      "app/server/case-admin/example.server.ts",
+      "ctx.tx\n  .insert(schema.caseEvents)\n  .values(row)\n  .run();",
+    ],
+    ["app/routes/example.tsx", "db.insert(caseEvents).values(row).run();"],
+    ["app/server/example.server.ts", 'db.$client.prepare("INSERT INTO case_events (case_id) VALUES (?)");'],
+    [
+      "app/server/example.server.ts",
+      'db.$client.exec(`insert or ignore into "case_events" (case_id) values (${id})`);',
+    ],
+  ])("refuses it in %s: %s", async (file, code) => {
+    const messages = await lint(file, code, "no-restricted-syntax");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(oneWriter);
+  });
+
+  it("allows it in the writer, and reading, clearing or other tables anywhere", async () => {
+    const insert = "tx.insert(schema.caseEvents).values(row).run();";
+    expect(await lint("app/server/case-events.server.ts", insert, "no-restricted-syntax")).toEqual([]);
+    const elsewhere = [
+      "db.select().from(schema.caseEvents).all();",
+      "tx.update(schema.caseEvents).set({ dataEnc: null }).run();",
+      "tx.insert(schema.messages).values(row).run();",
+      'db.$client.prepare("SELECT count(*) FROM case_events");',
+    ].join("\n");
+    expect(await lint("app/server/example.server.ts", elsewhere, "no-restricted-syntax")).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { changedFacts, validateFacts, type CaseFacts, type EditableFact } from "
 import type { FieldErrors as IntakeFieldErrors, FormInput } from "~/domain/intake/validation";
 import { formatCaseCode } from "~/domain/codes";
 import { audit } from "../audit.server";
-import { addEvent, type Ctx } from "./change.server";
+import { recordEvent } from "../case-events.server";
 import { refreshCaseClock } from "../case-clocks.server";
 import { getDb, schema, type Db } from "../db.server";
 import type { StaffUser } from "../staff-session.server";
@@ -139,8 +139,13 @@ export function editFacts(
       })
       .where(eq(c.id, caseId))
       .run();
-    const ctx: Ctx = { tx, row, me, now, news: false };
-    for (const fact of changed) addEvent(ctx, "fact_changed", factParams(tx, fact, before, after));
+    for (const fact of changed)
+      recordEvent(
+        tx,
+        caseId,
+        { type: "fact_changed", staffId: me.id, params: factParams(tx, fact, before, after) },
+        now,
+      );
     refreshCaseClock(tx, caseId);
     audit(
       tx,

@@ -2,7 +2,8 @@
 import { eq } from "drizzle-orm";
 import { messageMilestones, type MessageRole } from "~/domain/case-clocks";
 import { audit } from "../audit.server";
-import { addEvent, withCase, type CaseActionResult, type Ctx } from "./change.server";
+import { recordEvent } from "../case-events.server";
+import { withCase, type CaseActionResult, type Ctx } from "./change.server";
 import { encrypt } from "../crypto.server";
 import { schema } from "../db.server";
 import type { StaffUser } from "../staff-session.server";
@@ -16,7 +17,7 @@ export function addNote(caseId: number, me: StaffUser, body: string, now = Date.
       .values({ caseId, at: now, staffId: me.id, bodyEnc: encrypt(body) })
       .returning({ id: schema.notes.id })
       .get();
-    addEvent(ctx, "note_added", { noteId: note.id });
+    recordEvent(ctx.tx, caseId, { type: "note_added", staffId: me.id, params: { noteId: note.id } }, now);
     audit(ctx.tx, { action: "note_added", staffId: me.id, caseId }, now);
     return { ok: true };
   });
@@ -39,8 +40,9 @@ function markMilestones(
     })
     .where(eq(c.id, ctx.row.id))
     .run();
-  if (m.acknowledges) addEvent(ctx, "acknowledged", { how });
-  if (m.answers) addEvent(ctx, "answered", { how });
+  const by = { staffId: ctx.me.id, params: { how } };
+  if (m.acknowledges) recordEvent(ctx.tx, ctx.row.id, { type: "acknowledged", ...by }, ctx.now);
+  if (m.answers) recordEvent(ctx.tx, ctx.row.id, { type: "answered", ...by }, ctx.now);
   audit(
     ctx.tx,
     {
@@ -75,7 +77,12 @@ export function sendMessage(
       .values({ caseId, at: now, author: "staff", staffId: me.id, bodyEnc: encrypt(body), readAt: null })
       .returning({ id: schema.messages.id })
       .get();
-    addEvent(ctx, "message_from_staff", { messageId: message.id, role });
+    recordEvent(
+      ctx.tx,
+      caseId,
+      { type: "message_from_staff", staffId: me.id, params: { messageId: message.id, role } },
+      now,
+    );
     audit(ctx.tx, { action: "message_sent", staffId: me.id, caseId, detail: { role } }, now);
     markMilestones(ctx, milestones, "message");
     return { ok: true };

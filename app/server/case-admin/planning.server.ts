@@ -2,7 +2,8 @@
 import { and, eq } from "drizzle-orm";
 import { caseDeadlines } from "~/domain/working-days";
 import { audit } from "../audit.server";
-import { addEvent, withCase, type CaseActionResult } from "./change.server";
+import { recordEvent } from "../case-events.server";
+import { withCase, type CaseActionResult } from "./change.server";
 import { encrypt } from "../crypto.server";
 import { schema } from "../db.server";
 import { getDeadlineSettings } from "../deadline-settings.server";
@@ -22,7 +23,7 @@ export function assignCase(caseId: number, me: StaffUser, assigneeId: number | n
       if (!target) return { ok: false, reason: "unknown_staff" };
     }
     ctx.tx.update(c).set({ assigneeId }).where(eq(c.id, caseId)).run();
-    addEvent(ctx, "assigned", { to: assigneeId ?? 0 });
+    recordEvent(ctx.tx, caseId, { type: "assigned", staffId: me.id, params: { to: assigneeId ?? 0 } }, now);
     audit(ctx.tx, { action: "case_assigned", staffId: me.id, caseId, detail: { to: assigneeId } }, now);
     return { ok: true };
   });
@@ -49,8 +50,14 @@ export function setFollowUp(
       })
       .where(eq(c.id, caseId))
       .run();
-    if (followUp) addEvent(ctx, "follow_up_set", { date: followUp.date }, followUp.reason);
-    else addEvent(ctx, "follow_up_done");
+    recordEvent(
+      ctx.tx,
+      caseId,
+      followUp
+        ? { type: "follow_up_set", staffId: me.id, params: { date: followUp.date }, text: followUp.reason }
+        : { type: "follow_up_done", staffId: me.id },
+      now,
+    );
     audit(
       ctx.tx,
       {
@@ -75,7 +82,7 @@ export function setUrgent(caseId: number, me: StaffUser, urgent: boolean, now = 
         ? caseDeadlines(ctx.row.receivedAt, urgent, getDeadlineSettings(ctx.tx)).ackDueAt
         : ctx.row.ackDueAt;
     ctx.tx.update(c).set({ urgent, ackDueAt }).where(eq(c.id, caseId)).run();
-    addEvent(ctx, "urgent_marked", { urgent });
+    recordEvent(ctx.tx, caseId, { type: "urgent_marked", staffId: me.id, params: { urgent } }, now);
     audit(ctx.tx, { action: "case_urgency_changed", staffId: me.id, caseId, detail: { urgent } }, now);
     return { ok: true };
   });

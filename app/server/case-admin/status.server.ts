@@ -3,7 +3,8 @@ import { and, desc, eq, notInArray } from "drizzle-orm";
 import { closedReferralStatuses, referralReference } from "~/domain/referrals";
 import { statusChange, type StaffStatus } from "~/domain/case-status";
 import { audit } from "../audit.server";
-import { addEvent, withCase, type CaseActionResult, type OpenReferral } from "./change.server";
+import { recordEvent } from "../case-events.server";
+import { withCase, type CaseActionResult, type OpenReferral } from "./change.server";
 import { encrypt } from "../crypto.server";
 import { schema } from "../db.server";
 import type { StaffUser } from "../staff-session.server";
@@ -75,11 +76,31 @@ export function changeStatus(
       })
       .where(eq(c.id, caseId))
       .run();
-    if (change.acknowledges) addEvent(ctx, "acknowledged");
+    if (change.acknowledges) recordEvent(ctx.tx, caseId, { type: "acknowledged", staffId: me.id }, now);
     if (change.closes)
-      addEvent(ctx, "closed", asDuplicate ? { from, as: "duplicate" } : { from }, outcome ?? "");
+      recordEvent(
+        ctx.tx,
+        caseId,
+        {
+          type: "closed",
+          staffId: me.id,
+          params: asDuplicate ? { from, as: "duplicate" } : { from },
+          text: outcome ?? "",
+        },
+        now,
+      );
     else if (to !== "acknowledged")
-      addEvent(ctx, "status_changed", { from: change.acknowledges ? "acknowledged" : from, to });
+      recordEvent(
+        ctx.tx,
+        caseId,
+        {
+          type: "status_changed",
+          by: "staff",
+          staffId: me.id,
+          params: { from: change.acknowledges ? "acknowledged" : from, to },
+        },
+        now,
+      );
     audit(
       ctx.tx,
       {
@@ -107,7 +128,12 @@ export function reopenCase(caseId: number, me: StaffUser, reason: string, now = 
       .set({ status: "in_progress", closedAt: null, closedAs: null })
       .where(eq(c.id, caseId))
       .run();
-    addEvent(ctx, "reopened", { from: "closed", to: "in_progress" }, reason);
+    recordEvent(
+      ctx.tx,
+      caseId,
+      { type: "reopened", staffId: me.id, params: { from: "closed", to: "in_progress" }, text: reason },
+      now,
+    );
     audit(
       ctx.tx,
       { action: "case_reopened", staffId: me.id, caseId, detail: { from: "closed", to: "in_progress" } },

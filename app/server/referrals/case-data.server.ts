@@ -1,18 +1,16 @@
 /**
  * What every part of the referral code reads about a case: the case row while it is not erased, the
- * parts a referral could copy (the source), the reporter's consents, what may go to one organisation, and
- * the timeline events a referral writes.
+ * parts a referral could copy (the source), the reporter's consents, and what may go to one organisation.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { CaseContact, CaseDetails } from "~/domain/case-content";
-import { caseEventTypes, type CaseEventType } from "~/domain/case-events";
 import { periodOf } from "~/domain/period";
 import { partsPresent, referralOptions, type ReferralOptions, type ReferralSource } from "~/domain/referrals";
 import { consentsOf } from "../consent.server";
-import { decryptJson, encrypt } from "../crypto.server";
+import { decryptJson } from "../crypto.server";
 import { schema } from "../db.server";
 import { storyOf } from "../story.server";
-import type { DbOrTx, Tx } from "../tx.server";
+import type { DbOrTx } from "../tx.server";
 
 export type CaseRow = typeof schema.cases.$inferSelect;
 export type OrgRow = typeof schema.organisations.$inferSelect;
@@ -55,31 +53,4 @@ export function optionsFor(db: DbOrTx, c: CaseRow, org: OrgRow): ReferralOptions
     { municipalityCode: c.municipalityCode, has: partsPresent(sourceOf(db, c)) },
     consentsOf(db, c.id),
   );
-}
-
-/** A referral's entry on the case timeline; visible to the reporter as its type says, the text encrypted. */
-export function addEvent(
-  tx: Tx,
-  e: {
-    caseId: number;
-    type: CaseEventType;
-    at: number;
-    staffId?: number | null;
-    referralId: number;
-    params: Record<string, string | number | boolean>;
-    text?: string;
-  },
-) {
-  tx.insert(schema.caseEvents)
-    .values({
-      caseId: e.caseId,
-      at: e.at,
-      type: e.type,
-      reporterVisible: caseEventTypes[e.type].reporterVisible,
-      staffId: e.staffId ?? null,
-      referralId: e.referralId,
-      params: e.params,
-      dataEnc: e.text ? encrypt(e.text) : null,
-    })
-    .run();
 }

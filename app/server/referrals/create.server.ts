@@ -4,7 +4,6 @@
  * for the reporter), the outbox mail (built in ./mail.server.ts) and the audit entry.
  */
 import { and, desc, eq } from "drizzle-orm";
-import { caseEventTypes } from "~/domain/case-events";
 import {
   buildReferralContent,
   checkReferralParts,
@@ -16,13 +15,13 @@ import {
 } from "~/domain/referrals";
 import { audit } from "../audit.server";
 import { refreshCaseClock } from "../case-clocks.server";
-import { queueNewsMail } from "../case-admin/change.server";
+import { recordEvent } from "../case-events.server";
 import { referralAllowed } from "../consent.server";
 import { encryptJson } from "../crypto.server";
 import { getDb, schema } from "../db.server";
 import type { StaffUser } from "../staff-session.server";
 import { IMMEDIATE, type DbOrTx } from "../tx.server";
-import { addEvent, liveCase, optionsFor, sourceOf } from "./case-data.server";
+import { liveCase, optionsFor, sourceOf } from "./case-data.server";
 import { queueReferralMail } from "./mail.server";
 
 const r = schema.referrals;
@@ -106,42 +105,28 @@ export function createReferral(
       })
       .returning({ id: r.id })
       .get();
-    const reference = referralReference(id);
-    addEvent(tx, {
-      caseId,
-      type: "referral_shared",
-      at: now,
-      staffId: me.id,
-      referralId: id,
-      params: { organisationId: org.id, organisation: org.name, reference, parts: check.parts.join(",") },
-      text: input.coveringNote || undefined,
-    });
-    addEvent(tx, {
-      caseId,
-      type: "referral_created",
-      at: now,
-      staffId: me.id,
-      referralId: id,
-      params: { organisationId: org.id, organisation: org.name, reference },
-    });
-    // Referring is a step by staff: it acknowledges the case if nobody had yet.
-    if (c.acknowledgedAt === null) {
-      tx.insert(schema.caseEvents)
-        .values({
-          caseId,
-          at: now,
-          type: "acknowledged",
-          reporterVisible: caseEventTypes.acknowledged.reporterVisible,
-          staffId: me.id,
-        })
-        .run();
-    }
     tx.update(schema.cases)
       .set({ status: "referred", acknowledgedAt: c.acknowledgedAt ?? now })
       .where(eq(schema.cases.id, caseId))
       .run();
     queueReferralMail(tx, org, { id, linkVersion: 1, linkExpiresAt }, false, now);
-    queueNewsMail(tx, caseId, now);
+    // The timeline after the organisation's mail, so the reporter's news mail queues after it.
+    const names = { organisationId: org.id, organisation: org.name, reference: referralReference(id) };
+    const by = { staffId: me.id, referralId: id };
+    recordEvent(
+      tx,
+      caseId,
+      {
+        type: "referral_shared",
+        ...by,
+        params: { ...names, parts: check.parts.join(",") },
+        text: input.coveringNote,
+      },
+      now,
+    );
+    recordEvent(tx, caseId, { type: "referral_created", ...by, params: names }, now);
+    // Referring is a step by staff: it acknowledges the case if nobody had yet.
+    if (c.acknowledgedAt === null) recordEvent(tx, caseId, { type: "acknowledged", staffId: me.id }, now);
     refreshCaseClock(tx, caseId);
     audit(
       tx,
@@ -185,14 +170,17 @@ export function renewReferralLink(
       .set({ linkVersion: next.linkVersion, linkExpiresAt: next.linkExpiresAt })
       .where(eq(r.id, ref.id))
       .run();
-    addEvent(tx, {
+    recordEvent(
+      tx,
       caseId,
-      type: "referral_link_renewed",
-      at: now,
-      staffId: me.id,
-      referralId: ref.id,
-      params: { organisation: org.name, reference: referralReference(ref.id) },
-    });
+      {
+        type: "referral_link_renewed",
+        staffId: me.id,
+        referralId: ref.id,
+        params: { organisation: org.name, reference: referralReference(ref.id) },
+      },
+      now,
+    );
     // A mail with the old link that has not gone yet never will: its link is dead.
     tx.delete(schema.outbox)
       .where(and(eq(schema.outbox.purpose, referralMailPurpose(ref.id)), eq(schema.outbox.status, "queued")))

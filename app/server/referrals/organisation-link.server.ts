@@ -15,13 +15,13 @@ import {
 } from "~/domain/referrals";
 import { audit } from "../audit.server";
 import { refreshCaseClock } from "../case-clocks.server";
-import { queueNewsMail } from "../case-admin/change.server";
+import { recordEvent } from "../case-events.server";
 import { decrypt, decryptJson } from "../crypto.server";
 import { getDb, schema } from "../db.server";
 import { verifyLink } from "../signed-links.server";
 import { queueStaffAlert } from "../staff-alerts.server";
 import type { DbOrTx } from "../tx.server";
-import { addEvent, consentsOf, liveCase, type CaseRow, type OrgRow } from "./case-data.server";
+import { consentsOf, liveCase, type CaseRow, type OrgRow } from "./case-data.server";
 
 const r = schema.referrals;
 const o = schema.organisations;
@@ -152,20 +152,22 @@ export function reportReferralStatus(
       })
       .where(eq(r.id, x.referral.id))
       .run();
-    addEvent(tx, {
-      caseId: x.caseRow.id,
-      type: "referral_status",
-      at: now,
-      referralId: x.referral.id,
-      params: {
-        status: report.status,
-        organisationId: x.org.id,
-        organisation: x.org.name,
-        reference: referralReference(x.referral.id),
+    recordEvent(
+      tx,
+      x.caseRow.id,
+      {
+        type: "referral_status",
+        referralId: x.referral.id,
+        params: {
+          status: report.status,
+          organisationId: x.org.id,
+          organisation: x.org.name,
+          reference: referralReference(x.referral.id),
+        },
+        text: report.note,
       },
-      text: report.note || undefined,
-    });
-    queueNewsMail(tx, x.caseRow.id, now);
+      now,
+    );
     queueStaffAlert(tx, "organisation_update", x.caseRow.id, now);
     refreshCaseClock(tx, x.caseRow.id);
     audit(
