@@ -19,3 +19,8 @@ export const publicRefusal = (why: Refusal): Problems => ({
 export const intakeRefusal =
   (field: string) =>
   (why: Refusal): Problems => ({ [field]: { key: why === "csrf" ? "errors:csrf" : "errors:formProblem" } });
+
+/** An organisation's report on a referral (/verwijzing/…): the form expired, in that page's words. */
+export const organisationRefusal = (_why: Refusal): Problems => ({
+  status: { key: "referral:form.errors.csrf" },
+});
