@@ -112,13 +112,3 @@ export function formValues(form: FormData, names: readonly string[]): Record<str
   }
   return out;
 }
-
-/** The first message key per field, from a failed parse (for forms whose keys the route translates). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
-}

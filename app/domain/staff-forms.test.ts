@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { accountSchema, caseActionSchema, fieldErrors } from "./staff-forms";
+import type { z } from "zod";
+import { problemsOf } from "./form-input";
+import { accountSchema, caseActionSchema } from "./staff-forms";
+
+/** The first message key of each field, as the form pipeline translates them. */
+const fieldErrors = (error: z.ZodError) =>
+  Object.fromEntries(Object.entries(problemsOf(error)).map(([field, p]) => [field, p.key]));
 
 const good = {
   name: " Fatima de Vries ",

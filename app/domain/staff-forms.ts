@@ -4,8 +4,6 @@
  */
 import { z } from "zod";
 import { hasControlChars } from "./form-input";
-
-export { fieldErrors } from "./form-input";
 import { messageRoles } from "./case-clocks";
 import { linkChoices } from "./case-links";
 import { staffStatuses } from "./case-status";

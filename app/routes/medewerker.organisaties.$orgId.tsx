@@ -6,11 +6,11 @@ import { SelectField } from "~/components/staff/SelectField";
 import { Button, CheckboxGroup, Form } from "~/components/ui";
 import { ORG_NOTES_MAX, organisationEditSchema } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { parseFormData } from "~/server/forms/parse-form.server";
+import { staffRefusal } from "~/server/forms/refusals.server";
 import { getOrganisation, regionOptions, updateOrganisation } from "~/server/organisations.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
-import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const me = requireStaff(request, { permission: "organisations.manage" });
   const org = orgOr404(params.orgId);
   const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
+  const { t } = staffTranslators(request);
   const values = {
     referralEmail: String(form.get("referralEmail") ?? ""),
     notes: String(form.get("notes") ?? ""),
@@ -48,10 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     regionCode: String(form.get("regionCode") ?? ""),
   };
   const fail = (errors: Record<string, string>) => json({ errors, values }, { status: 400 });
-  if (checkForm(request, form) !== "ok") return fail({ referralEmail: tErr("csrf") });
-  const parsed = organisationEditSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success)
-    return fail(translateErrors(fieldErrors(parsed.error), t, { notesMax: ORG_NOTES_MAX }));
+  const parsed = parseFormData(request, form, organisationEditSchema, {
+    t,
+    refusal: staffRefusal("referralEmail"),
+    messageValues: { notesMax: ORG_NOTES_MAX },
+  });
+  if (!parsed.ok) return fail(parsed.errors);
   const result = updateOrganisation(me, org.id, parsed.data);
   if (!result.ok) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });

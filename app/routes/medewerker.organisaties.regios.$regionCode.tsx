@@ -5,11 +5,11 @@ import { SelectField } from "~/components/staff/SelectField";
 import { Button, Form } from "~/components/ui";
 import { regionCoordinationSchema } from "~/domain/organisations";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { parseFormData } from "~/server/forms/parse-form.server";
+import { staffRefusal } from "~/server/forms/refusals.server";
 import { getRegion, municipalityOptions, setRegionCoordination } from "~/server/organisations.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
-import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -33,13 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const me = requireStaff(request, { permission: "organisations.manage" });
   const region = regionOr404(params.regionCode);
   const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
+  const { t } = staffTranslators(request);
   const fail = (message: string) => json({ errors: { organisationId: message } }, { status: 400 });
-  if (checkForm(request, form) !== "ok") return fail(tErr("csrf"));
-  const parsed = regionCoordinationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return json({ errors: translateErrors(fieldErrors(parsed.error), t) }, { status: 400 });
-  }
+  const parsed = parseFormData(request, form, regionCoordinationSchema, {
+    t,
+    refusal: staffRefusal("organisationId"),
+  });
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const result = setRegionCoordination(me, region.code, parsed.data.organisationId);
   if (!result.ok && result.reason !== "same") return fail(t(`organisations.errors.${result.reason}`));
   return redirect("/medewerker/organisaties/regios?gedaan=saved");

@@ -7,12 +7,12 @@ import { formatDate } from "~/components/staff/format";
 import { Button, CheckboxGroup, Form, TextArea } from "~/components/ui";
 import { COVERING_NOTE_MAX, referralCreateSchema, referralParts, type PartState } from "~/domain/referrals";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { parseFormData } from "~/server/forms/parse-form.server";
+import { staffRefusal } from "~/server/forms/refusals.server";
 import { referralChoices } from "~/server/referrals/choices.server";
 import { createReferral } from "~/server/referrals/create.server";
-import { staffTranslators, translateErrors } from "~/server/staff-i18n.server";
+import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
-import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -40,22 +40,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = idFrom(params.caseId);
   if (!caseId) throw json({ reason: "not_found" }, { status: 404 });
   const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
+  const { t } = staffTranslators(request);
   const values = {
     parts: form.getAll("parts").map(String),
     coveringNote: String(form.get("coveringNote") ?? ""),
   };
   const fail = (errors: Record<string, string>, status = 400) =>
     json({ errors, values, earlier: null }, { status });
-  if (checkForm(request, form) !== "ok") return fail({ parts: tErr("csrf") });
-  const parsed = referralCreateSchema.safeParse({
-    organisationId: form.get("organisationId"),
-    parts: values.parts,
-    coveringNote: values.coveringNote,
+  const parsed = parseFormData(request, form, referralCreateSchema, {
+    t,
+    refusal: staffRefusal("parts"),
+    input: () => ({ organisationId: form.get("organisationId"), ...values }),
+    messageValues: { max: COVERING_NOTE_MAX },
   });
-  if (!parsed.success) {
-    return fail(translateErrors(fieldErrors(parsed.error), t, { max: COVERING_NOTE_MAX }));
-  }
+  if (!parsed.ok) return fail(parsed.errors);
   const result = createReferral(me, caseId, parsed.data, Date.now(), {
     confirmRepeat: form.get("confirmRepeat") === "yes",
   });

@@ -22,14 +22,14 @@ import { detectLanguage } from "~/i18n/locale.server";
 import { loadAllNamespaces } from "~/i18n/resources.client";
 import { getFixedT } from "~/i18n/resources.server";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { parseFormData } from "~/server/forms/parse-form.server";
+import { organisationRefusal } from "~/server/forms/refusals.server";
 import {
   openReferral,
   reportReferralStatus,
   type LinkProblem,
 } from "~/server/referrals/organisation-link.server";
 import referralStylesUrl from "~/styles/referral.css?url";
-import { fieldErrors } from "~/domain/form-input";
 
 export const handle: RouteHandle = {
   frame: "organisation",
@@ -79,18 +79,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getFixedT(detectLanguage(request), "referral");
   const values = { status: String(form.get("status") ?? ""), note: String(form.get("note") ?? "") };
   const fail = (errors: Record<string, string>) => json({ errors, values }, { status: 400 });
-  if (checkForm(request, form) !== "ok") return fail({ status: t("form.errors.csrf") });
-  const parsed = organisationReportSchema.safeParse(values);
-  if (!parsed.success) {
-    return fail(
-      Object.fromEntries(
-        Object.entries(fieldErrors(parsed.error)).map(([k, key]) => [
-          k,
-          t(key, { max: ORGANISATION_NOTE_MAX }),
-        ]),
-      ),
-    );
-  }
+  const parsed = parseFormData(request, form, organisationReportSchema, {
+    t,
+    refusal: organisationRefusal,
+    input: () => values,
+    messageValues: { max: ORGANISATION_NOTE_MAX },
+  });
+  if (!parsed.ok) return fail(parsed.errors);
   const result = reportReferralStatus(token, parsed.data);
   if (!result.ok) {
     if ("problem" in result) throw refuse(result.problem);

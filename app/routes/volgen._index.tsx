@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, TextField } from "~/components/ui";
 import { signInSchema } from "~/domain/follow-forms";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
+import { parseInput } from "~/server/forms/parse-form.server";
 import type { RouteHandle } from "~/route-handle";
 import { formProblem, messagesOf } from "~/server/follow-route.server";
 import { followSessionEndsInMs, startFollowSession } from "~/server/follow-session.server";
@@ -37,8 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
-  const parsed = signInSchema.safeParse(values);
-  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const parsed = parseInput(signInSchema, values);
+  if (!parsed.ok) return fail(parsed.problems);
 
   const result = await signInGuard.signIn(parsed.data.code, parsed.data.passphrase, {
     clientKey: context.clientKey,

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link, RadioGroup } from "~/components/ui";
 import { consentLevels, levelOf } from "~/domain/consent";
 import { consentSchema } from "~/domain/follow-forms";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
+import { parseInput } from "~/server/forms/parse-form.server";
 import type { RouteHandle } from "~/route-handle";
 import { changeConsents } from "~/server/consent.server";
 import { consentsForReporter, openCaseKind, organisationsReached } from "~/server/follow.server";
@@ -43,10 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
     json({ errors: messagesOf(request, problems), values }, { status: 400 });
   const bad = formProblem(request, form);
   if (bad) return fail(bad);
-  const parsed = consentSchema.safeParse(values);
-  if (!parsed.success) {
+  const parsed = parseInput(consentSchema, values);
+  if (!parsed.ok) {
     // Say which organisation the missing answer is about.
-    const problems = problemsOf(parsed.error);
+    const problems = parsed.problems;
     for (const r of consentRecipients) {
       if (problems[r]) {
         problems[r] = {

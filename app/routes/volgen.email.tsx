@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Bullets } from "~/components/layout/Prose";
 import { Button, ErrorSummary, Form, Link, TextField } from "~/components/ui";
 import { notifyEmailSchema } from "~/domain/follow-forms";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
+import { parseInput } from "~/server/forms/parse-form.server";
 import { maskEmail } from "~/domain/reporter-view";
 import type { RouteHandle } from "~/route-handle";
 import { notifyEmailOf, setNotifyEmail } from "~/server/follow.server";
@@ -33,8 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
     setNotifyEmail(caseId, null);
     return redirect("/volgen/zaak?gedaan=email-uit");
   }
-  const parsed = notifyEmailSchema.safeParse(values);
-  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const parsed = parseInput(notifyEmailSchema, values);
+  if (!parsed.ok) return fail(parsed.problems);
   setNotifyEmail(caseId, parsed.data.email);
   return redirect("/volgen/zaak?gedaan=email-aan");
 }

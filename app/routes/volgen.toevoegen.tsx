@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { ADDITION_MAX, additionSchema } from "~/domain/follow-forms";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
+import { parseInput } from "~/server/forms/parse-form.server";
 import { reloadInOtherLanguage } from "~/i18n/locale.server";
 import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { addInformation, openCaseForAddition } from "~/server/follow.server";
@@ -41,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
     keepUnsavedForm(request, { form: "addition", values });
     return reloadInOtherLanguage(request);
   }
-  const parsed = additionSchema.safeParse(values);
-  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const parsed = parseInput(additionSchema, values);
+  if (!parsed.ok) return fail(parsed.problems);
   const result = addInformation(caseId, parsed.data.addition);
   if (result === "closed") throw redirect("/volgen/zaak");
   // Over a limit: said plainly, and what they wrote stays in the field.

@@ -6,7 +6,8 @@ import { CaseTimeline } from "~/components/follow/CaseTimeline";
 import { useOperator } from "~/components/layout/Operator";
 import { Button, ErrorSummary, Form, Link, TextArea } from "~/components/ui";
 import { MESSAGE_MAX, replySchema } from "~/domain/follow-forms";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
+import { parseInput } from "~/server/forms/parse-form.server";
 import { detectLanguage } from "~/i18n/locale.server";
 import { SWITCH_LANGUAGE, type RouteHandle } from "~/route-handle";
 import { openCaseForReporter, postReporterMessage } from "~/server/follow.server";
@@ -55,8 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
     keepUnsavedForm(request, { form: "reply", values });
     return reloadInOtherLanguage(request);
   }
-  const parsed = replySchema.safeParse(values);
-  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const parsed = parseInput(replySchema, values);
+  if (!parsed.ok) return fail(parsed.problems);
   const result = postReporterMessage(caseId, parsed.data.message);
   if (result === "closed") throw redirect("/volgen/zaak");
   // Over a limit: said plainly, and the message stays in the field.

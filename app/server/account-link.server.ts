@@ -4,15 +4,16 @@
  * recovery codes once.
  */
 import { json, redirect } from "@remix-run/node";
-import { accountSchema, fieldErrors, NAME_MAX } from "~/domain/staff-forms";
+import { accountSchema, NAME_MAX } from "~/domain/staff-forms";
 import { findValidAccessToken } from "./access-tokens.server";
 import { sha256 } from "./crypto.server";
-import { checkForm } from "./csrf.server";
+import { parseFormData } from "./forms/parse-form.server";
+import { staffRefusal } from "./forms/refusals.server";
 import { createAccountFromLink } from "./staff-accounts/new-account.server";
 import { hashPassword, totpStep } from "./staff-auth.server";
 import { clearEnrolmentCookie, enrolmentSecret, enrolmentView } from "./staff-enrol.server";
 import { flashCookie } from "./staff-flash.server";
-import { staffTranslators, translateErrors } from "./staff-i18n.server";
+import { staffTranslators } from "./staff-i18n.server";
 
 type Purpose = "setup" | "invite";
 
@@ -29,14 +30,16 @@ export async function accountLinkLoader(request: Request, token: string | undefi
 
 export async function accountLinkAction(request: Request, token: string | undefined, purpose: Purpose) {
   const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
+  const { t } = staffTranslators(request);
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
   const fail = (errors: Record<string, string>, status = 400) => json({ errors, values }, { status });
   if (!token || !findValidAccessToken(token, purpose)) return fail({ name: t("errors.linkUsed") }, 404);
-  if (checkForm(request, form) !== "ok") return fail({ name: tErr("csrf") });
-
-  const parsed = accountSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: NAME_MAX }));
+  const parsed = parseFormData(request, form, accountSchema, {
+    t,
+    refusal: staffRefusal("name"),
+    messageValues: { max: NAME_MAX },
+  });
+  if (!parsed.ok) return fail(parsed.errors);
   const { secret } = enrolmentSecret(request, sha256(token));
   const step = totpStep(secret, parsed.data.code);
   if (step === null) return fail({ code: t("errors.codeWrongEnrol") });

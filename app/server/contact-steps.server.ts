@@ -21,7 +21,7 @@ import {
   type ContactStep,
   type ContactWho,
 } from "~/domain/contact-request";
-import { formValues, problemsOf, type Problems } from "~/domain/form-input";
+import { formValues, type Problems } from "~/domain/form-input";
 import { reloadInOtherLanguage } from "~/i18n/locale.server";
 import { SWITCH_LANGUAGE } from "~/route-handle";
 import {
@@ -33,6 +33,7 @@ import {
   withPatch,
 } from "./contact-draft.server";
 import { formProblem, messagesOf } from "./follow-route.server";
+import { parseInput } from "./forms/parse-form.server";
 
 /** The first page names its asker (its address); the others read it from the draft. */
 export type StepOf = { step: "name"; who: ContactWho } | { step: Exclude<ContactStep, "name"> };
@@ -99,8 +100,8 @@ export async function contactStepAction(of: StepOf, { request, context }: Action
       reloadInOtherLanguage(request, keepUnsavedContactValues(request, { page: of.step, values }, first))
     );
   }
-  const parsed = contactStepSchema(of.step, who).safeParse(values);
-  if (!parsed.success) return fail(problemsOf(parsed.error));
+  const parsed = parseInput(contactStepSchema(of.step, who), values);
+  if (!parsed.ok) return fail(parsed.problems);
   const limited = tooMany();
   if (limited) return limited;
   const patch = { ...first, ...parsed.data };

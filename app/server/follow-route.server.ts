@@ -7,7 +7,8 @@ import type { TimeoutInfo } from "~/components/layout/SessionTimeout";
 import type { Problems } from "~/domain/form-input";
 import { detectLanguage } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/resources.server";
-import { checkForm } from "./csrf.server";
+import { refusalOf, translateProblems } from "./forms/parse-form.server";
+import { publicRefusal } from "./forms/refusals.server";
 import { caseIsOpenToReporter } from "./follow.server";
 import { endFollowSession, lookupFollowSession } from "./follow-session.server";
 import { keepUnsent, type UnsentField } from "./unsent.server";
@@ -34,7 +35,7 @@ export function requireReporter(request: Request, keep?: KeepText): { caseId: nu
     keep &&
     text &&
     caseIsOpenToReporter(caseId) &&
-    checkForm(request, keep.form) === "ok"
+    refusalOf(request, keep.form) === null
   ) {
     keepUnsent(caseId, keep.field, text);
     throw redirect(`${SIGN_IN_PATH}?reden=bewaard`);
@@ -50,20 +51,17 @@ export const followTimeout = (endsAt: number, now = Date.now()): TimeoutInfo => 
   endsInMs: endsAt - now,
 });
 
-/** Problems as messages in the page's language. */
+/** Problems as messages in the page's language (the pipeline's translation, app/server/forms). */
 export function messagesOf(request: Request, problems: Problems): Record<string, string> {
-  const t = getFixedT(detectLanguage(request));
-  return Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, t(p.key, p.values)]));
+  return translateProblems(getFixedT(detectLanguage(request)), problems);
 }
 
 export function message(request: Request, key: string, values?: Record<string, string | number>): string {
   return getFixedT(detectLanguage(request))(key, values);
 }
 
-/** CSRF and honeypot. A failure is answered as a form error, so nothing the person typed is lost. */
+/** CSRF and honeypot (the pipeline's check). A failure is answered as a form error, keeping the input. */
 export function formProblem(request: Request, form: FormData): Problems | null {
-  const check = checkForm(request, form);
-  if (check === "csrf") return { form: { key: "errors:csrf" } };
-  if (check === "honeypot") return { form: { key: "follow:errors.honeypot" } };
-  return null;
+  const refused = refusalOf(request, form);
+  return refused ? publicRefusal(refused) : null;
 }

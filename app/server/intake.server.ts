@@ -50,7 +50,8 @@ import { getFixedT } from "~/i18n/resources.server";
 import type { EnteredBy } from "~/domain/new-case";
 import { audit } from "./audit.server";
 import { createCase } from "./cases.server";
-import { checkForm } from "./csrf.server";
+import { refusalOf, translateProblems } from "./forms/parse-form.server";
+import { intakeRefusal } from "./forms/refusals.server";
 import { getDb, schema } from "./db.server";
 import {
   createDraft,
@@ -263,10 +264,10 @@ export async function stepAction(kind: IntakeKind, { request, params, context }:
 
   const anchor =
     step === "consent" ? consentField(relevantRecipients(answers.wishes)[0] ?? "igj") : firstField[step];
-  const check = checkForm(request, formData);
-  if (check !== "ok") {
-    const message = getFixedT(lang, "errors")(check === "csrf" ? "csrf" : "formProblem");
-    return json({ errors: { [anchor]: message }, values: keptValues(input) }, { status: 400 });
+  const refused = refusalOf(request, formData);
+  if (refused) {
+    const errors = translateProblems(getFixedT(lang), intakeRefusal(anchor)(refused));
+    return json({ errors, values: keptValues(input) }, { status: 400 });
   }
 
   if (input.intent === SWITCH_LANGUAGE) return switchLanguage(kind, step, request, draft, input, now);
@@ -374,10 +375,12 @@ export function checkLoader(kind: IntakeKind, { request }: LoaderFunctionArgs) {
 export async function checkAction(kind: IntakeKind, { request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const lang = detectLanguage(request);
-  const check = checkForm(request, formData);
-  if (check !== "ok") {
-    const message = getFixedT(lang, "errors")(check === "csrf" ? "csrf" : "formProblem");
-    return json({ errors: { submit: message } }, { status: 400 });
+  const refused = refusalOf(request, formData);
+  if (refused) {
+    return json(
+      { errors: translateProblems(getFixedT(lang), intakeRefusal("submit")(refused)) },
+      { status: 400 },
+    );
   }
   const now = Date.now();
   const draft = draftReadyToSend(kind, readDraft(request, now));
@@ -452,7 +455,7 @@ export function confirmationLoader(kind: IntakeKind, { request }: LoaderFunction
 
 export async function confirmationAction(kind: IntakeKind, { request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  if (checkForm(request, formData) !== "ok") {
+  if (refusalOf(request, formData)) {
     const lang = detectLanguage(request);
     return json({ errors: { done: getFixedT(lang, "errors")("formProblem") } }, { status: 400 });
   }

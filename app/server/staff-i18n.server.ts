@@ -9,12 +9,3 @@ export function staffTranslators(request: Request) {
   const lang = detectLanguage(request);
   return { lang, t: getFixedT(lang, "staff"), tErr: getFixedT(lang, "errors") };
 }
-
-/** Message keys per field → messages in the reader's language. */
-export function translateErrors(
-  keys: Record<string, string>,
-  t: (key: string, opts?: Record<string, unknown>) => string,
-  opts: Record<string, unknown> = {},
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key, opts)]));
-}

@@ -7,15 +7,16 @@ import { json, redirect } from "@remix-run/node";
 import type { FieldErrors } from "~/components/ui";
 import { FOLLOW_UP_REASON_MAX, parseFollowUp } from "~/domain/case-clocks";
 import { TAG_MAX_LENGTH, TAGS_PER_CASE_MAX } from "~/domain/case-tags";
-import { caseActionSchema, fieldErrors, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
+import { caseActionSchema, TEXT_MAX, type CaseAction } from "~/domain/staff-forms";
 import type { CaseActionResult, OpenReferral } from "./change.server";
 import { addNote, markMilestone, sendMessage } from "./messages.server";
 import { assignCase, setFollowUp, setUrgent } from "./planning.server";
 import { changeStatus, reopenCase } from "./status.server";
 import { changeTagsOrLinks } from "../case-tags-links.server";
-import { checkForm } from "../csrf.server";
+import { parseFormData } from "../forms/parse-form.server";
+import { staffRefusal } from "../forms/refusals.server";
 import { renewLinkAction } from "../referral-actions.server";
-import { staffTranslators, translateErrors } from "../staff-i18n.server";
+import { staffTranslators } from "../staff-i18n.server";
 import { flashCookie } from "../staff-flash.server";
 import { requireStaffKeepingText } from "../staff-unsent.server";
 
@@ -49,7 +50,7 @@ export async function casePageAction(request: Request, caseIdParam: string | und
   const me = await requireStaffKeepingText(request, Number(caseIdParam), { permission: "cases.handle" });
   const id = caseIdFrom(caseIdParam);
   const form = await request.formData();
-  const { t, tErr } = staffTranslators(request);
+  const { t } = staffTranslators(request);
   const raw = Object.fromEntries(form) as Record<string, string>;
   if (raw.intent === "renewLink") return renewLinkAction(request, form, me, id);
   const intent = (
@@ -71,9 +72,12 @@ export async function casePageAction(request: Request, caseIdParam: string | und
   };
   const fail = (errors: FieldErrors, status = 400, openReferrals: OpenReferral[] | null = null) =>
     json({ errors, intent, values, openReferrals }, { status });
-  if (checkForm(request, form) !== "ok") return fail({ [fieldOf[intent]]: tErr("csrf") });
-  const parsed = caseActionSchema.safeParse(raw);
-  if (!parsed.success) return fail(translateErrors(fieldErrors(parsed.error), t, { max: TEXT_MAX }));
+  const parsed = parseFormData(request, form, caseActionSchema, {
+    t,
+    refusal: staffRefusal(fieldOf[intent]),
+    messageValues: { max: TEXT_MAX },
+  });
+  if (!parsed.ok) return fail(parsed.errors);
   const a = parsed.data;
   const from = new URL(request.url).searchParams.get("terug");
   const done = () =>
