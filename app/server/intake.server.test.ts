@@ -1,3 +1,4 @@
+// Kept whole (over 300 lines): the intake journey through app/server/intake/ on one test database.
 /**
  * The intake routes' loaders and actions against a real (temporary) database: the journey as the server
  * sees it, double submissions, what is stored and what is not.
