@@ -1,3 +1,4 @@
+// Kept whole (just over 300 lines): the contact request's steps, schemas and order change together.
 /**
  * The contact request: short pages of one question each, then "check your answers". Asked by someone close to a
  * young person, or by a young person who would rather talk than write ("I'd rather talk: call me"): the

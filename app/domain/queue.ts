@@ -14,6 +14,8 @@ export const statusFilters = ["open", ...caseStatuses, "all"] as const;
 export type StatusFilter = (typeof statusFilters)[number];
 
 export const PAGE_SIZE = 25;
+/** The longest search the queue's search box takes (and the server reads). */
+export const QUERY_MAX = 200;
 const MAX_PAGE = 10_000;
 
 export type AssigneeFilter = "mine" | "nobody" | number;

@@ -1,3 +1,4 @@
+// Kept whole: a generated list of 2048 words, one a line.
 /**
  * The 2048 words of the passphrase (docs/decisions/028), made by scripts/wordlist/build-words-nl.mjs:
  * every word from the OpenTaal word list (© OpenTaal, Simon Brouwer e.a., Nederlandstalige TeX

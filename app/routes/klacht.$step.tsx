@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { stepHandle } from "~/components/intake/route-parts";
 import { StepPage } from "~/components/intake/StepPage";
-import { stepAction, stepLoader } from "~/server/intake.server";
+import { stepAction, stepLoader } from "~/server/intake/step.server";
 
 export const handle = stepHandle;
 export const loader = (args: LoaderFunctionArgs) => stepLoader("complaint", args);

@@ -7,7 +7,7 @@ import { stepPath } from "~/domain/intake/steps";
 import { entryChannels } from "~/domain/new-case";
 import { caseEntrySchema } from "~/domain/staff-forms";
 import type { RouteHandle } from "~/route-handle";
-import { startEntryOnBehalf } from "~/server/intake.server";
+import { startEntryOnBehalf } from "~/server/intake/start.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { parseStaffForm } from "~/server/staff-form.server";
 

@@ -1,3 +1,4 @@
+// Kept whole (just over 300 lines): tags and links share one page action and one forget on erasure.
 /**
  * Tags on cases and links between cases (issue 16, point 5; ADR 041): staff-only metadata. Each change is
  * one transaction with its internal timeline entry (the tag's text encrypted in `data_enc`, as any free

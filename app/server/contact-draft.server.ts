@@ -19,7 +19,7 @@ import {
 import { createCase } from "./cases.server";
 import { decryptJson, encryptJson, randomToken, sha256 } from "./crypto.server";
 import { getDb, schema, type Db } from "./db.server";
-import { draftLimiter } from "./intake.server";
+import { draftLimiter } from "./intake/limits.server";
 import { readCookie, setCookieHeader } from "~/http/cookies.server";
 import { CONTACT_DRAFT_COOKIE, onReporterSessionEnd } from "./reporter-session.server";
 

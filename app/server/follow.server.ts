@@ -1,3 +1,4 @@
+// Kept whole (just over 300 lines): the reporter's reads and writes, each scoped to the session's case.
 /**
  * The reporter's side of a case: what /volgen shows and what the reporter may change (reply, add to the
  * story, the "there is news" email). Every function takes the case id from the reporter's session, never

@@ -1,3 +1,4 @@
+// Kept whole (over 300 lines): the intake journey through app/server/intake/ on one test database.
 /**
  * The intake routes' loaders and actions against a real (temporary) database: the journey as the server
  * sees it, double submissions, what is stored and what is not.
@@ -11,18 +12,10 @@ import { authenticateCase } from "./cases.server";
 import { decryptJson, randomToken } from "./crypto.server";
 import { schema, type Db } from "./db.server";
 import { endReporterSession } from "./reporter-session.server";
-import {
-  checkAction,
-  checkLoader,
-  confirmationAction,
-  confirmationLoader,
-  draftLimiter,
-  finishLimiter,
-  startEntryOnBehalf,
-  startLoader,
-  stepAction,
-  stepLoader,
-} from "./intake.server";
+import { checkAction, checkLoader, confirmationAction, confirmationLoader } from "./intake/finish.server";
+import { draftLimiter, finishLimiter } from "./intake/limits.server";
+import { startEntryOnBehalf, startLoader } from "./intake/start.server";
+import { stepAction, stepLoader } from "./intake/step.server";
 import type { IntakeKind } from "~/domain/intake/answers";
 import { loader as noteLoader } from "~/routes/notitie[.]txt";
 

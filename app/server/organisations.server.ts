@@ -1,3 +1,4 @@
+// Kept whole (just over 300 lines): one registry (organisations, regions), every change audited alike.
 /**
  * The organisation registry: search (by name, CBS code, or the name of a municipality that ended since
  * 2018), edits by coordinators, and which municipality coordinates closed youth care for which region.

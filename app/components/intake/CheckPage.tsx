@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Form, Link } from "~/components/ui";
 import { formatPeriod, periodOf } from "~/domain/period";
-import type { checkAction, checkLoader } from "~/server/intake.server";
+import type { checkAction, checkLoader } from "~/server/intake/finish.server";
 import { kindContext, roleContext } from "./kind";
 import { OnBehalfNotice } from "./OnBehalfNotice";
 

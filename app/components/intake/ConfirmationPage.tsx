@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { OperatorNote } from "~/components/layout/Operator";
 import { Receipt, ReceiptDone } from "~/components/receipt/Receipt";
 import { Link } from "~/components/ui";
-import type { confirmationAction, confirmationLoader } from "~/server/intake.server";
+import type { confirmationAction, confirmationLoader } from "~/server/intake/finish.server";
 import { kindContext } from "./kind";
 import { OnBehalfNotice } from "./OnBehalfNotice";
 

@@ -1,7 +1,7 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui";
-import type { startLoader } from "~/server/intake.server";
+import type { startLoader } from "~/server/intake/start.server";
 import { kindContext } from "./kind";
 import { List } from "./List";
 

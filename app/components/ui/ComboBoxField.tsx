@@ -20,7 +20,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { searchMunicipalities } from "~/domain/municipality-names";
 import { useHydrated } from "../use-hydrated";
-import { fieldId } from "./fields";
+import { fieldId } from "./field-parts";
 
 export type ComboOption = {
   value: string;

@@ -5,7 +5,7 @@
 import { Form as RemixForm, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldId } from "./fields";
+import { fieldId } from "./field-parts";
 
 export type FieldErrors = Record<string, string>;
 

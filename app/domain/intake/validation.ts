@@ -1,3 +1,4 @@
+// Kept whole (just over 300 lines): every step's checks in one switch, built from the same field rules.
 /**
  * Validation of every intake step, with zod. It returns error keys (with their parameters), never
  * sentences: the route translates them with the `intake` and `errors` namespaces. Text is kept as typed

@@ -1,3 +1,4 @@
+// Kept whole (over 300 lines): a referral's life (made, opened, withdrawn, clocked) with one set of fixtures.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { clockWorkingDays, workingDaysAfter } from "~/domain/case-clocks";

@@ -1,3 +1,4 @@
+// Kept whole (over 300 lines): accounts, sign-in and guessing share one test database and fixture.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIRST_LOCK_MS, MAX_CODE_FAILURES, MAX_FAILURES } from "~/domain/sign-in-throttle";

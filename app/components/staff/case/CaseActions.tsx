@@ -12,7 +12,7 @@ import { FollowUpForms } from "./FollowUpForms";
 export function CaseActions() {
   const t = useCachedT();
   const data = useCaseData();
-  const { actionData, errorsFor } = useCaseAction();
+  const { actionData, errorsFor, keptOrTyped } = useCaseAction();
   const location = useLocation();
   const c = data.case;
   const closed = c.status === "closed";
@@ -43,7 +43,7 @@ export function CaseActions() {
               hint={t("case.actions.reopenHint")}
               maxLength={TEXT_MAX}
               rows={3}
-              defaultValue={errorsFor("reopen") ? actionData?.values.reason : (data.kept.reason ?? "")}
+              defaultValue={keptOrTyped("reopen", "reason")}
               error={errorsFor("reopen")?.reason}
             />
             <Button variant="secondary">{t("case.actions.reopen")}</Button>
@@ -112,7 +112,7 @@ export function CaseActions() {
               hint={t(c.wantsNews ? "case.actions.messageHintNews" : "case.actions.messageHint")}
               maxLength={TEXT_MAX}
               rows={5}
-              defaultValue={errorsFor("message") ? actionData?.values.message : (data.kept.message ?? "")}
+              defaultValue={keptOrTyped("message", "message")}
               error={errorsFor("message")?.message}
             />
             {data.messageRoles.length > 1 ? (
@@ -163,7 +163,7 @@ export function CaseActions() {
           hint={t("case.actions.noteHint")}
           maxLength={TEXT_MAX}
           rows={4}
-          defaultValue={errorsFor("note") ? actionData?.values.note : (data.kept.note ?? "")}
+          defaultValue={keptOrTyped("note", "note")}
           error={errorsFor("note")?.note}
         />
         <Button variant="secondary">{t("case.actions.addNote")}</Button>

@@ -11,7 +11,7 @@ import { useCaseAction, useCaseData } from "./case-data";
 export function CloseCaseForm() {
   const t = useCachedT();
   const data = useCaseData();
-  const { actionData, errorsFor, typed } = useCaseAction();
+  const { actionData, errorsFor, typed, keptOrTyped } = useCaseAction();
   const openReferrals = actionData?.intent === "close" ? actionData.openReferrals : null;
   const duplicateOf = data.links.find((k) => k.role === "duplicate_of")?.other;
   return (
@@ -24,7 +24,7 @@ export function CloseCaseForm() {
           hint={t("case.actions.outcomeHint")}
           maxLength={TEXT_MAX}
           rows={4}
-          defaultValue={errorsFor("close") ? actionData?.values.outcome : (data.kept.outcome ?? "")}
+          defaultValue={keptOrTyped("close", "outcome")}
           error={errorsFor("close")?.outcome}
         />
         <CheckboxGroup

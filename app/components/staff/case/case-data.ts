@@ -23,7 +23,14 @@ export function useCaseAction() {
     linkKind: string;
     asDuplicate: boolean;
   }>;
-  return { actionData, errorsFor, typed };
+  const data = useCaseData();
+  /**
+   * What a text box of a form shows: what was sent when that form came back with an error, else the text
+   * kept when the session ran out (ADR 038), else nothing.
+   */
+  const keptOrTyped = (intent: string, field: keyof CaseData["kept"]) =>
+    errorsFor(intent) ? actionData?.values[field] : (data.kept[field] ?? "");
+  return { actionData, errorsFor, typed, keptOrTyped };
 }
 
 /** The status as the page names it: "closed as a duplicate" rather than only "closed". */
