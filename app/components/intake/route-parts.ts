@@ -3,6 +3,7 @@ import type { IntakeKind } from "~/domain/intake/answers";
 import type { RouteHandle } from "~/route-handle";
 import intakeStyles from "~/styles/intake.css?url";
 import { kindContext } from "./kind";
+import { questionKey } from "./questions";
 
 export const intakeLinks = () => [{ rel: "stylesheet", href: intakeStyles }];
 
@@ -18,7 +19,8 @@ export const stepHandle: RouteHandle = {
   languageForm: "intake-step",
   title: (t, data) => {
     const d = data as KindData;
-    return d?.step ? t(`intake:${d.step}.question`, { context: kindContext(d.kind ?? "testimony") }) : "";
+    const key = d?.step ? questionKey[d.step as keyof typeof questionKey] : undefined;
+    return key ? t(`intake:${key}`, { context: kindContext(d?.kind ?? "testimony") }) : "";
   },
 };
 

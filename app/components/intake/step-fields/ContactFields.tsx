@@ -1,4 +1,5 @@
 /** The questions about reaching the person: a way to reach them, and their municipality. */
+import { questionKey } from "../questions";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/use-hydrated";
 import { ComboBoxField, RadioGroup, TextField } from "~/components/ui";
@@ -19,7 +20,7 @@ export function ContactFields({ data, values, errors }: FieldsProps) {
     <div className="intake-contact">
       <RadioGroup
         name="contactMethod"
-        label={t("contact.question")}
+        label={t(questionKey.contact)}
         labelIsHeading
         hint={
           data.consentNeeds.length > 0
@@ -95,7 +96,7 @@ export function MunicipalityFields({ data, values, errors }: FieldsProps) {
   return (
     <ComboBoxField
       name="municipality"
-      label={t("contact.municipality.label")}
+      label={t(questionKey.municipality)}
       labelIsHeading
       hint={
         data.consentNeeds.length > 0

@@ -1,4 +1,5 @@
 /** The questions about now: is the person safe, what they wish for, and who may hear of it. */
+import { questionKey } from "../questions";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, RadioGroup, TextArea } from "~/components/ui";
 import { crisisLines } from "~/config/crisis-lines";
@@ -28,7 +29,7 @@ export function SafeFields({ data, values, errors }: FieldsProps) {
     <div className="intake-safe">
       <RadioGroup
         name="safeNow"
-        label={t("safe.question", { context })}
+        label={t(questionKey.safe, { context })}
         labelIsHeading
         hint={t("safe.hint")}
         error={errors.safeNow}
@@ -55,7 +56,7 @@ export function WishesFields({ data, values, errors }: FieldsProps) {
     <>
       <CheckboxGroup
         name="wishes"
-        label={t("wishes.question", { context })}
+        label={t(questionKey.wishes, { context })}
         labelIsHeading
         hint={t("wishes.hint")}
         error={errors.wishes}
@@ -88,7 +89,7 @@ export function ConsentFields({ data, values, errors }: FieldsProps) {
   const context = kindContext(data.kind);
   return (
     <>
-      <h1>{t("consent.question", { context })}</h1>
+      <h1>{t(questionKey.consent, { context })}</h1>
       <p>{t("consent.intro", { context })}</p>
       {data.recipients.map((r) => (
         <RadioGroup

@@ -1,4 +1,5 @@
 /** The questions about what happened: who tells it, where, when, what, about which subjects. */
+import { questionKey } from "../questions";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, RadioGroup, TextArea, TextField } from "~/components/ui";
 import { reporterRoles, themes } from "~/domain/case-content";
@@ -10,7 +11,7 @@ export function WhoFields({ data, values, errors }: FieldsProps) {
   return (
     <RadioGroup
       name="reporterRole"
-      label={t("who.question", { context: kindContext(data.kind) })}
+      label={t(questionKey.who, { context: kindContext(data.kind) })}
       labelIsHeading
       error={errors.reporterRole}
       defaultValue={one(values.reporterRole)}
@@ -29,7 +30,7 @@ export function UnitFields({ data, values, errors }: FieldsProps) {
     <>
       <RadioGroup
         name="unit"
-        label={t("unit.question")}
+        label={t(questionKey.unit)}
         labelIsHeading
         optional
         hint={t("unit.hint")}
@@ -65,7 +66,7 @@ export function PeriodFields({ values, errors }: FieldsProps) {
       <fieldset className="field intake-period" aria-describedby="period-hint">
         <legend className="intake-period__legend">
           <h1 className="field__heading">
-            {t("unit.period.legend")} <span className="field__optional">{t("common:optional")}</span>
+            {t(questionKey.period)} <span className="field__optional">{t("common:optional")}</span>
           </h1>
         </legend>
         <p className="field__hint" id="period-hint">
@@ -94,7 +95,7 @@ export function WhatFields({ data, values, errors }: FieldsProps) {
   return (
     <TextArea
       name="story"
-      label={t("what.question")}
+      label={t(questionKey.what)}
       labelIsHeading
       hint={t("what.hint")}
       error={errors.story}
@@ -111,7 +112,7 @@ export function ThemesFields({ values, errors }: FieldsProps) {
     <>
       <CheckboxGroup
         name="themes"
-        label={t("what.themes.label")}
+        label={t(questionKey.themes)}
         labelIsHeading
         hint={t("what.themes.hint")}
         optional
@@ -135,7 +136,7 @@ export function ComplaintAboutFields({ values, errors }: FieldsProps) {
   return (
     <TextField
       name="complaintAbout"
-      label={t("what.complaintAbout.label")}
+      label={t(questionKey.complaintAbout)}
       labelIsHeading
       hint={t("what.complaintAbout.hint")}
       optional
