@@ -28,6 +28,7 @@ import type { RouteHandle } from "~/route-handle";
 import { csrfToken } from "~/server/csrf.server";
 import stylesUrl from "~/styles/app.css?url";
 import { PageTimeout } from "~/components/layout/SessionTimeout";
+import enhanceSrc from "virtual:enhance-entry";
 
 export const links = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -110,6 +111,21 @@ function useFrameVariant(): NonNullable<RouteHandle["frame"]> {
   return "public";
 }
 
+/**
+ * Whether this response hydrates: false when the deepest route with a `hydrate` says so (ADR 042). Decided
+ * on the server only: a browser running this has hydrated already, and after a client-side navigation to
+ * such a page it keeps Remix's scripts (removing them would not unload them, only confuse the router).
+ */
+function useHydrates(): boolean {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return true;
+  for (const m of [...matches].reverse()) {
+    const hydrate = (m.handle as RouteHandle | undefined)?.hydrate;
+    if (hydrate !== undefined) return hydrate;
+  }
+  return true;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const { i18n } = useTranslation();
@@ -121,6 +137,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // The address this page was drawn for. With JavaScript the address bar changes before React has drawn
   // the new page; the browser tests wait for this to match before they press anything (tests/e2e/expect.ts).
   const location = useLocation();
+  const hydrates = useHydrates();
   return (
     <html
       lang={lang}
@@ -145,8 +162,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script type="module" nonce={nonce} src={enhanceSrc} />
+        )}
       </body>
     </html>
   );

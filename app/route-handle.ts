@@ -9,6 +9,12 @@ export type RouteHandle = {
   title?: string | ((t: TFunction, data: unknown) => string);
   /** The title when this route's error boundary shows an error (403, 404) of it or a child route. */
   errorTitle?: (t: TFunction, status: number) => string;
+  /**
+   * `false`: the page does not hydrate (ADR 042). The root then renders neither Remix's scripts nor its
+   * scroll restoration, only the small plain-DOM enhancement script (app/enhance). Every link and form on
+   * it must work as it does without JavaScript. The deepest route that says wins; the default hydrates.
+   */
+  hydrate?: boolean;
   /** Which frame: public pages carry the quick exit and crisis lines. Inherited by child routes. */
   frame?: "public" | "staff" | "organisation";
   /**

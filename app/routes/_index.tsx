@@ -3,7 +3,8 @@ import { OperatorContact } from "~/components/layout/Operator";
 import { Bullets, Paragraphs } from "~/components/layout/Prose";
 import type { RouteHandle } from "~/route-handle";
 
-export const handle: RouteHandle = { title: "pages:home.title" };
+// No forms and no client state: plain HTML and the enhancement script, no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "pages:home.title", hydrate: false };
 
 const doors = [
   { key: "story", href: "/verhaal" },

@@ -12,7 +12,8 @@ import {
 } from "~/domain/lifetimes";
 import type { RouteHandle } from "~/route-handle";
 
-export const handle: RouteHandle = { title: "pages:privacy.title" };
+// No forms and no client state: plain HTML and the enhancement script, no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "pages:privacy.title", hydrate: false };
 
 const sections = ["what", "not", "safe", "share", "howLong", "rights"] as const;
 

@@ -4,7 +4,8 @@ import { Bullets } from "~/components/layout/Prose";
 import { phoneHref } from "~/config/operator";
 import type { RouteHandle } from "~/route-handle";
 
-export const handle: RouteHandle = { title: "pages:accessibility.title" };
+// No forms and no client state: plain HTML and the enhancement script, no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "pages:accessibility.title", hydrate: false };
 
 type KnownProblem = { problem: string; plan: string };
 

@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Bullets } from "~/components/layout/Prose";
 import type { RouteHandle } from "~/route-handle";
 
-export const handle: RouteHandle = { title: "pages:safeBrowsing.title" };
+// No forms and no client state: plain HTML and the enhancement script, no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "pages:safeBrowsing.title", hydrate: false };
 
 export default function SafeBrowsing() {
   const { t } = useTranslation("pages");

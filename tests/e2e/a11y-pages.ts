@@ -103,9 +103,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A text with a {{value}} in it, matched by the part before the value. */
 const startingWith = (s: string) => new RegExp(`^${escape(s.split("{{")[0]!)}`);
 
-/** Waits until React has hydrated a freshly loaded document (not for a client-side navigation). */
+/**
+ * Waits until the page's JavaScript has taken over a freshly loaded document (not for a client-side
+ * navigation): React has hydrated it, or, on a page that does not hydrate (ADR 042), the enhancement
+ * script has run.
+ */
 async function hydrated(page: Page) {
   await page.waitForFunction(() => {
+    if (document.documentElement.dataset.enhanced !== undefined) return true;
     const main = document.querySelector("main");
     return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber$"));
   });

@@ -1,10 +1,13 @@
+import { gzipSync } from "node:zlib";
 import { test } from "@playwright/test";
 import { expect } from "./expect";
 import {
+  enhanced,
   expectNoAxeViolations,
   expectNoHtmlcsErrors,
   fakeNeutralSite,
   languages,
+  reactTookOver,
   recordRequests,
   screenshots,
 } from "./helpers";
@@ -62,61 +65,101 @@ test("the skip link moves focus to the main content", async ({ page }) => {
   await expect(page.locator("main")).toBeFocused();
 });
 
-test.describe("quick exit", () => {
-  test("the button leaves for the neutral site, replaces the page in history and clears cookies", async ({
-    page,
-    context,
-  }) => {
-    await fakeNeutralSite(page);
-    await page.goto("/privacy?lng=nl");
-    await page.goto("/?lng=nl");
-    expect((await context.cookies()).map((c) => c.name)).toContain("ap_csrf");
-    // Only the hydrated button uses location.replace; on a busy machine a click can come before that.
-    await page.waitForLoadState("networkidle");
-    const exitResponse = page.waitForResponse((r) => r.url().endsWith("/weg"));
-    await page.getByRole("link", { name: "Snel weg" }).click();
-    const res = await exitResponse;
-    expect(await res.headerValue("clear-site-data")).toContain('"cookies"');
-    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
-    expect((await context.cookies()).map((c) => c.name)).not.toContain("ap_csrf");
-    await page.goBack();
-    // location.replace took the home page out of the history: back lands on the page before it.
-    await expect(page).toHaveURL(/\/privacy/);
-  });
+/**
+ * The quick exit on a page that does not hydrate (its enhancement script, app/enhance/quick-exit.ts) and on
+ * one that does (QuickExit.tsx): the same behaviour.
+ */
+const quickExitPages = [
+  { kind: "enhanced", path: "/over", before: "/privacy", ready: enhanced },
+  { kind: "hydrated", path: "/verhaal/wie", before: "/verhaal", ready: reactTookOver },
+] as const;
 
-  test("pressing Shift three times leaves too", async ({ page }) => {
-    await fakeNeutralSite(page);
-    await page.goto("/over?lng=en");
-    // The Shift listener comes with the page's JavaScript: wait until React has taken over the quick exit.
-    await page.waitForFunction(() =>
-      Object.keys(document.querySelector('a[href="/weg"]') ?? {}).some((k) => k.startsWith("__reactProps")),
-    );
-    await page.locator("main h1").click();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
-    await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
-  });
+for (const q of quickExitPages) {
+  test.describe(`quick exit (${q.kind}: ${q.path})`, () => {
+    test("the button leaves for the neutral site, replaces the page in history and clears cookies", async ({
+      page,
+      context,
+    }) => {
+      await fakeNeutralSite(page);
+      await page.goto(`${q.before}?lng=nl`);
+      await page.goto(`${q.path}?lng=nl`);
+      expect((await context.cookies()).map((c) => c.name)).toContain("ap_csrf");
+      // Only the page's JavaScript uses location.replace; on a busy machine a click can come before that.
+      await q.ready(page);
+      const exitResponse = page.waitForResponse((r) => r.url().endsWith("/weg"));
+      await page.getByRole("link", { name: "Snel weg" }).click();
+      const res = await exitResponse;
+      expect(await res.headerValue("clear-site-data")).toContain('"cookies"');
+      await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+      expect((await context.cookies()).map((c) => c.name)).not.toContain("ap_csrf");
+      await page.goBack();
+      // location.replace took the page out of the history: back lands on the page before it.
+      await expect(page).toHaveURL(new RegExp(`${q.before}\\?`));
+    });
 
-  test("two Shift presses say how many are left; presses more than a second apart never leave", async ({
-    page,
-  }) => {
-    await page.goto("/over?lng=en");
-    await page.waitForFunction(() =>
-      Object.keys(document.querySelector('a[href="/weg"]') ?? {}).some((k) => k.startsWith("__reactProps")),
-    );
-    await page.locator("main h1").click();
-    const status = page
-      .getByRole("region", { name: "Exit this website quickly" })
-      .locator("[aria-live=polite]");
-    await page.keyboard.press("Shift");
-    await expect(status).toHaveText("Press Shift 2 more times to leave");
-    await page.keyboard.press("Shift");
-    await expect(status).toHaveText("Press Shift 1 more time to leave");
-    // A pause (a screen-reader user silencing speech): the count starts again, and says nothing.
-    await expect(status).toHaveText("", { timeout: 3000 });
-    await page.keyboard.press("Shift");
-    await page.waitForTimeout(300);
-    await expect(page).toHaveURL(/\/over/);
+    test("pressing Shift three times leaves too", async ({ page }) => {
+      await fakeNeutralSite(page);
+      await page.goto(`${q.path}?lng=en`);
+      // The Shift listener comes with the page's JavaScript: wait until it has run.
+      await q.ready(page);
+      await page.locator("main h1").click();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      await expect(page).toHaveURL(process.env.E2E_NEUTRAL_URL!);
+    });
+
+    test("two Shift presses say how many are left; presses more than a second apart never leave", async ({
+      page,
+    }) => {
+      await page.goto(`${q.path}?lng=en`);
+      await q.ready(page);
+      await page.locator("main h1").click();
+      const status = page
+        .getByRole("region", { name: "Exit this website quickly" })
+        .locator("[aria-live=polite]");
+      await page.keyboard.press("Shift");
+      await expect(status).toHaveText("Press Shift 2 more times to leave");
+      await page.keyboard.press("Shift");
+      await expect(status).toHaveText("Press Shift 1 more time to leave");
+      // A pause (a screen-reader user silencing speech): the count starts again, and says nothing.
+      await expect(status).toHaveText("", { timeout: 3000 });
+      await page.keyboard.press("Shift");
+      await page.waitForTimeout(300);
+      await expect(page).toHaveURL(new RegExp(q.path));
+      await expect(status).toHaveText("", { timeout: 3000 });
+      // Typing a capital in between starts the count again too.
+      await page.keyboard.press("Shift");
+      await page.keyboard.press("Shift+A");
+      await page.keyboard.press("Shift");
+      await page.waitForTimeout(300);
+      await expect(page).toHaveURL(new RegExp(q.path));
+    });
   });
+}
+
+/**
+ * Issue 17, ADR 042: the pages without a form do not hydrate. They load one script, the enhancement
+ * module, and it is small; nothing else (no React, no Remix runtime, no texts).
+ */
+test.describe("pages that do not hydrate", () => {
+  for (const p of pages) {
+    test(`${p.path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
+      const scripts: { url: string; body: Promise<Buffer> }[] = [];
+      page.on("response", (r) => {
+        if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
+      });
+      await page.goto(`${p.path}?lng=nl`);
+      await enhanced(page);
+      await page.waitForLoadState("networkidle");
+      expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
+        expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
+      ]);
+      const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
+      expect(gzipped).toBeLessThan(2048);
+      // No inline script either (Remix's context, its manifest), and no React on the page.
+      await expect(page.locator("script:not([src])")).toHaveCount(0);
+      expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+    });
+  }
 });
 
 for (const js of [true, false]) {

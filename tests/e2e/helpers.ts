@@ -148,6 +148,18 @@ export function recordRequests(page: Page): string[] {
   return urls;
 }
 
+/** Waits until the enhancement script of a page that does not hydrate has run (ADR 042, app/enhance). */
+export async function enhanced(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.enhanced !== undefined);
+}
+
+/** Waits until React has hydrated the page (its quick exit link carries React's props). */
+export async function reactTookOver(page: Page) {
+  await page.waitForFunction(() =>
+    Object.keys(document.querySelector('a[href="/weg"]') ?? {}).some((k) => k.startsWith("__reactProps")),
+  );
+}
+
 /** The neutral site of the quick exit is not reachable from here: answer it locally. */
 export async function fakeNeutralSite(page: Page) {
   await page

@@ -2,13 +2,15 @@
  * "Exit this page" (GOV.UK pattern). A plain link to /weg, which ends the session, clears site data and
  * redirects to a neutral site. With JavaScript: a covering overlay at once, `location.replace` (so the
  * page leaves the history), and the same on Shift pressed three times, each press within a second of the
- * last. The header keeps the button on screen (sticky, app/styles/app.css).
+ * last. The header keeps the button on screen (sticky, app/styles/app.css). Pages that do not hydrate
+ * (ADR 042) get the same behaviour from app/enhance/quick-exit.ts.
  */
 import { useEffect, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 export const QUICK_EXIT_PATH = "/weg";
-const PRESSES = 3;
+export const PRESSES = 3;
 /**
  * A screen-reader user pauses speech with Shift: presses seconds apart must never add up to an exit that
  * throws their draft away. Three quick presses are deliberate.
@@ -37,6 +39,13 @@ export function QuickExitLink() {
       {t("quickExit.button")}
     </a>
   );
+}
+
+function pressesLeftTexts(t: TFunction): Record<`data-left-${number}`, string> {
+  const texts: Record<`data-left-${number}`, string> = {};
+  for (let count = 1; count < PRESSES; count++)
+    texts[`data-left-${count}`] = t("quickExit.pressesLeft", { count });
+  return texts;
 }
 
 export function QuickExit() {
@@ -81,7 +90,8 @@ export function QuickExit() {
     <div className="quick-exit" role="region" aria-label={t("quickExit.landmark")}>
       <QuickExitLink />
       <span className="quick-exit__hint">{t("quickExit.hint")}</span>
-      <span className="visually-hidden" aria-live="polite">
+      {/* The texts for each count, for the plain-DOM quick exit of pages that do not hydrate (app/enhance). */}
+      <span className="visually-hidden" aria-live="polite" {...pressesLeftTexts(t)}>
         {remaining > 0 ? t("quickExit.pressesLeft", { count: remaining }) : ""}
       </span>
     </div>

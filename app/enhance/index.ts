@@ -1,0 +1,14 @@
+/**
+ * The one script of a page that does not hydrate (`handle: { hydrate: false }`, ADR 042): plain DOM, no
+ * React and no i18next; the texts it needs are in the server-rendered HTML. Built as its own asset
+ * (scripts/vite/enhance-entry.ts) and loaded by the root layout with the page's CSP nonce.
+ *
+ * Import nothing here that a hydrating page also imports: the build would split it into a shared chunk,
+ * and this page would load a second script.
+ */
+import { enhanceQuickExit } from "./quick-exit";
+
+enhanceQuickExit(document);
+
+// Ready: the browser tests wait for this instead of React's hydration.
+document.documentElement.dataset.enhanced = "";
