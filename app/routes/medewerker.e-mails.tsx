@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CheckboxGroup, Form } from "~/components/ui";
 import { isStaffAlertKind, staffAlertKinds } from "~/domain/staff-alerts";
@@ -29,10 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AlertSettings() {
   const { on, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("staff");
   return (
-    <div className="page" key={location.key}>
+    <div className="page" key={formsKey}>
       <h1>{t("alerts.title")}</h1>
       {done && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, CheckboxGroup, Form, RadioGroup } from "~/components/ui";
 import { intakeKinds } from "~/domain/intake/answers";
@@ -39,11 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CaseEntry() {
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("staff");
   const errors = actionData?.errors;
   return (
-    <div className="page" key={location.key}>
+    <div className="page" key={formsKey}>
       <h1>{t("entry.title")}</h1>
       <p className="lead">{t("entry.lead")}</p>
       <ul>

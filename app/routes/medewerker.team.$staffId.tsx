@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, Button, CheckboxGroup, RadioGroup } from "~/components/ui";
 import { isStaffRole, mayManageAccount, staffRoles } from "~/domain/roles";
@@ -98,11 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Member() {
   const { member, mayManage, done, resetLink } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("staff");
   const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.errors : undefined);
   return (
-    <div className="page" key={location.key}>
+    <div className="page" key={formsKey}>
       <p>
         <Link to="/medewerker/team" className="link link--back">
           {t("member.back")}

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/staff/NewPasswordFields";
 import { Button, Form, TextField } from "~/components/ui";
@@ -35,10 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("staff");
   return (
-    <div className="page" key={location.key}>
+    <div className="page" key={formsKey}>
       <h1>{t("password.title")}</h1>
       {done && !actionData ? (
         <div className="notice notice--success" role="status">

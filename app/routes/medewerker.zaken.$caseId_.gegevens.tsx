@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/staff/SelectField";
 import { useCachedT } from "~/components/staff/use-cached-t";
 import { Button, CheckboxGroup, Form, TextField } from "~/components/ui";
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditFacts() {
   const { form } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const t = useCachedT();
   const f = form.facts;
   const errors = actionData?.errors;
@@ -84,7 +85,7 @@ export default function EditFacts() {
   const unitSlug = form.units.find((u) => u.id === f.unitId)?.slug ?? "";
   const period = periodOf(f.periodFrom, f.periodTo);
   return (
-    <div className="page" key={location.key}>
+    <div className="page" key={formsKey}>
       <p>
         <Link to={`/medewerker/zaken/${form.case.id}`} className="link link--back">
           {t("facts.back", { code: form.case.code })}

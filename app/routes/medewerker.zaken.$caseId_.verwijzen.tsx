@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form as GetForm, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
+import { Form as GetForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationSelect } from "~/components/routing/OrganisationSelect";
 import { ConfirmNotice } from "~/components/staff/ConfirmNotice";
@@ -77,7 +78,7 @@ const unavailableKey: Record<Exclude<PartState, "available">, string> = {
 export default function Refer() {
   const { choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("staff");
   const c = choices.case;
   const selected = choices.selected;
@@ -85,7 +86,7 @@ export default function Refer() {
   const available = selected ? referralParts.filter((p) => selected.options.parts[p] === "available") : [];
   const unavailable = selected ? referralParts.filter((p) => selected.options.parts[p] !== "available") : [];
   return (
-    <div className="page refer" key={location.key}>
+    <div className="page refer" key={formsKey}>
       <p>
         <Link to={`/medewerker/zaken/${c.id}#verwijzingen`} className="link link--back">
           {t("routing.create.back", { code: c.code })}

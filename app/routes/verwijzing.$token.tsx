@@ -4,12 +4,12 @@
  * covers it) and takes "received / in progress / done" with a note. Every view and every report is in the
  * audit log (actor "organisation").
  */
+import { useFormsKey } from "~/components/ui/use-forms-key";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   useActionData,
   useLoaderData,
-  useLocation,
   useRouteError,
   type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
@@ -97,11 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReferralPage() {
   const { view, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const { t } = useTranslation("referral");
   const errors = actionData?.errors;
   return (
-    <div className="page referral-page" key={location.key}>
+    <div className="page referral-page" key={formsKey}>
       <h1>{t("title", { reference: view.reference })}</h1>
       <p className="lead">{t("lead", { organisation: view.organisation })}</p>
       {done ? (

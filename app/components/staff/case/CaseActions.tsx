@@ -1,4 +1,4 @@
-import { useLocation } from "@remix-run/react";
+import { useFormsKey } from "~/components/ui/use-forms-key";
 import { SelectField } from "~/components/staff/SelectField";
 import { useCachedT } from "~/components/staff/use-cached-t";
 import { ActionForm, Button, RadioGroup, TextArea } from "~/components/ui";
@@ -13,7 +13,7 @@ export function CaseActions() {
   const t = useCachedT();
   const data = useCaseData();
   const { actionData, errorsFor, keptOrTyped } = useCaseAction();
-  const location = useLocation();
+  const formsKey = useFormsKey();
   const c = data.case;
   const closed = c.status === "closed";
   const milestoneOptions = [
@@ -26,7 +26,7 @@ export function CaseActions() {
     .map((s) => ({ value: s, label: t(`statuses.${s}`) }));
 
   return (
-    <section className="case__actions" aria-labelledby="actions-heading" key={location.key}>
+    <section className="case__actions" aria-labelledby="actions-heading" key={formsKey}>
       <h2 id="actions-heading" tabIndex={-1}>
         {t("case.actions.heading")}
       </h2>
