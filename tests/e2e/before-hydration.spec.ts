@@ -19,6 +19,11 @@ async function openWithScriptsHeld(page: Page, url: string) {
   });
   await page.goto(url, { waitUntil: "commit" });
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The stylesheet is not held back, but with the page's load still pending it may not have arrived yet:
+  // a person sees the styled page before they tap, so the test waits for it too.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet),
+  );
   return async () => {
     release();
     // Hydrated: the Remix router runs and React has taken over the first button.

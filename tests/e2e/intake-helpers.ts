@@ -39,13 +39,16 @@ export async function continueOn(page: Page, lng: Lng, next?: string) {
 
 /**
  * Ticks a radio or checkbox by its label. The control itself is visually hidden behind its styled label
- * (react-aria), so the click goes to the label, as a person's does.
+ * (react-aria), so the click goes to the label, as a person's does. Not a forced click on the hidden
+ * control: that skips the wait for a still layout, and a click aimed before the stylesheet had arrived
+ * landed beside the label (CI, before-hydration.spec.ts).
  */
 export async function choose(page: Page, role: "radio" | "checkbox", label: string) {
   // The accessible name is the label followed by its hint, if any.
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const control = page.getByRole(role, { name: new RegExp(`^${escaped}(\\s|$)`) });
-  await control.check({ force: true });
+  // A click on a ticked checkbox's label would untick it.
+  if (!(await control.isChecked())) await page.locator("label").filter({ has: control }).click();
   await expect(control).toBeChecked();
 }
 
