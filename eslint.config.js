@@ -104,6 +104,32 @@ export default tseslint.config(
     },
   },
   {
+    // One form pipeline (issue 18, ADR 046): a form is refused through app/server/forms/parse-form.server.ts
+    // (`readForm`, `refusalOf`, `parseForm`), which checks the CSRF token and then the honeypot. Calling
+    // the CSRF check itself is how a form forgets the honeypot.
+    files: ["app/routes/**/*.{ts,tsx}", "app/server/**/*.ts"],
+    ignores: ["app/server/csrf.server.ts", "app/server/forms/**", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "~/server/csrf.server",
+              importNames: ["checkForm"],
+              message: "Refuse a form through app/server/forms/parse-form.server.ts (readForm, refusalOf).",
+            },
+            {
+              name: "./csrf.server",
+              importNames: ["checkForm"],
+              message: "Refuse a form through app/server/forms/parse-form.server.ts (readForm, refusalOf).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The environment is read in one place, typed and checked at start (app/config/env.server.ts).
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/config/env.server.ts", "app/**/*.test.{ts,tsx}"],

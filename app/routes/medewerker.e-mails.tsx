@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Button, CheckboxGroup, Form } from "~/components/ui";
 import { isStaffAlertKind, staffAlertKinds } from "~/domain/staff-alerts";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { alertsOn, saveAlertsOn } from "~/server/staff-alerts.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request);
   const form = await request.formData();
   const { tErr } = staffTranslators(request);
-  if (checkForm(request, form) !== "ok") return json({ errors: { on: tErr("csrf") } }, { status: 400 });
+  if (refusalOf(request, form)) return json({ errors: { on: tErr("csrf") } }, { status: 400 });
   saveAlertsOn(me.id, form.getAll("on").filter(isStaffAlertKind));
   return redirect("/medewerker/e-mails?gedaan");
 }

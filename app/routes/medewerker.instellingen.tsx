@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button, Form, TextField } from "~/components/ui";
 import { parseSettings, type SettingField } from "~/domain/settings-form";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { currentSettings, saveSettings } from "~/server/settings.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -22,10 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
   const fields = Object.fromEntries(form);
-  const check = checkForm(request, form);
-  if (check !== "ok") {
+  const refused = refusalOf(request, form);
+  if (refused) {
     return json(
-      { errors: { form: tErr(check === "csrf" ? "csrf" : "required") }, values: fields },
+      { errors: { form: tErr(refused === "csrf" ? "csrf" : "required") }, values: fields },
       { status: 400 },
     );
   }

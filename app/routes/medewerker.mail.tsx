@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, isoDate } from "~/components/staff/format";
 import { Button, Form } from "~/components/ui";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { mailProblems, retryProblemMail } from "~/server/mail-admin.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = Number(form.get("mailId"));
   const field = `mail-${Number.isSafeInteger(id) ? id : 0}`;
   const fail = (message: string, status = 400) => json({ errors: { [field]: message } }, { status });
-  if (checkForm(request, form) !== "ok") return fail(tErr("csrf"));
+  if (refusalOf(request, form)) return fail(tErr("csrf"));
   if (!Number.isSafeInteger(id) || id < 1) return fail(t("mail.errors.not_found"));
   const result = retryProblemMail(me, id);
   if (!result.ok) return fail(t(`mail.errors.${result.reason}`), 409);

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ActionForm, Button, CheckboxGroup, RadioGroup } from "~/components/ui";
 import { isStaffRole, mayManageAccount, staffRoles } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { getEnv } from "~/config/env.server";
 import { CopyButton } from "~/components/staff/CopyButton";
 import { formatDateTime } from "~/components/staff/format";
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   ) as Intent;
   const fail = (message: string, status = 400) =>
     json({ intent, errors: { [fieldOf[intent]]: message } }, { status });
-  if (checkForm(request, form) !== "ok") return fail(tErr("csrf"));
+  if (refusalOf(request, form)) return fail(tErr("csrf"));
   if (!mayManageAccount(me, member)) return fail(t("errors.notYourself"), 403);
   const back = (done: string) => redirect(`/medewerker/team/${member.id}?gedaan=${done}`);
   if (intent === "role") {

@@ -6,7 +6,7 @@ import { ActionForm, Button, RadioGroup } from "~/components/ui";
 import { isStaffRole, staffRoles } from "~/domain/roles";
 import type { RouteHandle } from "~/route-handle";
 import { getEnv } from "~/config/env.server";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import {
   createInvitation,
   listTeam,
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const { t, tErr } = staffTranslators(request);
   const intent = form.get("intent");
-  if (checkForm(request, form) !== "ok") return json({ errors: { role: tErr("csrf") } }, { status: 400 });
+  if (refusalOf(request, form)) return json({ errors: { role: tErr("csrf") } }, { status: 400 });
   if (intent === "withdraw") {
     withdrawInvitation(me.id, Number(form.get("invitation")));
     return redirect("/medewerker/team?gedaan=withdrawn");

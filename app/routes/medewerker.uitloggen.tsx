@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { signOut } from "~/server/staff-accounts/sign-in.server";
 import { clearSessionCookie, sessionOf } from "~/server/staff-session.server";
 
@@ -7,7 +7,7 @@ import { clearSessionCookie, sessionOf } from "~/server/staff-session.server";
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const session = sessionOf(request);
-  if (checkForm(request, form) !== "ok") throw redirect("/medewerker");
+  if (refusalOf(request, form)) throw redirect("/medewerker");
   if (session) signOut(session);
   return redirect("/medewerker/inloggen?reden=signedOut", {
     headers: { "Set-Cookie": clearSessionCookie() },

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import {
   requireStaff,
   requireStaffUntouched,
@@ -23,7 +23,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const me = requireStaff(request);
   const form = await request.formData();
-  if (checkForm(request, form) !== "ok") return json({ endsInMs: null }, { status: 400, headers: noStore });
+  if (refusalOf(request, form)) return json({ endsInMs: null }, { status: 400, headers: noStore });
   touchSession(me);
   return json({ endsInMs: staffSessionEndsInMs(me) }, { headers: noStore });
 }

@@ -9,7 +9,7 @@ import { formInputFrom, type FormInput } from "~/domain/intake/validation";
 import { periodOf } from "~/domain/period";
 import type { RouteHandle } from "~/route-handle";
 import { editFacts, factsForm } from "~/server/case-admin/facts.server";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { flashCookie } from "~/server/staff-flash.server";
 import { staffTranslators } from "~/server/staff-i18n.server";
 import { requireStaff } from "~/server/staff-session.server";
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = formInputFrom(formData);
   const values = kept(input);
   const fail = (errors: Record<string, string>, status = 400) => json({ errors, values }, { status });
-  if (checkForm(request, formData) !== "ok") return fail({ municipality: tErr("csrf") });
+  if (refusalOf(request, formData)) return fail({ municipality: tErr("csrf") });
   const result = editFacts(id, me, input);
   if (!result.ok) {
     if (result.reason === "not_found") throw json({ reason: "not_found" }, { status: 404 });

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { checkForm } from "~/server/csrf.server";
+import { refusalOf } from "~/server/forms/parse-form.server";
 import { extendFollowSession, followSessionEndsInMs } from "~/server/follow-session.server";
 import { extendReceiptOf, receiptEndsInMs } from "~/server/receipt.server";
 
@@ -21,7 +21,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
-  if (checkForm(request, form) !== "ok") return json({ endsInMs: null }, { status: 403, headers: noStore });
+  if (refusalOf(request, form)) return json({ endsInMs: null }, { status: 403, headers: noStore });
   if (whatOf(form.get("wat")) === "follow") {
     return json({ endsInMs: extendFollowSession(request) }, { headers: noStore });
   }

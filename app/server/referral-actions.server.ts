@@ -3,7 +3,7 @@
  * "renewLink": a new 30-day link for one referral of this case, mailed to the organisation; audited.
  */
 import { json, redirect } from "@remix-run/node";
-import { checkForm } from "./csrf.server";
+import { refusalOf } from "./forms/parse-form.server";
 import { renewReferralLink } from "./referrals/create.server";
 import { staffTranslators } from "./staff-i18n.server";
 import type { StaffUser } from "./staff-session.server";
@@ -32,7 +32,7 @@ export function renewLinkAction(request: Request, form: FormData, me: StaffUser,
       },
       { status },
     );
-  if (checkForm(request, form) !== "ok") return fail(tErr("csrf"));
+  if (refusalOf(request, form)) return fail(tErr("csrf"));
   if (!Number.isSafeInteger(referralId) || referralId < 1) return fail(t("routing.errors.renew.not_found"));
   const result = renewReferralLink(me, caseId, referralId);
   if (!result.ok) return fail(t(`routing.errors.renew.${result.reason}`), 409);

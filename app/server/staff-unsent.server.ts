@@ -7,7 +7,7 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import { STAFF_UNSENT_TTL_MS } from "~/domain/staff-session";
 import { staffUnsentFields } from "../../db/schema";
 import { decrypt, encrypt } from "./crypto.server";
-import { checkForm } from "./csrf.server";
+import { refusalOf } from "./forms/parse-form.server";
 import { getDb, schema, type Db } from "./db.server";
 import { endedSessionStaffId, requireStaff, signInUrl, type StaffUser } from "./staff-session.server";
 
@@ -104,7 +104,7 @@ export async function requireStaffKeepingText(
     const staffId = endedSessionStaffId(request, now);
     if (staffId === null || !caseTakesText(caseId)) throw thrown;
     const form = await request.formData();
-    if (checkForm(request, form) !== "ok") throw thrown;
+    if (refusalOf(request, form)) throw thrown;
     const texts: KeptTexts = {};
     for (const field of staffUnsentFields) {
       const value = form.get(field);

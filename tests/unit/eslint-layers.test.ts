@@ -110,3 +110,25 @@ describe("only app/server/case-events.server.ts inserts into case_events", () =>
     expect(await lint("app/server/example.server.ts", elsewhere, "no-restricted-syntax")).toEqual([]);
   });
 });
+
+describe("a form is refused through the one form pipeline, not the CSRF check alone", () => {
+  const pipeline = /Refuse a form through app\/server\/forms\/parse-form\.server\.ts/;
+
+  it.each([
+    ["app/routes/medewerker.example.tsx", 'import { checkForm } from "~/server/csrf.server";'],
+    ["app/server/example.server.ts", 'import { checkForm } from "./csrf.server";'],
+  ])("refuses it in %s", async (file, line) => {
+    const messages = await lint(file, `${line}\nexport const x = checkForm;\n`, "no-restricted-imports");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(pipeline);
+  });
+
+  it("allows the pipeline itself, and the CSRF module's other exports", async () => {
+    const pipelineFile = 'import { checkForm } from "~/server/csrf.server";\nexport const x = checkForm;\n';
+    expect(
+      await lint("app/server/forms/parse-form.server.ts", pipelineFile, "no-restricted-imports"),
+    ).toEqual([]);
+    const token = 'import { csrfToken } from "~/server/csrf.server";\nexport const x = csrfToken;\n';
+    expect(await lint("app/routes/example.tsx", token, "no-restricted-imports")).toEqual([]);
+  });
+});
