@@ -6,9 +6,11 @@
  * Import nothing here that a hydrating page also imports: the build would split it into a shared chunk,
  * and this page would load a second script.
  */
+import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
 
 enhanceQuickExit(document);
+enhanceErrorSummary(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";

@@ -3,7 +3,8 @@ import { Paragraphs } from "~/components/layout/Prose";
 import type { RouteHandle } from "~/route-handle";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:erased.title" };
+// Text and a link only: no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "follow:erased.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 /** After erasure. Holds nothing about the case: it is gone, and the session with it. */

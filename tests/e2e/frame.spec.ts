@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { test } from "@playwright/test";
 import { expect } from "./expect";
+import { text } from "./follow-helpers";
 import {
   enhanced,
   expectNoAxeViolations,
@@ -150,17 +151,27 @@ for (const q of quickExitPages) {
 }
 
 /**
- * Issue 17, ADR 042: the pages without a form do not hydrate. They load one script, the enhancement
- * module, and it is small; nothing else (no React, no Remix runtime, no texts).
+ * Issue 17, ADR 042: the pages without a form, the intake start pages, the contact request's first page and
+ * the page after erasure do not hydrate. They load one script, the enhancement module, and it is small;
+ * nothing else (no React, no Remix runtime, no texts).
  */
+const plainPaths = [
+  ...pages.map((p) => p.path),
+  "/verhaal",
+  "/klacht",
+  "/contact",
+  "/bel-mij",
+  "/volgen/verwijderd",
+];
+
 test.describe("pages that do not hydrate", () => {
-  for (const p of pages) {
-    test(`${p.path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
+  for (const path of plainPaths) {
+    test(`${path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
       const scripts: { url: string; body: Promise<Buffer> }[] = [];
       page.on("response", (r) => {
         if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
       });
-      await page.goto(`${p.path}?lng=nl`);
+      await page.goto(`${path}?lng=nl`);
       await enhanced(page);
       await page.waitForLoadState("networkidle");
       expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
@@ -171,6 +182,28 @@ test.describe("pages that do not hydrate", () => {
       // No inline script either (Remix's context, its manifest), and no React on the page.
       await expect(page.locator("script:not([src])")).toHaveCount(0);
       expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+    });
+  }
+
+  // ErrorSummary's behaviour without React (app/enhance/error-summary.ts).
+  for (const path of ["/contact", "/bel-mij"]) {
+    test(`${path}: a refused form's error summary takes focus, its link moves focus to the field`, async ({
+      page,
+    }) => {
+      await page.goto(`${path}?lng=nl`);
+      await enhanced(page);
+      const field = page.getByRole("main").getByRole("textbox");
+      // The name may stay empty on /bel-mij, not be too long.
+      if (path === "/bel-mij") await field.fill("x".repeat(101));
+      await page.getByRole("button", { name: text("nl", "contact.continue"), exact: true }).click();
+      await expect(page).toHaveTitle(/^Fout: /);
+      await enhanced(page);
+      const summary = page.getByRole("alert").filter({ has: page.getByRole("heading") });
+      await expect(summary).toBeFocused();
+      await summary.getByRole("link").click();
+      await expect(field).toBeFocused();
+      // The script moved focus itself: the browser's own jump would have put the field's id in the address.
+      expect(new URL(page.url()).hash).toBe("");
     });
   }
 });

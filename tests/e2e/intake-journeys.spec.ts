@@ -4,7 +4,7 @@
  */
 import { test, type Page } from "@playwright/test";
 import { expect } from "./expect";
-import { otherPairs, pairs, recordRequests, screenshots } from "./helpers";
+import { enhanced, otherPairs, pairs, reactTookOver, recordRequests, screenshots } from "./helpers";
 import {
   axe,
   closeAxeCopies,
@@ -54,14 +54,16 @@ async function journey(page: Page, opts: Options) {
   const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, kind);
 
   await page.goto(`${base}?lng=${lng}`);
-  // With JavaScript, go on once the app runs, so the journey really goes through it.
-  if (js) await page.waitForFunction(() => "__remixRouter" in window);
+  // The start page does not hydrate (ADR 042): its enhancement script is the readiness signal.
+  if (js) await enhanced(page);
   await expectQuestion(page, t("start.title"));
   await check(page, "0-start", opts);
   await page.getByRole("link", { name: t("start.begin") }).click();
 
   // 1. Who is telling
   await expect(page).toHaveURL(`${base}/wie`);
+  // With JavaScript, go on once the app runs, so the journey really goes through it.
+  if (js) await reactTookOver(page);
   await expectQuestion(page, t("who.question"), { number: 1 }, lng);
   await expect(page.getByRole("link", { name: tr(lng, "common:back") })).toHaveAttribute("href", base);
   await check(page, "1-who", opts);

@@ -6,7 +6,7 @@
 import { test } from "@playwright/test";
 import { expect } from "./expect";
 import { inspect, seedCase, text } from "./follow-helpers";
-import { expectNoAxeViolations, viewportScreenshots } from "./helpers";
+import { enhanced, expectNoAxeViolations, reactTookOver, viewportScreenshots } from "./helpers";
 import { continueContact, pick } from "./contact-helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
@@ -62,7 +62,8 @@ for (const js of [true, false]) {
       const switchTo = (lng: "nl" | "en") =>
         page.getByRole("button", { name: tr(lng, "common:language.switchToLong") }).click();
       await page.goto("/contact?lng=nl");
-      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      // The first page does not hydrate (ADR 042); its enhancement script is the readiness signal.
+      if (js) await enhanced(page);
       const name = "Ahmed  El Amrani";
       await page.getByLabel(f("nl", "details.name.label")).fill(name);
       await switchTo("nl");
@@ -73,6 +74,8 @@ for (const js of [true, false]) {
       await expect(page.getByRole("alert")).toHaveCount(0);
       await expect(page).not.toHaveTitle(/^(Error|Fout)/);
       await continueContact(page, "en");
+      // The next page hydrates: go on once the app runs.
+      if (js) await reactTookOver(page);
       await pick(page, f("en", "details.relation.label"), f("en", "relations.parent"));
       await continueContact(page, "en");
 

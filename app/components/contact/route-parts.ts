@@ -16,6 +16,14 @@ export const contactStepHandle: RouteHandle = {
   languageForm: "contact-step",
 };
 
+/**
+ * The first page (/contact, /bel-mij): one text field, and the error summary when it comes back refused.
+ * It does not hydrate (ADR 042): the form posts as without JavaScript, the summary takes focus by its
+ * `autofocus` and app/enhance/error-summary.ts, and the language switch is a button of this form either
+ * way. The later pages hydrate (the reach page's conditional reveal needs the script).
+ */
+export const contactFirstPageHandle: RouteHandle = { ...contactStepHandle, hydrate: false };
+
 // The intake's styles carry the conditional reveal of the "reach" page.
 export const contactStepLinks = () => [
   { rel: "stylesheet", href: followStyles },

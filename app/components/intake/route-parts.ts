@@ -9,7 +9,12 @@ export const intakeLinks = () => [{ rel: "stylesheet", href: intakeStyles }];
 
 type KindData = { kind?: IntakeKind; step?: string; receipt?: unknown } | undefined;
 
+/**
+ * The start page holds only text and links: it does not hydrate (ADR 042), its one script is the quick exit.
+ * The first question, a full page load away, hydrates as before.
+ */
 export const startHandle: RouteHandle = {
+  hydrate: false,
   title: (t, data) =>
     t("intake:start.title", { context: kindContext((data as KindData)?.kind ?? "testimony") }),
 };
