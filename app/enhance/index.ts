@@ -8,9 +8,11 @@
  */
 import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
+import { enhanceWrappingFields } from "./wrapping-field";
 
 enhanceQuickExit(document);
 enhanceErrorSummary(document);
+enhanceWrappingFields(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";

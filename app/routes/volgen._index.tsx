@@ -13,7 +13,9 @@ import { unsentFieldOf } from "~/server/unsent.server";
 import { FOLLOW_IDLE_MS, minutes } from "~/domain/lifetimes";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:signIn.title" };
+// No React in the browser (ADR 042): the form works without it; the passphrase box's Enter and Tab and the
+// error summary's focus come from app/enhance.
+export const handle: RouteHandle = { title: "follow:signIn.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 const reasons = ["verlopen", "afgemeld", "bewaard"] as const;

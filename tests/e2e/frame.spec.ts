@@ -161,6 +161,7 @@ const plainPaths = [
   "/klacht",
   "/contact",
   "/bel-mij",
+  "/volgen",
   "/volgen/verwijderd",
 ];
 
@@ -206,6 +207,46 @@ test.describe("pages that do not hydrate", () => {
       expect(new URL(page.url()).hash).toBe("");
     });
   }
+  // TextField's `wraps` without React (app/enhance/wrapping-field.ts): the passphrase box acts as one line.
+  test("/volgen: Enter in the passphrase box sends the form, Shift+Enter does not; Tab into it selects the phrase", async ({
+    page,
+  }) => {
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.postData() ?? "");
+    });
+    await page.goto("/volgen?lng=nl");
+    await enhanced(page);
+    const code = page.getByLabel(text("nl", "signIn.code.label"), { exact: true });
+    const box = page.getByLabel(text("nl", "signIn.passphrase.label"));
+    await code.fill("ABCD-EFGH");
+    await box.fill("wolk boom fiets lamp zon");
+    await box.press("Enter");
+    await expect(page).toHaveTitle(/^Fout: /);
+    expect(posts).toHaveLength(1);
+    const sent = new URLSearchParams(posts[0]);
+    expect({ code: sent.get("code"), passphrase: sent.get("passphrase") }).toEqual({
+      code: "ABCD-EFGH",
+      passphrase: "wolk boom fiets lamp zon",
+    });
+
+    // The refused page is a fresh load: what was typed is back, and a Tab from the code selects all of it.
+    await enhanced(page);
+    await expect(box).toHaveValue("wolk boom fiets lamp zon");
+    await code.focus();
+    await page.keyboard.press("Tab");
+    await expect(box).toBeFocused();
+    expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([
+      0,
+      "wolk boom fiets lamp zon".length,
+    ]);
+    await page.keyboard.type("appel");
+    await expect(box).toHaveValue("appel");
+    // Shift+Enter is a line break, as in any text area; nothing is sent.
+    await page.keyboard.press("Shift+Enter");
+    await expect(box).toHaveValue("appel\n");
+    expect(posts).toHaveLength(1);
+  });
 });
 
 for (const js of [true, false]) {

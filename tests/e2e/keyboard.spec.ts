@@ -9,7 +9,7 @@ import { expect } from "./expect";
 import { formatCaseCode } from "~/domain/codes";
 import { createStaff, e2eDatabase, seedCase, codeFor } from "../helpers/seed-cases";
 import { seedCase as seedFollowCase, text } from "./follow-helpers";
-import { reactTookOver } from "./helpers";
+import { enhanced, reactTookOver } from "./helpers";
 import { tr, type Kind } from "./intake-helpers";
 
 const MAX_TABS = 250;
@@ -273,18 +273,23 @@ test.describe("keyboard only, in Dutch", () => {
     const t = (key: string) => text("nl", key);
     const c = seedFollowCase("nl", "Wil je ons laten weten of we je mogen bellen?");
     await page.goto("/volgen?lng=nl");
-    await page.waitForLoadState("networkidle");
+    // The sign-in page does not hydrate (ADR 042): each of its loads is ready when its script has run.
+    await enhanced(page);
     await pressButton(page, t("signIn.submit"));
     await expectErrorFocus(page);
+    await enhanced(page);
     await typeInto(page, page.getByLabel(t("signIn.code.label"), { exact: true }), c.code);
     await typeInto(page, page.getByLabel(t("signIn.passphrase.label")), "AAAA-AAAA-AAAA-AAAA");
     await page.keyboard.press("Enter");
     await expectErrorFocus(page);
+    await enhanced(page);
     await expect(page.getByRole("alert")).toContainText(t("signIn.errors.wrong"));
     await typeInto(page, page.getByLabel(t("signIn.passphrase.label")), c.passphrase);
     await pressButton(page, t("signIn.submit"));
 
     await expectFocusAfterNavigation(page, /\/volgen\/zaak$/);
+    // A fresh load after the plain sign-in page: go on once the app runs.
+    await reactTookOver(page);
     await pressButton(page, t("case.reply.submit"));
     await expectErrorFocus(page);
     await typeInto(page, page.getByLabel(t("case.reply.label")), "Liever niet bellen, mail is goed.");
@@ -351,9 +356,10 @@ test("keyboard only, in English: the error summary takes focus and its link lead
 }) => {
   const t = (key: string) => text("en", key);
   await page.goto("/volgen?lng=en");
-  await page.waitForLoadState("networkidle");
+  await enhanced(page);
   await pressButton(page, t("signIn.submit"));
   await expectErrorFocus(page);
+  await enhanced(page);
   await page.keyboard.press("Tab");
   const first = page.getByRole("alert").getByRole("link", { name: t("signIn.errors.codeMissing") });
   await expect(first).toBeFocused();

@@ -8,7 +8,7 @@ import path from "node:path";
 import { type Page } from "@playwright/test";
 import { expect } from "./expect";
 import { codeFor, type TestStaff } from "../helpers/seed-cases";
-import { localeText } from "./helpers";
+import { enhanced, localeText } from "./helpers";
 
 /** A string from locales/nl/<ns>.json with {{values}} filled in. */
 export function text(ns: string, key: string, values: Record<string, string | number> = {}): string {
@@ -80,9 +80,8 @@ export function linkIn(mail: string): string {
 /** The reporter signs in on /volgen with the code and passphrase from their receipt. */
 export async function signInReporter(page: Page, code: string, passphrase: string) {
   await page.goto("/volgen?lng=nl");
-  // Type after hydration: react-aria fields drop text typed before the page's JavaScript has run
-  // (a known bug in the UI kit, listed for the next session).
-  await page.waitForLoadState("networkidle");
+  // The sign-in page does not hydrate (ADR 042): type once its script has run.
+  await enhanced(page);
   await page.getByLabel(text("follow", "signIn.code.label"), { exact: true }).fill(code);
   await page.getByLabel(text("follow", "signIn.passphrase.label")).fill(passphrase);
   await page.getByRole("button", { name: text("follow", "signIn.submit") }).click();
