@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { browserPageJs, launchBrowser, type PageJs } from "./browser-js";
+import { browserJourneyJs } from "./browser-journey";
 import { budgets, type Budget } from "./budgets";
 import { load, type LoadResult } from "./load";
 import { seedDatabase } from "./seed";
@@ -67,6 +68,22 @@ const PUBLIC_PAGES = [
   "/toegankelijkheid",
   "/veilig-internetten",
 ];
+
+/**
+ * The public pages reached only by answering the ones before (every question, the check page, the
+ * receipt): walked from the first question to the receipt, each page weighed as a fresh load.
+ */
+const JOURNEYS = [
+  {
+    start: "/verhaal/wie",
+    end: /^\/verhaal\/bevestiging$/,
+    // Then signed in with the receipt's code: the pages of following a case.
+    follow: ["/volgen/zaak", "/volgen/delen", "/volgen/email", "/volgen/toevoegen", "/volgen/verwijderen"],
+  },
+  { start: "/klacht/wie", end: /^\/klacht\/bevestiging$/ },
+  { start: "/contact", end: /^\/contact\/bevestiging$/ },
+];
+const journeyLabel = (start: string) => `JavaScript of the pages after ${start} (gzip)`;
 
 /** Whether any of these row labels is measured under `--only`. */
 const wanted = (...labels: string[]) =>
@@ -152,11 +169,15 @@ async function main() {
     "Search",
     "Case page",
   ];
-  if (!wanted(...families, "Statistics", "JavaScript of")) {
+  if (!wanted(...families, "Statistics", "JavaScript of", ...JOURNEYS.map((j) => journeyLabel(j.start)))) {
     throw new Error(`--only ${opts.only?.join(",")}: no row's label starts with that`);
   }
   buildIfNeeded();
-  const jsRows = [...PUBLIC_PAGES.map((page) => `JavaScript of ${page} (gzip)`), "JavaScript of the minimal"];
+  const jsRows = [
+    ...PUBLIC_PAGES.map((page) => `JavaScript of ${page} (gzip)`),
+    ...JOURNEYS.map((j) => journeyLabel(j.start)),
+    "JavaScript of the minimal",
+  ];
   const onlyJs = opts.only !== undefined && !wanted(...families, "Statistics");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ap-bench-"));
   let server: Server | undefined;
@@ -269,6 +290,27 @@ async function main() {
         ok: within(js.bytes / 1000, b.max),
       });
       console.log(`    largest: ${largest(js)} kB`);
+    }
+    for (const journey of JOURNEYS) {
+      if (!browser || !wanted(journeyLabel(journey.start))) continue;
+      console.log(`Walking from ${journey.start} to the receipt, weighing each page…`);
+      const weights = await browserJourneyJs(
+        browser,
+        base.origin,
+        journey.start,
+        journey.end,
+        "follow" in journey ? journey.follow : [],
+      );
+      for (const [page, js] of weights) {
+        if (PUBLIC_PAGES.includes(page)) continue;
+        const b = budgets.publicPageJsGzip;
+        add({
+          row: `JavaScript of ${page} (gzip)`,
+          measured: kB(js),
+          budget: budgetText(b, "total"),
+          ok: within(js.bytes / 1000, b.max),
+        });
+      }
     }
     if (minimalJs && wanted("JavaScript of the minimal Remix page")) {
       add({
