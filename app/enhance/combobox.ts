@@ -104,7 +104,6 @@ export function enhanceComboBoxes(doc: Document) {
     const [hidden, box] = parts.querySelectorAll("input") as unknown as HTMLInputElement[];
     const button = parts.querySelector("button")!;
     const list = parts.querySelector("ul")!;
-    const popover = list.parentElement!;
     const status = parts.querySelector("p")!;
     const texts = status.dataset;
     const options = list.children;
@@ -115,7 +114,7 @@ export function enhanceComboBoxes(doc: Document) {
     let matches: Match[] = [];
     let active = -1;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const isOpen = () => !popover.hidden;
+    const isOpen = () => !list.hidden;
 
     function setActive(i: number) {
       options[active]?.removeAttribute("aria-selected");
@@ -128,7 +127,7 @@ export function enhanceComboBoxes(doc: Document) {
     }
 
     function show(open: boolean) {
-      popover.hidden = !open || !matches.length;
+      list.hidden = !open || !matches.length;
       for (const el of [box!, button]) el.setAttribute("aria-expanded", String(isOpen()));
       if (!isOpen()) setActive(-1);
     }
@@ -179,7 +178,7 @@ export function enhanceComboBoxes(doc: Document) {
       else show(false);
     });
     // A press on the list or the button keeps focus in the text box.
-    for (const el of [popover, button]) el.addEventListener("mousedown", (e) => e.preventDefault());
+    for (const el of [list, button]) el.addEventListener("mousedown", (e) => e.preventDefault());
     button.addEventListener("click", () => {
       const wasOpen = isOpen();
       box!.focus();

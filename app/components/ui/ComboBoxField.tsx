@@ -180,9 +180,14 @@ export function ComboBoxField({
             >
               <span aria-hidden="true">▾</span>
             </button>
-            <div className="combobox__popover" hidden>
-              <ul role="listbox" id={listId} className="combobox__list" aria-labelledby={`${id}-label`} />
-            </div>
+            {/* The listbox scrolls itself: a scrolling wrapper would be a region the keyboard cannot reach. */}
+            <ul
+              role="listbox"
+              id={listId}
+              className="combobox__popover combobox__list"
+              aria-labelledby={`${id}-label`}
+              hidden
+            />
           </div>
           <p
             role="status"
