@@ -120,7 +120,7 @@ describe("the municipality filter without React", () => {
   it.each([
     ["nl", nl],
     ["en", en],
-  ] as const)("gets its texts and names from the server's select in %s", async (lng, common) => {
+  ] as const)("gets its parts, texts and names from the server's markup in %s", async (lng, common) => {
     const i18n = i18next.createInstance();
     await i18n.init({
       lng,
@@ -144,19 +144,32 @@ describe("the municipality filter without React", () => {
         }),
       ),
     );
-    const select = /<select[^>]*>/.exec(html)?.[0] ?? "";
-    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(select)?.[1];
+    const tag = (re: RegExp) => re.exec(html)?.[0] ?? "";
+    const attr = (tagHtml: string, name: string) => new RegExp(` ${name}="([^"]*)"`).exec(tagHtml)?.[1];
+    const select = tag(/<select[^>]*>/);
     expect(select).toContain("data-combobox");
-    expect(attr("data-text")).toBe("Westerwolde");
-    const former = attr("data-former")!;
+    expect(attr(select, "data-text")).toBe("Westerwolde");
+    // What takes the select's place, in a template: the box with the select's id and name, the list.
+    const template = tag(/<template>[\s\S]*<\/template>/);
+    const box = tag(/<input[^>]*role="combobox"[^>]*>/);
+    expect(template).toContain(box);
+    expect(attr(box, "id")).toBe(attr(select, "id"));
+    expect(attr(box, "aria-controls")).toBe(attr(tag(/<ul[^>]*>/), "id"));
+    expect(template).toContain('<input type="hidden" name="municipality"/>');
+    expect(attr(tag(/<button[^>]*>/), "aria-label")).toBe(common.comboBox.showOptions);
+    const status = tag(/<p role="status"[^>]*>/);
+    const former = attr(status, "data-former")!;
     expect(optionLabel({ code: "GM1950", name: "W", via: { kind: "former", name: "V" } }, former)).toBe(
       common.comboBox.formerName.replace("{{name}}", "W").replace("{{former}}", "V"),
     );
-    const texts = { one: attr("data-one"), other: attr("data-other"), none: attr("data-none") };
+    const texts = {
+      one: attr(status, "data-one"),
+      other: attr(status, "data-other"),
+      none: attr(status, "data-none"),
+    };
     expect(countText(1, texts)).toBe(common.comboBox.results_one.replace("{{count}}", "1"));
     expect(countText(7, texts)).toBe(common.comboBox.results_other.replace("{{count}}", "7"));
     expect(countText(0, texts)).toBe(common.comboBox.noResults);
-    expect(attr("data-show")).toBe(common.comboBox.showOptions);
     expect(html).toContain('data-aliases="Den Haag|The Hague"');
     expect(html).toContain('data-former-names="Vlagtwedde|Bellingwedde"');
   });
