@@ -75,6 +75,10 @@ for (const lng of languages) {
       await expect(box).toHaveValue("Atlantis");
       await expectNoAxeViolations(page, "municipality unknown");
       await viewportScreenshots(page, `municipality-unknown-${lng}`);
+      // The summary's link reaches the box (it has the select's id), not the hidden list.
+      await page.getByRole("alert").getByRole("link", { name: error }).click();
+      await expect(box).toBeFocused();
+      await expect(box).toHaveAttribute("aria-invalid", "true");
 
       // A name typed but not picked is resolved by the server.
       await box.fill("den bosch");
