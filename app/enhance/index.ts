@@ -6,6 +6,7 @@
  * Import nothing here that a hydrating page also imports: the build would split it into a shared chunk,
  * and this page would load a second script.
  */
+import { enhanceComboBoxes } from "./combobox";
 import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
 import { enhanceWrappingFields } from "./wrapping-field";
@@ -13,6 +14,7 @@ import { enhanceWrappingFields } from "./wrapping-field";
 enhanceQuickExit(document);
 enhanceErrorSummary(document);
 enhanceWrappingFields(document);
+enhanceComboBoxes(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";

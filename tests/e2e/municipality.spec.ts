@@ -2,10 +2,14 @@
  * The municipality a person names arrives (issue 14): everyday names ("Den Haag", "The Hague", "Den Bosch")
  * and names from before a merger find today's municipality, "nothing found" is said, and a name typed but
  * not picked is kept, resolved by the server, or refused with the text kept and a way out.
+ *
+ * The question page does not hydrate (ADR 042): with JavaScript the searchable list is the plain-DOM module
+ * app/enhance/combobox.ts, and these tests fail when its call is taken out of app/enhance/index.ts.
  */
+import { gzipSync } from "node:zlib";
 import { test, type Page } from "@playwright/test";
 import { expect } from "./expect";
-import { expectNoAxeViolations, languages, viewportScreenshots } from "./helpers";
+import { enhanced, expectNoAxeViolations, languages, viewportScreenshots } from "./helpers";
 import { choose, continueOn, tr, type Lng } from "./intake-helpers";
 
 const t = (lng: Lng, key: string, params: Record<string, string | number> = {}) =>
@@ -43,6 +47,7 @@ for (const lng of languages) {
     test("everyday and former names find it, nothing found is said, typed text is kept", async ({ page }) => {
       test.setTimeout(120_000);
       await toContactStep(page, lng);
+      await enhanced(page);
       const box = page.getByRole("combobox", { name: label(lng) });
       await expect(box).toHaveJSProperty("tagName", "INPUT");
 
@@ -64,11 +69,16 @@ for (const lng of languages) {
       await page.keyboard.press("Tab");
       await expect(box).toHaveValue("Atlantis");
       await continueOn(page, lng);
+      await enhanced(page);
       const error = t(lng, "fieldErrors.municipality.invalidChoice");
       await expect(page.getByRole("alert").getByRole("link", { name: error })).toBeVisible();
       await expect(box).toHaveValue("Atlantis");
       await expectNoAxeViolations(page, "municipality unknown");
       await viewportScreenshots(page, `municipality-unknown-${lng}`);
+      // The summary's link reaches the box (it has the select's id), not the hidden list.
+      await page.getByRole("alert").getByRole("link", { name: error }).click();
+      await expect(box).toBeFocused();
+      await expect(box).toHaveAttribute("aria-invalid", "true");
 
       // A name typed but not picked is resolved by the server.
       await box.fill("den bosch");
@@ -78,12 +88,97 @@ for (const lng of languages) {
 
       // A former name, picked from the list.
       await page.goto("/klacht/gemeente?wijzigen=1");
+      await enhanced(page);
       await expect(box).toHaveValue("'s-Hertogenbosch");
       await box.fill("Vlagtw");
       await page.getByRole("option", { name: former }).click();
       await expect(box).toHaveValue("Westerwolde");
       await continueOn(page, lng, "/klacht/controleren");
       await expect(shownMunicipality(page, lng)).toHaveText("Westerwolde");
+    });
+  });
+
+  test.describe(`the municipality in ${lng}, the keyboard and the list`, () => {
+    test("Down and Up move through the list, Enter picks without sending, Escape closes", async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await toContactStep(page, lng);
+      await enhanced(page);
+      const box = page.getByRole("combobox", { name: label(lng) });
+      const list = page.getByRole("listbox");
+      await expect(box).toHaveAttribute("aria-expanded", "false");
+      await expect(list).toBeHidden();
+      await viewportScreenshots(page, `municipality-closed-${lng}`);
+
+      await box.pressSequentially("den");
+      await expect(box).toHaveAttribute("aria-expanded", "true");
+      await expect(list).toBeVisible();
+      await expect(box).toHaveAttribute("aria-controls", (await list.getAttribute("id"))!);
+      // The official names with "den" first, then those found by another name ("Den Haag").
+      const options = list.getByRole("option");
+      await expect(options.first()).toHaveText(/den/i);
+      await expect(options.first()).not.toHaveText(/\(/);
+      await expect(list.getByRole("option", { name: "'s-Gravenhage (Den Haag)" })).toBeVisible();
+      // The count is said in the polite live region when typing pauses.
+      const count = await options.count();
+      const said = tr(lng, "common:comboBox.results", { count });
+      await expect(page.getByRole("status").filter({ hasText: said })).toHaveText(said);
+      await expectNoAxeViolations(page, "municipality list open");
+      await viewportScreenshots(page, `municipality-den-${lng}`);
+
+      await page.keyboard.press("ArrowDown");
+      await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+      await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(0).getAttribute("id"))!);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("ArrowDown");
+      const second = options.nth(1);
+      await expect(second).toHaveAttribute("aria-selected", "true");
+      const name = (await second.textContent())!;
+      await page.keyboard.press("Enter");
+      // Picked, the list closed, and the form not sent.
+      await expect(box).toHaveValue(name);
+      await expect(box).toHaveAttribute("aria-expanded", "false");
+      await expect(box).not.toHaveAttribute("aria-activedescendant");
+      await expect(page).toHaveURL("/klacht/gemeente");
+
+      // Down opens the list again; Escape closes it and keeps the text.
+      await page.keyboard.press("ArrowDown");
+      await expect(list).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(list).toBeHidden();
+      await expect(box).toHaveValue(name);
+
+      // What is sent is what the select sends for that option: the check page shows it.
+      await continueOn(page, lng, "/klacht/controleren");
+      await expect(shownMunicipality(page, lng)).toHaveText(name);
+    });
+
+    test("a tap on the button shows every option, a tap on one picks it (phone)", async ({ browser }) => {
+      test.setTimeout(120_000);
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      await toContactStep(page, lng);
+      await enhanced(page);
+      const box = page.getByRole("combobox", { name: label(lng) });
+      await page.getByRole("button", { name: tr(lng, "common:comboBox.showOptions") }).tap();
+      await expect(box).toBeFocused();
+      const list = page.getByRole("listbox");
+      await expect(list).toBeVisible();
+      // Every municipality of today (342), none left out.
+      expect(await list.getByRole("option").count()).toBeGreaterThan(300);
+      await box.fill("wester");
+      await list.getByRole("option", { name: "Westerwolde", exact: true }).tap();
+      await expect(box).toHaveValue("Westerwolde");
+      await expect(list).toBeHidden();
+      await continueOn(page, lng, "/klacht/controleren");
+      await expect(shownMunicipality(page, lng)).toHaveText("Westerwolde");
+      await context.close();
     });
   });
 
@@ -122,4 +217,23 @@ test("the server resolves a typed everyday name and refuses an unknown one, keep
   expect(known.status()).toBe(302);
   const check = await request.get("/klacht/controleren");
   expect(await check.text()).toContain("&#x27;s-Gravenhage");
+});
+
+test("the question loads only the enhancement script, with no React (ADR 042)", async ({ page }) => {
+  const scripts: { url: string; body: Promise<Buffer> }[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
+  });
+  await toContactStep(page, "nl");
+  scripts.length = 0;
+  await page.reload();
+  await enhanced(page);
+  await page.waitForLoadState("networkidle");
+  expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
+    expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
+  ]);
+  // The whole enhancement module, the searchable list in it (issue 17: well under 30 kB, aimed at 4 kB).
+  expect(gzipSync(await scripts[0]!.body, { level: 9 }).length).toBeLessThan(4096);
+  await expect(page.locator("script:not([src])")).toHaveCount(0);
+  expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
 });

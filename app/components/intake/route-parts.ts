@@ -21,6 +21,7 @@ export const startHandle: RouteHandle = {
 
 /** The page title is the question, as in the <h1>. */
 export const stepHandle: RouteHandle = {
+  hydrate: false,
   languageForm: "intake-step",
   title: (t, data) => {
     const d = data as KindData;

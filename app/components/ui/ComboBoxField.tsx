@@ -4,6 +4,9 @@
  * resolves a name to its value), so a name typed but not picked is kept, not dropped on leaving the field.
  * An option is also found by its other names ("Den Haag" finds 's-Gravenhage); when nothing matches,
  * the list says so, visibly and to screen readers.
+ *
+ * On a page that does not hydrate (ADR 042) the <select> carries, in data- attributes, what
+ * app/enhance/combobox.ts needs to turn it into the same searchable list without React.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
@@ -104,10 +107,13 @@ export function ComboBoxField({
   const errorId = `${fieldId(name)}-error`;
 
   if (!hydrated) {
+    const id = fieldId(name);
+    const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined;
+    const listId = `${id}-listbox`;
     return (
       <div className={error ? "field field--error" : "field"}>
         {asHeading(
-          <label className={labelClass} htmlFor={fieldId(name)}>
+          <label className={labelClass} htmlFor={id} id={`${id}-label`}>
             {labelContent}
           </label>,
         )}
@@ -124,20 +130,75 @@ export function ComboBoxField({
         ) : null}
         <select
           ref={selectRef}
-          id={fieldId(name)}
+          id={id}
           name={name}
           defaultValue={defaultValue ?? ""}
           className="input select"
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined}
+          aria-describedby={describedBy}
+          data-combobox=""
+          data-text={text}
         >
           <option value="">{emptyLabel}</option>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option
+              key={o.value}
+              value={o.value}
+              data-aliases={o.aliases?.join("|") || undefined}
+              data-former-names={o.formerNames?.join("|") || undefined}
+            >
               {o.label}
             </option>
           ))}
         </select>
+        {/*
+          The searchable list app/enhance/combobox.ts puts in the select's place on a page that does not
+          hydrate (ADR 042), with its texts in the page's language; inert without JavaScript. (No page that
+          hydrates renders this branch on the server since the question pages stopped hydrating.)
+        */}
+        <template>
+          <div className="combobox combobox--plain">
+            <input type="hidden" name={name} />
+            <input
+              id={id}
+              className="input combobox__input"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded="false"
+              aria-controls={listId}
+              autoComplete="off"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+            />
+            <button
+              type="button"
+              className="combobox__button"
+              tabIndex={-1}
+              aria-label={t("comboBox.showOptions")}
+              aria-expanded="false"
+              aria-controls={listId}
+            >
+              <span aria-hidden="true">▾</span>
+            </button>
+            {/* The listbox scrolls itself: a scrolling wrapper would be a region the keyboard cannot reach. */}
+            <ul
+              role="listbox"
+              id={listId}
+              className="combobox__popover combobox__list"
+              aria-labelledby={`${id}-label`}
+              hidden
+            />
+          </div>
+          <p
+            role="status"
+            className="visually-hidden"
+            data-former={t("comboBox.formerName", { name: "{name}", former: "{former}" })}
+            data-none={t("comboBox.noResults")}
+            data-one={t("comboBox.results", { count: 1 })}
+            // `replace`, not `count`: the text for any other count, "{n}" filled in by the module.
+            data-other={t("comboBox.results_other", { replace: { count: "{n}" } })}
+          />
+        </template>
       </div>
     );
   }
