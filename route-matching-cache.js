@@ -27,7 +27,10 @@ const REWRITES = [
     "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n",
     "  let branches = rankedBranchesOf(routes);\n",
   ],
-  ["function compilePath(path, caseSensitive, end) {", "function compilePathAnew(path, caseSensitive, end) {"],
+  [
+    "function compilePath(path, caseSensitive, end) {",
+    "function compilePathAnew(path, caseSensitive, end) {",
+  ],
 ];
 
 const ADDED = `
@@ -82,7 +85,9 @@ export function installRouteMatchingCache() {
     if (!ROUTER_FILE.test(filename)) return loadJs.call(this, module, filename);
     const changed = withMatchingCache(fs.readFileSync(filename, "utf8"));
     if (changed === undefined) {
-      console.warn(`route-matching-cache: ${filename} is not the version this was written for; left as it is`);
+      console.warn(
+        `route-matching-cache: ${filename} is not the version this was written for; left as it is`,
+      );
       return loadJs.call(this, module, filename);
     }
     module._compile(changed, filename);

@@ -75,7 +75,9 @@ describe("server i18n instances", () => {
       expect(t("quickExit.pressesLeft", { count: 1 })).toBe("Druk nog 1 keer op Shift om weg te gaan");
       expect(t("quickExit.pressesLeft", { count: 2 })).toBe("Druk nog 2 keer op Shift om weg te gaan");
     }
-    expect(translate.mock.calls.filter(([key]) => key === "quickExit.pressesLeft").length).toBeLessThanOrEqual(2);
+    expect(
+      translate.mock.calls.filter(([key]) => key === "quickExit.pressesLeft").length,
+    ).toBeLessThanOrEqual(2);
 
     const pages = instance.getFixedT("nl", "pages");
     const first = pages("accessibility.problems", { returnObjects: true }) as unknown;
@@ -85,7 +87,9 @@ describe("server i18n instances", () => {
     expect(Object.isFrozen(again)).toBe(true);
     expect(() => (again as unknown[]).push("changed")).toThrow();
     expect(pages("accessibility.problems", { returnObjects: true })).toEqual(first);
-    expect(translate.mock.calls.filter(([key]) => key === "accessibility.problems").length).toBeLessThanOrEqual(1);
+    expect(
+      translate.mock.calls.filter(([key]) => key === "accessibility.problems").length,
+    ).toBeLessThanOrEqual(1);
     translate.mockRestore();
   });
 

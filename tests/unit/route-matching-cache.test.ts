@@ -2,7 +2,6 @@ import fs from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript beside server.js, without types
 import { withMatchingCache } from "../../route-matching-cache.js";
 
 const require = createRequire(import.meta.url);
@@ -11,7 +10,10 @@ const original = fs.readFileSync(routerFile, "utf8");
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Router = {
-  matchRoutes: (routes: Route[], location: string) => { route: Route; params: unknown; pathname: string }[] | null;
+  matchRoutes: (
+    routes: Route[],
+    location: string,
+  ) => { route: Route; params: unknown; pathname: string }[] | null;
   matchPath: (pattern: unknown, pathname: string) => unknown;
 };
 
@@ -48,7 +50,14 @@ const tricky: Route[] = [
     path: "",
     children: [
       { id: "home", index: true },
-      { id: "case", path: "zaak/:id", children: [{ id: "case-index", index: true }, { id: "tab", path: ":tab?" }] },
+      {
+        id: "case",
+        path: "zaak/:id",
+        children: [
+          { id: "case-index", index: true },
+          { id: "tab", path: ":tab?" },
+        ],
+      },
       { id: "lang", path: ":lang?/over" },
       { id: "Exact", path: "Exact", caseSensitive: true },
       { id: "docs", path: "docs/*" },
@@ -110,7 +119,9 @@ describe("route matching that remembers (route-matching-cache.js)", () => {
     }
     // A new route array (React Router's render makes one per request) is ranked anew, not mixed up.
     const other: Route[] = [{ id: "root", path: "", children: [{ id: "only", path: "verhaal" }] }];
-    expect(simplify(after.matchRoutes(other, "/verhaal"))).toEqual(simplify(before.matchRoutes(other, "/verhaal")));
+    expect(simplify(after.matchRoutes(other, "/verhaal"))).toEqual(
+      simplify(before.matchRoutes(other, "/verhaal")),
+    );
     expect(after.matchRoutes(other, "/verhaal/wie")).toBeNull();
     expect(after.matchPath({ path: "/a/:b", end: false }, "/a/1/c")).toEqual(
       before.matchPath({ path: "/a/:b", end: false }, "/a/1/c"),

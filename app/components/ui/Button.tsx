@@ -43,7 +43,9 @@ export function Button({ variant = "primary", type = "submit", ...props }: Butto
     <AriaButton
       {...props}
       type={type}
-      className={({ isFocusVisible, isPressed, isDisabled }) => classes(isFocusVisible, isPressed, isDisabled)}
+      className={({ isFocusVisible, isPressed, isDisabled }) =>
+        classes(isFocusVisible, isPressed, isDisabled)
+      }
     />
   );
 }
@@ -59,7 +61,10 @@ function PlainButton({
   children,
   "aria-label": label,
   "aria-describedby": describedBy,
-}: Pick<ButtonProps, "id" | "type" | "form" | "name" | "value" | "children" | "aria-label" | "aria-describedby"> & {
+}: Pick<
+  ButtonProps,
+  "id" | "type" | "form" | "name" | "value" | "children" | "aria-label" | "aria-describedby"
+> & {
   className: string;
 }) {
   // react-aria names a button without an id after React's id of the same place in the tree, last.
@@ -77,6 +82,8 @@ function PlainButton({
     "aria-describedby": describedBy,
   };
   return (
-    <button {...(id === undefined ? { ...attributes, id: generated } : { id, ...attributes })}>{children}</button>
+    <button {...(id === undefined ? { ...attributes, id: generated } : { id, ...attributes })}>
+      {children}
+    </button>
   );
 }

@@ -48,7 +48,12 @@ describe("plain HTML for pages that do not hydrate (ADR 048)", () => {
     ],
     ["a button that is not disabled", <Button isDisabled={false}>Verder</Button>],
     ["a disabled button (left to react-aria)", <Button isDisabled>Verder</Button>],
-    ["a link with a prop it does not know (left to react-aria)", <Link href="/x" target="_blank">X</Link>],
+    [
+      "a link with a prop it does not know (left to react-aria)",
+      <Link href="/x" target="_blank">
+        X
+      </Link>,
+    ],
   ];
   for (const [what, element] of same) {
     it(`writes ${what} as react-aria does`, () => {

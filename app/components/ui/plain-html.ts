@@ -24,7 +24,7 @@ export function usePlainRendering(): boolean {
   const page = useContext(PlainHtmlContext);
   const button = useContext(ButtonContext);
   const link = useContext(LinkContext);
-  return page && link === null && (button === null || Object.keys(button).length === 0);
+  return page && link === null && (button == null || Object.keys(button).length === 0);
 }
 
 /**
