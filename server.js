@@ -3,6 +3,8 @@
  * compression, long-cached hashed assets, an access log without IP addresses or query strings, and a
  * graceful shutdown. What the app does at start (config, migrations, seed) lives in the app: boot().
  */
+// First: it changes how @remix-run/router is loaded, so it must run before anything requires it.
+import "./route-matching-cache.js";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

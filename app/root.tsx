@@ -21,6 +21,7 @@ import { Frame } from "~/components/layout/Frame";
 import type { Operator } from "~/config/operator";
 import { getEnv } from "~/config/env.server";
 import { useNonce } from "~/components/nonce";
+import { PlainHtmlContext } from "~/components/ui/plain-html";
 import { stopWatchingTyping } from "~/components/ui/typed-before-hydration";
 import { directionOf, isLanguage, type Language } from "~/i18n/config";
 import { detectLanguage } from "~/i18n/locale.server";
@@ -161,7 +162,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <PlainHtmlContext.Provider value={!hydrates}>{children}</PlainHtmlContext.Provider>
         {hydrates ? (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { languages } from "./config";
-import { getFixedT, serverI18n } from "./resources.server";
+import { getFixedT, isCacheable, serverI18n } from "./resources.server";
 
 describe("server i18n instances", () => {
   it("makes one instance per language, initialised, in its own language", () => {
@@ -62,5 +62,51 @@ describe("server i18n instances", () => {
     t("crisis.emergency", { number: "112" });
     expect(translate.mock.calls.filter(([key]) => key === "crisis.emergency")).toHaveLength(2);
     translate.mockRestore();
+  });
+
+  it("looks a text with only a count, or a list, up once per count, and hands out a list nobody can change", () => {
+    const instance = serverI18n("nl");
+    const { translator } = instance as unknown as {
+      translator: { translate: (key: unknown, options?: unknown) => unknown };
+    };
+    const translate = vi.spyOn(translator, "translate");
+    const t = instance.getFixedT("nl", "common");
+    for (let i = 0; i < 3; i++) {
+      expect(t("quickExit.pressesLeft", { count: 1 })).toBe("Druk nog 1 keer op Shift om weg te gaan");
+      expect(t("quickExit.pressesLeft", { count: 2 })).toBe("Druk nog 2 keer op Shift om weg te gaan");
+    }
+    expect(
+      translate.mock.calls.filter(([key]) => key === "quickExit.pressesLeft").length,
+    ).toBeLessThanOrEqual(2);
+
+    const pages = instance.getFixedT("nl", "pages");
+    const first = pages("accessibility.problems", { returnObjects: true }) as unknown;
+    const again = pages("accessibility.problems", { returnObjects: true }) as unknown;
+    expect(Array.isArray(first) && first.length).toBeGreaterThan(0);
+    expect(again).toEqual(first);
+    expect(Object.isFrozen(again)).toBe(true);
+    expect(() => (again as unknown[]).push("changed")).toThrow();
+    expect(pages("accessibility.problems", { returnObjects: true })).toEqual(first);
+    expect(
+      translate.mock.calls.filter(([key]) => key === "accessibility.problems").length,
+    ).toBeLessThanOrEqual(1);
+    translate.mockRestore();
+  });
+
+  it("remembers only calls whose text depends on the key alone", () => {
+    expect(isCacheable(undefined)).toBe(true);
+    expect(isCacheable({ lng: "nl", ns: "common", keyPrefix: "quickExit" })).toBe(true);
+    expect(isCacheable({ count: 3 })).toBe(true);
+    expect(isCacheable({ returnObjects: true, ns: "pages" })).toBe(true);
+    // Values may be what a visitor typed (a name, a code): never kept.
+    expect(isCacheable({ name: "Sam" })).toBe(false);
+    expect(isCacheable({ count: 3, name: "Sam" })).toBe(false);
+    expect(isCacheable({ count: "3" })).toBe(false);
+    expect(isCacheable({ count: Number.NaN })).toBe(false);
+    expect(isCacheable({ returnObjects: false })).toBe(false);
+    expect(isCacheable({ defaultValue: "x" })).toBe(false);
+    expect(isCacheable({ context: "male" })).toBe(false);
+    expect(isCacheable(null)).toBe(false);
+    expect(isCacheable("common")).toBe(false);
   });
 });

@@ -43,39 +43,59 @@ export function serverI18n(lng: Language): i18n {
   return instance;
 }
 
-/** What getFixedT adds to a call's options; a call with anything else (values, count, context…) is not cached. */
+/** What getFixedT adds to a call's options; a call with anything else (values, context…) is not cached. */
 const fixedOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
 const MAX_CACHED = 20_000;
 
 /**
- * The instance's `t`, remembering plain texts. A page asks for some hundred texts, each through i18next's
- * whole lookup (key and namespace parsing, fallbacks, interpolation and nesting passes): about a twentieth
- * of the server's CPU time for a page. The resources never change after start, so a text asked for with
- * only a key (and the language, namespace and key prefix getFixedT adds) is the same every time and is
- * looked up once. Calls with values, a count, a default or other options go to i18next as before. Bounded,
- * should keys ever be built from input.
+ * The instance's `t`, remembering texts that depend only on the key. A page asks for some hundred texts,
+ * each through i18next's whole lookup (key and namespace parsing, fallbacks, plural rules, interpolation
+ * and nesting passes): about a twentieth of the server's CPU time for a page. The resources never change
+ * after start, so a text asked for with only a key (and the language, namespace and key prefix getFixedT
+ * adds), a numeric `count` or `returnObjects: true` is the same every time and is looked up once (ADR 044,
+ * ADR 048). A list (`returnObjects`) is frozen, so no page can change what the next one gets. Calls with
+ * values (a name, a code: nothing a visitor typed is kept here), a default or other options go to i18next
+ * as before. Bounded, should keys ever be built from input.
  */
 function cachedT(instance: i18n): i18n["t"] {
   const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
-  const cache = new Map<string, string>();
+  const cache = new Map<string, unknown>();
   const cached = (key: unknown, options?: unknown): unknown => {
-    if (typeof key !== "string" || !isFixedOnly(options)) return translate(key, options);
+    if (typeof key !== "string" || !isCacheable(options)) return translate(key, options);
     const o = (options ?? {}) as Record<string, unknown>;
-    const id = `${String(o.lng)}\0${String(o.lngs)}\0${String(o.ns)}\0${String(o.keyPrefix)}\0${key}`;
+    const id =
+      `${String(o.lng)}\0${String(o.lngs)}\0${String(o.ns)}\0${String(o.keyPrefix)}\0` +
+      `${String(o.count)}\0${String(o.returnObjects)}\0${key}`;
     const hit = cache.get(id);
     if (hit !== undefined) return hit;
     const text = translate(key, options);
-    if (typeof text === "string" && cache.size < MAX_CACHED) cache.set(id, text);
+    if (cache.size < MAX_CACHED && (typeof text === "string" || o.returnObjects === true)) {
+      cache.set(id, deepFreeze(text));
+    }
     return text;
   };
   return cached as i18n["t"];
 }
 
-function isFixedOnly(options: unknown): boolean {
+/** Whether a call's options leave its text depending on the key alone: see cachedT. */
+export function isCacheable(options: unknown): boolean {
   if (options === undefined) return true;
   if (options === null || typeof options !== "object") return false;
-  for (const k in options) if (!fixedOptions.has(k)) return false;
+  for (const [k, v] of Object.entries(options)) {
+    if (fixedOptions.has(k)) continue;
+    if (k === "count" && typeof v === "number" && Number.isFinite(v)) continue;
+    if (k === "returnObjects" && v === true) continue;
+    return false;
+  }
   return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A translate function for loaders, actions and mails. */

@@ -15,13 +15,12 @@ export const budgets = {
   publicPageP95: { max: 500, unit: "ms" },
   /**
    * How many times the req/s of a minimal Remix page (same server.js, same load) is that of ours: a guard
-   * against per-request waste. Set at 5.5× from measurements (ADR 014, kept by ADR 044 after profiling; the first figure, 4×, was a guess
-   * made before any page was measured). What a page does beyond the minimal one is inherent: React and
-   * react-aria render the accessible layout with i18next for every text, and Remix matches the request
-   * against all 55 routes three times, which the one-route minimal app does not. Quiet runs gave 3.7–4.4×
-   * for home and 4.5–4.9× for the question page; the per-request waste removed earlier (a new i18next
-   * instance per request, several gzip flushes per page) cost about 1.5 ms a request, ~1.5× on this ratio,
-   * and would be caught again.
+   * against per-request waste. Set at 5.5× from measurements (ADR 014, kept by ADR 044 and ADR 048 after
+   * profiling; the first figure, 4×, was a guess made before any page was measured). Quiet runs gave
+   * 3.7–4.4× for home and 4.5–4.9× for the question page before ADR 048 took out the repeated route
+   * matching, more i18next lookups and react-aria's hooks on pages that do not hydrate (side by side:
+   * −16 to −35 % server CPU on home). Issue 17's goal is 2×: set it there once a quiet run of the ratio rows
+   * shows it. What is left beyond the minimal page is mostly React rendering a real page with its texts.
    */
   publicPageVsMinimal: { max: 5.5, unit: "×" },
   /** p95 of finishing an intake (the POST that creates the case, argon2id included): issue 3. */
