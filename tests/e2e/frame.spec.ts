@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
-import { test } from "@playwright/test";
+import { test, type Page, type Response } from "@playwright/test";
 import { expect } from "./expect";
-import { text } from "./follow-helpers";
+import { seedCase, text } from "./follow-helpers";
+import { fileUrgentComplaint } from "./intake-helpers";
 import {
   enhanced,
   expectNoAxeViolations,
@@ -165,26 +166,72 @@ const plainPaths = [
   "/volgen/verwijderd",
 ];
 
+/** The page at `path` loads one script, the enhancement module, under 2 kB gzip, and no React. */
+async function expectOnlyEnhanceScript(page: Page, path: string) {
+  const scripts: { url: string; body: Promise<Buffer> }[] = [];
+  const record = (r: Response) => {
+    if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
+  };
+  page.on("response", record);
+  await page.goto(path);
+  // Not sent elsewhere (a signed-in page without the session goes to the sign-in).
+  expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+  await enhanced(page);
+  await page.waitForLoadState("networkidle");
+  page.off("response", record);
+  expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
+    expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
+  ]);
+  const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
+  expect(gzipped).toBeLessThan(2048);
+  // No inline script either (Remix's context, its manifest), and no React on the page.
+  await expect(page.locator("script:not([src])")).toHaveCount(0);
+  expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+}
+
 test.describe("pages that do not hydrate", () => {
   for (const path of plainPaths) {
     test(`${path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
-      const scripts: { url: string; body: Promise<Buffer> }[] = [];
-      page.on("response", (r) => {
-        if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
-      });
-      await page.goto(`${path}?lng=nl`);
-      await enhanced(page);
-      await page.waitForLoadState("networkidle");
-      expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
-        expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
-      ]);
-      const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
-      expect(gzipped).toBeLessThan(2048);
-      // No inline script either (Remix's context, its manifest), and no React on the page.
-      await expect(page.locator("script:not([src])")).toHaveCount(0);
-      expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+      await expectOnlyEnhanceScript(page, `${path}?lng=nl`);
     });
   }
+
+  test("the signed-in follow pages load only the enhancement script, under 2 kB gzip", async ({ page }) => {
+    const c = seedCase("nl", "Hallo");
+    await page.goto("/volgen?lng=nl");
+    await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+    await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+    await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+    await expect(page).toHaveURL(/\/volgen\/zaak$/);
+    for (const path of [
+      "/volgen/zaak",
+      "/volgen/toevoegen",
+      "/volgen/delen",
+      "/volgen/email",
+      "/volgen/verwijderen",
+    ])
+      await expectOnlyEnhanceScript(page, path);
+  });
+
+  test("the receipts load only the enhancement script; copy and print are there, the hint is not", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await fileUrgentComplaint(page, "nl", { story: "Een verhaal", email: "jongere@example.nl" });
+    await expectOnlyEnhanceScript(page, "/klacht/bevestiging");
+    const receipt = page.getByRole("region", { name: text("nl", "receipt.heading") });
+    await expect(receipt.getByRole("button")).toHaveText([
+      text("nl", "receipt.copy"),
+      text("nl", "receipt.print"),
+    ]);
+    await expect(receipt.getByText(text("nl", "receipt.printHint"))).toHaveCount(0);
+    // "Print" opens the browser's print dialog.
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute("data-printed", "");
+    });
+    await receipt.getByRole("button", { name: text("nl", "receipt.print") }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-printed", "");
+  });
 
   // ErrorSummary's behaviour without React (app/enhance/error-summary.ts).
   for (const path of ["/contact", "/bel-mij"]) {
