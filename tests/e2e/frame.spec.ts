@@ -3,6 +3,9 @@ import { test, type Page, type Response } from "@playwright/test";
 import { expect } from "./expect";
 import { seedCase, text } from "./follow-helpers";
 import { fileUrgentComplaint } from "./intake-helpers";
+import { eq } from "drizzle-orm";
+import { sha256 } from "~/server/crypto.server";
+import { getDb, schema } from "~/server/db.server";
 import {
   enhanced,
   expectNoAxeViolations,
@@ -213,11 +216,18 @@ test.describe("pages that do not hydrate", () => {
       await expectOnlyEnhanceScript(page, path);
   });
 
-  test("the receipts load only the enhancement script; copy and print are there, the hint is not", async ({
+  // Receipt.tsx's copy and print and SessionTimeout's receipt warning without React (app/enhance/receipt.ts,
+  // session-timeout.ts): filed with JavaScript (the check page hydrates), then the receipt loaded afresh.
+  test("a receipt loads only the enhancement script; copy, print and the warning work without React", async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    await fileUrgentComplaint(page, "nl", { story: "Een verhaal", email: "jongere@example.nl" });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { code, passphrase } = await fileUrgentComplaint(page, "nl", {
+      story: "Een verhaal",
+      email: "jongere@example.nl",
+    });
+    await page.clock.install();
     await expectOnlyEnhanceScript(page, "/klacht/bevestiging");
     const receipt = page.getByRole("region", { name: text("nl", "receipt.heading") });
     await expect(receipt.getByRole("button")).toHaveText([
@@ -225,12 +235,43 @@ test.describe("pages that do not hydrate", () => {
       text("nl", "receipt.print"),
     ]);
     await expect(receipt.getByText(text("nl", "receipt.printHint"))).toHaveCount(0);
+    await receipt.getByRole("button", { name: text("nl", "receipt.copy") }).click();
+    await expect(receipt.getByRole("status")).toHaveText(text("nl", "receipt.copied"));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `Code: ${code}\nGeheime zin: ${passphrase}`,
+    );
     // "Print" opens the browser's print dialog.
     await page.evaluate(() => {
       window.print = () => document.documentElement.setAttribute("data-printed", "");
     });
     await receipt.getByRole("button", { name: text("nl", "receipt.print") }).click();
     await expect(page.locator("html")).toHaveAttribute("data-printed", "");
+
+    // Four minutes left on the server, the page's clock at the warning: the dialog, its button focused;
+    // Escape is "more time" and focus goes back to where it was.
+    const token = (await page.context().cookies()).find((k) => k.name === "ap_draft")!.value;
+    const draft = () =>
+      getDb()
+        .select()
+        .from(schema.drafts)
+        .where(eq(schema.drafts.idHash, sha256(token)));
+    getDb()
+      .update(schema.drafts)
+      .set({ expiresAt: Date.now() + 4 * 60_000 })
+      .where(eq(schema.drafts.idHash, sha256(token)))
+      .run();
+    const print = receipt.getByRole("button", { name: text("nl", "receipt.print") });
+    await print.focus();
+    await page.clock.fastForward("25:30");
+    const dialog = page.getByRole("dialog", { name: text("nl", "timeout.receipt.warnTitle") });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(text("nl", "timeout.receipt.warnText_other", { count: "4" }));
+    await expect(dialog.getByRole("button", { name: text("nl", "timeout.receipt.extend") })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(print).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: text("nl", "timeout.extended") })).toBeAttached();
+    expect(draft().get()!.expiresAt).toBeGreaterThan(Date.now() + 25 * 60_000);
   });
 
   // ErrorSummary's behaviour without React (app/enhance/error-summary.ts).
