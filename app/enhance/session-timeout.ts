@@ -74,7 +74,7 @@ export function enhanceSessionTimeout(doc: Document) {
   function show(next: Phase) {
     phase = next;
     draw();
-    if (next === "running") d!.open && d!.close();
+    if (next === "running") d!.close();
     else if (!d!.open) d!.showModal();
     arm();
   }
