@@ -65,7 +65,7 @@ describe("the session timeout's dialog on a page that does not hydrate", () => {
     const html = await render("receipt");
     expect(html).toMatch(/<h2 id="timeout-title"/);
     for (const part of ["data-text", "data-kept", "data-timeout-said"]) expect(html).toContain(`${part}=""`);
-    expect(html).toMatch(/<p class="field__error" data-failed="" hidden="">/);
+    expect(html).toMatch(/<div data-failed="" hidden=""><p class="field__error">/);
     expect(html.match(/<button/g)).toHaveLength(1);
     expect(html).toMatch(/<a href="\/weg" class="quick-exit__button"/);
   });

@@ -266,6 +266,8 @@ test.describe("pages that do not hydrate", () => {
     const dialog = page.getByRole("dialog", { name: text("nl", "timeout.receipt.warnTitle") });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(text("nl", "timeout.receipt.warnText_other", { count: "4" }));
+    // "That did not work" only after a failed try.
+    await expect(dialog.getByText(text("nl", "timeout.failed"))).toBeHidden();
     await expect(dialog.getByRole("button", { name: text("nl", "timeout.receipt.extend") })).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();

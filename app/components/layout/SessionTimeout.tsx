@@ -131,9 +131,10 @@ export function PlainSessionTimeout({
         <div id="timeout-text">
           <p data-text="">{t(`timeout.${kind}.warnText`, { count, hours: hours(kindOf.maxMs) })}</p>
           <p data-kept="">{t(`timeout.${kind}.kept`)}</p>
-          <p className="field__error" data-failed="" hidden>
-            {t("timeout.failed")}
-          </p>
+          {/* `hidden` on a wrapper: `.field__error` sets its own display. */}
+          <div data-failed="" hidden>
+            <p className="field__error">{t("timeout.failed")}</p>
+          </div>
         </div>
         <div className="timeout-dialog__actions">
           <button type="button" className="button button--primary">
