@@ -9,12 +9,16 @@
 import { enhanceComboBoxes } from "./combobox";
 import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
+import { enhanceReceipt } from "./receipt";
+import { enhanceSessionTimeout } from "./session-timeout";
 import { enhanceWrappingFields } from "./wrapping-field";
 
 enhanceQuickExit(document);
 enhanceErrorSummary(document);
 enhanceWrappingFields(document);
 enhanceComboBoxes(document);
+enhanceSessionTimeout(document);
+enhanceReceipt(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";

@@ -19,6 +19,7 @@ export const handle: RouteHandle = {
         ? "follow:contact.confirmation.title"
         : "follow:contact.confirmation.goneTitle",
     ),
+  hydrate: false,
 };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 

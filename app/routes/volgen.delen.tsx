@@ -13,7 +13,7 @@ import { formProblem, message, messagesOf, requireReporter } from "~/server/foll
 import followStyles from "~/styles/follow.css?url";
 import { consentRecipients } from "~/domain/vocabulary";
 
-export const handle: RouteHandle = { title: "follow:consent.title" };
+export const handle: RouteHandle = { title: "follow:consent.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 function load(caseId: number) {

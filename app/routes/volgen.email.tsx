@@ -12,7 +12,7 @@ import { notifyEmailOf, setNotifyEmail } from "~/server/follow.server";
 import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:news.title" };
+export const handle: RouteHandle = { title: "follow:news.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,11 @@ import { takeUnsent } from "~/server/unsent.server";
 import followStyles from "~/styles/follow.css?url";
 
 // The language switch submits the form and keeps what is typed (ADR 023, 027).
-export const handle: RouteHandle = { title: "follow:addition.title", languageForm: "addition" };
+export const handle: RouteHandle = {
+  title: "follow:addition.title",
+  languageForm: "addition",
+  hydrate: false,
+};
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { formProblem, messagesOf, requireReporter } from "~/server/follow-route.
 import { endFollowSession } from "~/server/follow-session.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:erase.title" };
+export const handle: RouteHandle = { title: "follow:erase.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -24,6 +24,7 @@ export const handle: RouteHandle = {
   // The reply box is there while the case is open: the language switch then keeps what is typed in it.
   languageForm: (data) =>
     (data as { status?: string } | undefined)?.status === "closed" ? undefined : "reply",
+  hydrate: false,
 };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 

@@ -1,7 +1,11 @@
 import { gzipSync } from "node:zlib";
-import { test } from "@playwright/test";
+import { test, type Page, type Response } from "@playwright/test";
 import { expect } from "./expect";
-import { text } from "./follow-helpers";
+import { seedCase, text } from "./follow-helpers";
+import { fileUrgentComplaint } from "./intake-helpers";
+import { eq } from "drizzle-orm";
+import { sha256 } from "~/server/crypto.server";
+import { getDb, schema } from "~/server/db.server";
 import {
   enhanced,
   expectNoAxeViolations,
@@ -165,26 +169,112 @@ const plainPaths = [
   "/volgen/verwijderd",
 ];
 
+/** The page at `path` loads one script, the enhancement module, under 2 kB gzip, and no React. */
+async function expectOnlyEnhanceScript(page: Page, path: string) {
+  const scripts: { url: string; body: Promise<Buffer> }[] = [];
+  const record = (r: Response) => {
+    if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
+  };
+  page.on("response", record);
+  await page.goto(path);
+  // Not sent elsewhere (a signed-in page without the session goes to the sign-in).
+  expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+  await enhanced(page);
+  await page.waitForLoadState("networkidle");
+  page.off("response", record);
+  expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
+    expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
+  ]);
+  const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
+  expect(gzipped).toBeLessThan(2048);
+  // No inline script either (Remix's context, its manifest), and no React on the page.
+  await expect(page.locator("script:not([src])")).toHaveCount(0);
+  expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+}
+
 test.describe("pages that do not hydrate", () => {
   for (const path of plainPaths) {
     test(`${path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
-      const scripts: { url: string; body: Promise<Buffer> }[] = [];
-      page.on("response", (r) => {
-        if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
-      });
-      await page.goto(`${path}?lng=nl`);
-      await enhanced(page);
-      await page.waitForLoadState("networkidle");
-      expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
-        expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
-      ]);
-      const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
-      expect(gzipped).toBeLessThan(2048);
-      // No inline script either (Remix's context, its manifest), and no React on the page.
-      await expect(page.locator("script:not([src])")).toHaveCount(0);
-      expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
+      await expectOnlyEnhanceScript(page, `${path}?lng=nl`);
     });
   }
+
+  test("the signed-in follow pages load only the enhancement script, under 2 kB gzip", async ({ page }) => {
+    const c = seedCase("nl", "Hallo");
+    await page.goto("/volgen?lng=nl");
+    await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+    await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+    await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+    await expect(page).toHaveURL(/\/volgen\/zaak$/);
+    for (const path of [
+      "/volgen/zaak",
+      "/volgen/toevoegen",
+      "/volgen/delen",
+      "/volgen/email",
+      "/volgen/verwijderen",
+    ])
+      await expectOnlyEnhanceScript(page, path);
+  });
+
+  // Receipt.tsx's copy and print and SessionTimeout's receipt warning without React (app/enhance/receipt.ts,
+  // session-timeout.ts): filed with JavaScript (the check page hydrates), then the receipt loaded afresh.
+  test("a receipt loads only the enhancement script; copy, print and the warning work without React", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { code, passphrase } = await fileUrgentComplaint(page, "nl", {
+      story: "Een verhaal",
+      email: "jongere@example.nl",
+    });
+    await page.clock.install();
+    await expectOnlyEnhanceScript(page, "/klacht/bevestiging");
+    const receipt = page.getByRole("region", { name: text("nl", "receipt.heading") });
+    await expect(receipt.getByRole("button")).toHaveText([
+      text("nl", "receipt.copy"),
+      text("nl", "receipt.print"),
+    ]);
+    await expect(receipt.getByText(text("nl", "receipt.printHint"))).toHaveCount(0);
+    await receipt.getByRole("button", { name: text("nl", "receipt.copy") }).click();
+    await expect(receipt.getByRole("status")).toHaveText(text("nl", "receipt.copied"));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `Code: ${code}\nGeheime zin: ${passphrase}`,
+    );
+    // "Print" opens the browser's print dialog.
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute("data-printed", "");
+    });
+    await receipt.getByRole("button", { name: text("nl", "receipt.print") }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-printed", "");
+
+    // Four minutes left on the server, the page's clock at the warning: the dialog, its button focused;
+    // Escape is "more time" and focus goes back to where it was.
+    const token = (await page.context().cookies()).find((k) => k.name === "ap_draft")!.value;
+    const draft = () =>
+      getDb()
+        .select()
+        .from(schema.drafts)
+        .where(eq(schema.drafts.idHash, sha256(token)));
+    getDb()
+      .update(schema.drafts)
+      .set({ expiresAt: Date.now() + 4 * 60_000 })
+      .where(eq(schema.drafts.idHash, sha256(token)))
+      .run();
+    const print = receipt.getByRole("button", { name: text("nl", "receipt.print") });
+    await print.focus();
+    await page.clock.fastForward("25:30");
+    const dialog = page.getByRole("dialog", { name: text("nl", "timeout.receipt.warnTitle") });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(text("nl", "timeout.receipt.warnText_other", { count: "4" }));
+    // "That did not work" only after a failed try.
+    await expect(dialog.getByText(text("nl", "timeout.failed"))).toBeHidden();
+    await expect(dialog.getByRole("button", { name: text("nl", "timeout.receipt.extend") })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(print).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: text("nl", "timeout.extended") })).toBeAttached();
+    expect(draft().get()!.expiresAt).toBeGreaterThan(Date.now() + 25 * 60_000);
+  });
 
   // ErrorSummary's behaviour without React (app/enhance/error-summary.ts).
   for (const path of ["/contact", "/bel-mij"]) {

@@ -288,8 +288,8 @@ test.describe("keyboard only, in Dutch", () => {
     await pressButton(page, t("signIn.submit"));
 
     await expectFocusAfterNavigation(page, /\/volgen\/zaak$/);
-    // A fresh load after the plain sign-in page: go on once the app runs.
-    await reactTookOver(page);
+    // The case page does not hydrate either (ADR 042): go on once its script has run.
+    await enhanced(page);
     await pressButton(page, t("case.reply.submit"));
     await expectErrorFocus(page);
     await typeInto(page, page.getByLabel(t("case.reply.label")), "Liever niet bellen, mail is goed.");

@@ -117,9 +117,9 @@ for (const js of [true, false]) {
       await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
       await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
       await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
-      // The sign-in page does not hydrate (ADR 042), so this is a fresh load: go on once the app runs.
+      // Neither the sign-in nor the case page hydrates (ADR 042): go on once the case page's script has run.
       await expect(page).toHaveURL(/\/volgen\/zaak$/);
-      if (js) await reactTookOver(page);
+      if (js) await enhanced(page);
       const box = (lng: "nl" | "en") => page.getByRole("textbox", { name: text(lng, "case.reply.label") });
       const message = "Het gaat beter.\nMaar ik wil nog iets vragen. 🙂";
       await box("nl").fill(message);

@@ -13,7 +13,7 @@ import { getDb, schema } from "~/server/db.server";
 import { sha256 } from "~/server/crypto.server";
 import { hashPassphrase } from "~/server/passphrase.server";
 import { check, expectErrorState, seedCase, text } from "./follow-helpers";
-import { expectNoAxeViolations, localeText, viewportScreenshots } from "./helpers";
+import { enhanced, expectNoAxeViolations, localeText, viewportScreenshots } from "./helpers";
 import { fileUrgentComplaint } from "./intake-helpers";
 
 const MINUTE = 60_000;
@@ -123,7 +123,8 @@ test.describe("timeouts with JavaScript", () => {
     const c = seedCase("nl", "Hoe gaat het?");
     await signIn(page, c.code, c.passphrase);
     await expect(page).toHaveURL(/\/volgen\/zaak$/);
-    await page.waitForFunction(() => "__remixRouter" in window);
+    // The case page does not hydrate (ADR 042): its enhancement script runs the timer.
+    await enhanced(page);
 
     // The server has seen nothing for 26 minutes; the page's clock moves on as far.
     idleFor(c.caseId, 26 * MINUTE);
@@ -157,7 +158,8 @@ test.describe("timeouts with JavaScript", () => {
     await page.clock.install();
     const c = seedCase("nl", "Hoe gaat het?");
     await signIn(page, c.code, c.passphrase);
-    await page.waitForFunction(() => "__remixRouter" in window);
+    // The case page does not hydrate (ADR 042): its enhancement script runs the timer.
+    await enhanced(page);
     await page.getByRole("textbox", { name: t("case.reply.label") }).fill("Nog niet verstuurd");
 
     idleFor(c.caseId, 31 * MINUTE);

@@ -11,6 +11,8 @@ import { useTranslation } from "react-i18next";
 import { QuickExitLink } from "~/components/layout/QuickExit";
 import { FOLLOW_MAX_MS, hours, KEEP_ALIVE_EVERY_MS, WARN_BEFORE_MS } from "~/domain/lifetimes";
 import { ABSOLUTE_TIMEOUT_MS } from "~/domain/staff-session";
+import type { RouteHandle } from "~/route-handle";
+import { afterExtend, checkDelays, minutesLeft, phaseAfterCheck, pingDue, type Phase } from "./timeout-rules";
 
 export type TimeoutInfo = { kind: "follow" | "receipt" | "staff"; endsInMs: number };
 
@@ -40,8 +42,6 @@ const KINDS = {
   },
 } as const;
 
-type Phase = "running" | "warning" | "ended";
-
 /** The `timeout` of the deepest route that has one. */
 function usePageTimeout(): TimeoutInfo | undefined {
   for (const m of [...useMatches()].reverse()) {
@@ -51,10 +51,100 @@ function usePageTimeout(): TimeoutInfo | undefined {
   return undefined;
 }
 
+/**
+ * Whether this is the server render of a page that does not hydrate (ADR 042): the root's rule
+ * (`useHydrates`). In a browser React runs, so the React timer does.
+ */
+function useRendersPlain(): boolean {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return false;
+  for (const m of [...matches].reverse()) {
+    const hydrate = (m.handle as RouteHandle | undefined)?.hydrate;
+    if (hydrate !== undefined) return !hydrate;
+  }
+  return false;
+}
+
 export function PageTimeout() {
   const info = usePageTimeout();
+  const plain = useRendersPlain();
+  const csrf = useRouteLoaderData<{ csrfToken: string }>("root")?.csrfToken ?? "";
+  if (!info) return null;
+  if (plain && info.kind !== "staff")
+    return <PlainSessionTimeout info={info as TimeoutInfo & { kind: "follow" | "receipt" }} csrf={csrf} />;
   // A new loader answer (navigation, revalidation) starts the timer afresh.
-  return info ? <SessionTimeout key={`${info.kind}-${info.endsInMs}`} info={info} /> : null;
+  return <SessionTimeout key={`${info.kind}-${info.endsInMs}`} info={info} />;
+}
+
+/**
+ * The dialog of a page that does not hydrate, closed, as `SessionTimeout` first renders it, with what
+ * app/enhance/session-timeout.ts needs to run it: the timing, the endpoint, and every text it can show
+ * (the minutes as `{n}`; both our languages have only "one" and "other", timeout-rules.test.ts checks).
+ */
+export function PlainSessionTimeout({
+  info,
+  csrf,
+}: {
+  info: TimeoutInfo & { kind: "follow" | "receipt" };
+  csrf: string;
+}) {
+  const kind = info.kind;
+  const kindOf = KINDS[kind];
+  const { t } = useTranslation(kindOf.ns);
+  const text = (key: string, count: number) =>
+    t(`timeout.${kind}.${key}`, { count, replace: { count: "{n}", hours: hours(kindOf.maxMs) } });
+  const follow = kind === "follow";
+  const data: Record<`data-${string}`, string | number | undefined> = {
+    "data-timeout": kind,
+    "data-ends": info.endsInMs,
+    "data-warn": WARN_BEFORE_MS,
+    "data-every": follow ? KEEP_ALIVE_EVERY_MS : undefined,
+    "data-url": kindOf.endpoint,
+    "data-what": follow ? "volgen" : "bewijs",
+    "data-csrf": csrf,
+    "data-sign-in": follow ? kindOf.signIn() : undefined,
+    "data-warn-title": t(`timeout.${kind}.warnTitle`),
+    "data-warn-one": text("warnText", 1),
+    "data-warn-other": text("warnText", 2),
+    "data-last-one": follow ? text("warnLast", 1) : undefined,
+    "data-last-other": follow ? text("warnLast", 2) : undefined,
+    "data-ended-title": t(`timeout.${kind}.endedTitle`),
+    "data-ended-text": t(`timeout.${kind}.endedText`),
+    "data-extend": t(`timeout.${kind}.extend`),
+    "data-close": t(`timeout.${kind}.close`),
+    "data-again": t(`timeout.${kind}.signInAgain`),
+    "data-extended": t("timeout.extended"),
+  };
+  const count = minutesLeft(info.endsInMs);
+  return (
+    <>
+      <p className="visually-hidden" role="status" data-timeout-said="" />
+      <dialog
+        className="timeout-dialog"
+        aria-labelledby="timeout-title"
+        aria-describedby="timeout-text"
+        {...data}
+      >
+        <h2 id="timeout-title" className="timeout-dialog__title">
+          {t(`timeout.${kind}.warnTitle`)}
+        </h2>
+        <div id="timeout-text">
+          <p data-text="">{t(`timeout.${kind}.warnText`, { count, hours: hours(kindOf.maxMs) })}</p>
+          <p data-kept="">{t(`timeout.${kind}.kept`)}</p>
+          {/* `hidden` on a wrapper: `.field__error` sets its own display. */}
+          <div data-failed="" hidden>
+            <p className="field__error">{t("timeout.failed")}</p>
+          </div>
+        </div>
+        <div className="timeout-dialog__actions">
+          <button type="button" className="button button--primary">
+            {t(`timeout.${kind}.extend`)}
+          </button>
+          <QuickExitLink />
+        </div>
+      </dialog>
+    </>
+  );
 }
 
 function SessionTimeout({ info }: { info: TimeoutInfo }) {
@@ -116,19 +206,13 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
     if (phase === "ended") return;
     const check = async () => {
       const endsInMs = await ask();
-      if (endsInMs === null) return setPhase("ended");
-      if (endsInMs === undefined) return setPhase("warning");
-      if (endsInMs > WARN_BEFORE_MS + 1000) {
-        setPhase("running");
-        return moveDeadline(endsInMs);
-      }
-      setPhase("warning");
-      moveDeadline(endsInMs);
+      const next = phaseAfterCheck(endsInMs, WARN_BEFORE_MS);
+      setPhase(next);
+      if (typeof endsInMs === "number") moveDeadline(endsInMs);
     };
-    const untilWarning = deadline.current - Date.now() - WARN_BEFORE_MS;
-    const untilEnd = deadline.current - Date.now();
-    const warn = phase === "running" ? setTimeout(() => void check(), Math.max(0, untilWarning)) : undefined;
-    const end = setTimeout(() => void check(), Math.max(0, untilEnd) + 500);
+    const delays = checkDelays(phase, deadline.current, Date.now(), WARN_BEFORE_MS);
+    const warn = delays.warn === undefined ? undefined : setTimeout(() => void check(), delays.warn);
+    const end = setTimeout(() => void check(), delays.end);
     const countdown = setInterval(() => setLeft(deadline.current - Date.now()), 15_000);
     return () => {
       clearTimeout(warn);
@@ -141,7 +225,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   useEffect(() => {
     if (info.kind === "receipt" || phase !== "running") return;
     const onInput = () => {
-      if (Date.now() - lastPing.current < KEEP_ALIVE_EVERY_MS) return;
+      if (!pingDue(Date.now(), lastPing.current, KEEP_ALIVE_EVERY_MS)) return;
       lastPing.current = Date.now();
       void extend().then((endsInMs) => {
         if (typeof endsInMs === "number") moveDeadline(endsInMs);
@@ -163,10 +247,11 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   async function stillHere() {
     setFailed(false);
     const endsInMs = await extend();
-    if (endsInMs === null) return setPhase("ended");
-    if (endsInMs === undefined) return setFailed(true);
+    const result = afterExtend(endsInMs, WARN_BEFORE_MS);
+    if (result === "ended") return setPhase("ended");
+    if (result === "failed" || typeof endsInMs !== "number") return setFailed(true);
     // At the session's last hours an extension gives no more time: say so, offer no button that fails.
-    if (endsInMs <= WARN_BEFORE_MS) {
+    if (result === "final") {
       setFinal(true);
       deadline.current = Date.now() + endsInMs;
       return setLeft(endsInMs);
@@ -189,7 +274,7 @@ function SessionTimeout({ info }: { info: TimeoutInfo }) {
   }
 
   const kind = info.kind;
-  const count = Math.max(1, Math.ceil(left / 60_000));
+  const count = minutesLeft(left);
   const ended = phase === "ended";
   return (
     <>

@@ -1,7 +1,8 @@
 /**
  * The receipt of every journey (story, complaint, contact request): code and passphrase, shown once, with
  * ways to keep them — copy and print (with JavaScript), a text file, writing them down — and until when
- * the page shows them. One component and one set of texts (follow:receipt.*), so all three say the same.
+ * the page shows them. On the pages that do not hydrate (ADR 042) app/enhance/receipt.ts adds copy and
+ * print from the server-rendered `<template>`; after a client-side navigation React does. One component and one set of texts (follow:receipt.*), so all three say the same.
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -78,14 +79,30 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
             </button>
           </>
         ) : (
-          <p className="receipt__print-hint">{t("receipt.printHint")}</p>
+          <>
+            {/* Without React: app/enhance/receipt.ts puts these buttons in the hint's place. */}
+            <template data-receipt-actions="">
+              <button type="button" className="button button--secondary" data-copy={note}>
+                {t("receipt.copy")}
+              </button>
+              <button type="button" className="button button--secondary" data-print="">
+                {t("receipt.print")}
+              </button>
+            </template>
+            <p className="receipt__print-hint">{t("receipt.printHint")}</p>
+          </>
         )}
         <a className="button button--secondary" href={receipt.downloadHref} download>
           {t("receipt.download")}
         </a>
       </div>
       {/* Always in the page, so the message is read out when it changes. */}
-      <p className="receipt__copied no-print" role="status">
+      <p
+        className="receipt__copied no-print"
+        role="status"
+        data-copied={t("receipt.copied")}
+        data-copy-failed={t("receipt.copyFailed")}
+      >
         {copy === "idle" ? "" : t(copy === "copied" ? "receipt.copied" : "receipt.copyFailed")}
       </p>
       <p className="field__hint no-print">{t("receipt.downloadWarning")}</p>
