@@ -6,13 +6,20 @@
  * Import nothing here that a hydrating page also imports: the build would split it into a shared chunk,
  * and this page would load a second script.
  */
+import { enhanceCharacterCounts } from "./character-count";
+import { enhanceConditionalReveals } from "./conditional-reveal";
 import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
+import { enhanceRadioTabStops } from "./radio-tab-stops";
 import { enhanceWrappingFields } from "./wrapping-field";
 
 enhanceQuickExit(document);
+// Before the summary takes focus: a field it links to may sit in a box that this hides or shows.
+enhanceConditionalReveals(document);
 enhanceErrorSummary(document);
 enhanceWrappingFields(document);
+enhanceCharacterCounts(document);
+enhanceRadioTabStops(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";
