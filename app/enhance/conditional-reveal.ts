@@ -5,6 +5,8 @@
  * each label saying when it applies ("(only if you choose 'Email')"); with it, as with React, the labels
  * lose that condition and a box shows only while one of its choices is picked. A hidden box is out of the
  * tab order (`hidden`), and each choice that opens a box names it in `aria-controls`, as GOV.UK's radios do.
+ * Not GOV.UK's `aria-expanded` on the radio: ARIA does not allow it on a radio (w3c/aria#1404 is open),
+ * axe reports it as a critical violation (aria-allowed-attr), and the accessibility sweep must stay clean.
  *
  * Markup: a box carries `data-reveal-for` (the name of the radios or checkboxes that control it) and
  * `data-reveal-when` (the values that show it, space-separated); a label's condition is a
@@ -41,8 +43,6 @@ export function enhanceConditionalReveals(doc: Document) {
     const sync = () => {
       const chosen = choices.filter((c) => c.checked).map((c) => c.value);
       for (const box of own) box.hidden = !shows(box.dataset.revealWhen, chosen);
-      for (const c of choices)
-        if (c.hasAttribute("aria-controls")) c.setAttribute("aria-expanded", String(c.checked));
     };
     for (const choice of choices) {
       const ids = controlledBy(own, choice.value);

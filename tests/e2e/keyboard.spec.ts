@@ -139,8 +139,8 @@ async function intakeJourney(page: Page, kind: Kind) {
   await tabTo(page, page.getByRole("link", { name: t("start.begin") }));
   await page.keyboard.press("Enter");
   await expectFocusAfterNavigation(page, new RegExp(`${base}/wie$`));
-  // The start page does not hydrate (ADR 042), so this is a fresh load: go on once the app runs.
-  await reactTookOver(page);
+  // The question pages do not hydrate either (ADR 042): each is a fresh load, ready once its script has run.
+  await enhanced(page);
 
   // Nothing chosen: the error summary takes focus; its link leads to the question.
   await cont();
@@ -231,8 +231,8 @@ test.describe("keyboard only, in Dutch", () => {
 
     // One question per page (ADR 037): each new page puts the focus where a keyboard user starts.
     await expectFocusAfterNavigation(page, /\/contact\/relatie$/);
-    // The first page does not hydrate (ADR 042), so this is a fresh load: go on once the app runs.
-    await reactTookOver(page);
+    // The contact pages do not hydrate (ADR 042): each is a fresh load, ready once its script has run.
+    await enhanced(page);
     await chooseRadio(
       page,
       page.getByRole("radiogroup", { name: t("contact.details.relation.label") }),
