@@ -85,7 +85,8 @@ const quickExitPages: {
   {
     kind: "hydrated",
     path: "/volgen/zaak",
-    before: "/volgen",
+    // Not /volgen: the sign-in page, opened again, ends the session it would show.
+    before: "/over",
     ready: reactTookOver,
     setUp: async (page) => {
       const c = seedCase("nl", "Hoe gaat het?");
