@@ -6,19 +6,26 @@
  * Import nothing here that a hydrating page also imports: the build would split it into a shared chunk,
  * and this page would load a second script.
  */
+import { enhanceCharacterCounts } from "./character-count";
 import { enhanceComboBoxes } from "./combobox";
+import { enhanceConditionalReveals } from "./conditional-reveal";
 import { enhanceErrorSummary } from "./error-summary";
 import { enhanceQuickExit } from "./quick-exit";
+import { enhanceRadioTabStops } from "./radio-tab-stops";
 import { enhanceReceipt } from "./receipt";
 import { enhanceSessionTimeout } from "./session-timeout";
 import { enhanceWrappingFields } from "./wrapping-field";
 
 enhanceQuickExit(document);
+// Before the summary takes focus: a field it links to may sit in a box that this hides or shows.
+enhanceConditionalReveals(document);
 enhanceErrorSummary(document);
 enhanceWrappingFields(document);
 enhanceComboBoxes(document);
 enhanceSessionTimeout(document);
 enhanceReceipt(document);
+enhanceCharacterCounts(document);
+enhanceRadioTabStops(document);
 
 // Ready: the browser tests wait for this instead of React's hydration.
 document.documentElement.dataset.enhanced = "";

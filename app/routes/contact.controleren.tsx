@@ -18,7 +18,8 @@ import { formProblem, messagesOf } from "~/server/follow-route.server";
 import { RateLimiter } from "~/server/rate-limit.server";
 import followStyles from "~/styles/follow.css?url";
 
-export const handle: RouteHandle = { title: "follow:contact.check.title" };
+// Text, change links and one button: no React in the browser (ADR 042).
+export const handle: RouteHandle = { title: "follow:contact.check.title", hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: followStyles }];
 
 // Ten requests an hour from one client is far more than a person sends, and far less than a flood. The

@@ -1,13 +1,19 @@
 /**
- * On a slow phone a person starts typing and ticking before the page's JavaScript has run. react-aria
+ * On a slow connection a person starts typing and ticking before the page's JavaScript has run. react-aria
  * renders controlled inputs, so the first re-render after hydration used to put the empty state back and
  * wipe it. Here the scripts are held back until the fields are filled in, then released; what was typed,
  * picked and ticked must survive hydration, and the server must get it.
+ *
+ * On the staff side, which hydrates: radios and a checkbox (a case entered on someone's behalf), a text area
+ * with its counter (a note on a case). The public question pages, where this was first seen, no longer
+ * hydrate (ADR 042): nothing replaces their fields, so there is nothing to lose.
  */
 import { test, type Page } from "@playwright/test";
 import { expect } from "./expect";
-import { limits } from "~/domain/intake/validation";
-import { choose, tr } from "./intake-helpers";
+import { TEXT_MAX } from "~/domain/staff-forms";
+import { startSession } from "~/server/staff-session.server";
+import { createStaff, e2eDatabase, seedCase } from "../helpers/seed-cases";
+import { localeText } from "./helpers";
 
 /** Opens a page with every script held back until `release()` is called. */
 async function openWithScriptsHeld(page: Page, url: string) {
@@ -36,85 +42,63 @@ async function openWithScriptsHeld(page: Page, url: string) {
   };
 }
 
-test("what is typed, picked and ticked before the page's JavaScript runs is kept", async ({ page }) => {
-  // Seven pages, each loaded twice over (scripts held, then released and waited for): a minute on a busy
-  // machine, which was the default timeout.
+test("what is typed, picked and ticked before the page's JavaScript runs is kept", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
-  const lng = "nl";
-  const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params);
-  const next = () => page.getByRole("button", { name: tr(lng, "common:continue"), exact: true }).click();
+  const s = (key: string, values: Record<string, string | number> = {}) =>
+    localeText("nl", "staff", key, values);
+  const db = e2eDatabase();
+  const worker = await createStaff(db, { role: "ombudsworker" });
+  const token = startSession(db, worker.id, true).split(";")[0]!.split("=")[1]!;
+  await context.addCookies([
+    { name: "ap_staff", value: token, url: `${process.env.E2E_BASE_URL}/medewerker` },
+  ]);
 
-  // A radio group: "who is telling".
-  let hydrate = await openWithScriptsHeld(page, `/verhaal/wie?lng=${lng}`);
-  await choose(page, "radio", t("who.options.young_person.label"));
+  // Two radio groups and a checkbox: a case entered on someone's behalf.
+  const c = seedCase(db, { kind: "complaint" });
+  let hydrate = await openWithScriptsHeld(page, "/medewerker/invoeren?lng=nl");
+  const pick = (label: string) => page.locator("label").filter({ hasText: label }).click();
+  await pick(s("entry.kind.options.complaint"));
+  await pick(s("entry.channel.options.phone"));
+  await pick(s("entry.agreed.option"));
   await hydrate();
-  await expect(
-    page.getByRole("radio", { name: new RegExp(t("who.options.young_person.label")) }),
-  ).toBeChecked();
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/afdeling$/);
+  await expect(page.getByRole("radio", { name: s("entry.kind.options.complaint") })).toBeChecked();
+  await expect(page.getByRole("radio", { name: s("entry.channel.options.phone") })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: s("entry.agreed.option") })).toBeChecked();
+  await page.getByRole("button", { name: s("entry.submit") }).click();
+  // The server got all three: a complaint (its first question), by phone (the notice), agreed (no error).
+  await expect(page).toHaveURL(/\/klacht\/wie$/);
+  await expect(page.getByText(localeText("nl", "intake", "onBehalf.phone"))).toBeVisible();
 
-  // A radio group with a text field: the unit.
-  hydrate = await openWithScriptsHeld(page, `/verhaal/afdeling?lng=${lng}`);
-  await choose(page, "radio", t("unit.options.unknown"));
-  await page.getByLabel(t("unit.unitOther.label")).fill("Groep 3");
+  // A text area with its counter: a note on a case.
+  hydrate = await openWithScriptsHeld(page, `/medewerker/zaken/${c.id}?lng=nl`);
+  const note = page.getByRole("textbox", { name: s("case.actions.note"), exact: true });
+  const typed = "Ik typte dit voordat de pagina helemaal geladen was.";
+  await note.fill(typed);
   await hydrate();
-  await expect(page.getByLabel(t("unit.unitOther.label"))).toHaveValue("Groep 3");
-  await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/wanneer$/);
-
-  // Two text fields: the period.
-  hydrate = await openWithScriptsHeld(page, `/verhaal/wanneer?lng=${lng}`);
-  await page.getByLabel(t("unit.period.from")).fill("2019");
-  await page.getByLabel(t("unit.period.to")).fill("2020");
-  await hydrate();
-  await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2019");
-  await expect(page.getByLabel(t("unit.period.to"))).toHaveValue("2020");
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/wat-is-er-gebeurd$/);
-
-  // A text area with its counter: the story.
-  hydrate = await openWithScriptsHeld(page, `/verhaal/wat-is-er-gebeurd?lng=${lng}`);
-  const story = "Ik typte dit voordat de pagina helemaal geladen was.";
-  await page.getByRole("textbox", { name: t("what.question") }).fill(story);
-  await hydrate();
-  await expect(page.getByRole("textbox", { name: t("what.question") })).toHaveValue(story);
+  await expect(note).toHaveValue(typed);
   // The counter counts what is there, not what the page started with.
-  const left = String(limits.story - story.length).replace(/(\d)(?=(\d{3})+$)/g, "$1[.,]?");
+  const left = String(TEXT_MAX - typed.length).replace(/(\d)(?=(\d{3})+$)/g, "$1[.,]?");
   await expect(page.getByText(new RegExp(`\\b${left}\\b`))).toBeVisible();
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/onderwerpen$/);
+  await page.getByRole("button", { name: s("case.actions.addNote") }).click();
+  await expect(page.getByText(s("case.done.note"))).toBeVisible();
+  await expect(page.getByText(typed)).toBeVisible();
 
-  // A checkbox group: the themes.
-  hydrate = await openWithScriptsHeld(page, `/verhaal/onderwerpen?lng=${lng}`);
-  await choose(page, "checkbox", t("what.themes.options.medication"));
-  await hydrate();
-  await expect(page.getByRole("checkbox", { name: t("what.themes.options.medication") })).toBeChecked();
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/veilig$/);
-
-  // The server got all of it: going back, the steps show the saved answers.
-  await page.goto(`/verhaal/wat-is-er-gebeurd?lng=${lng}`);
-  await expect(page.getByRole("textbox", { name: t("what.question") })).toHaveValue(story);
-  await page.goto(`/verhaal/onderwerpen?lng=${lng}`);
-  await expect(page.getByRole("checkbox", { name: t("what.themes.options.medication") })).toBeChecked();
-  await page.goto(`/verhaal/wanneer?lng=${lng}`);
-  await expect(page.getByLabel(t("unit.period.from"))).toHaveValue("2019");
-  await page.goto(`/verhaal/afdeling?lng=${lng}`);
-  await expect(page.getByRole("radio", { name: new RegExp(t("unit.options.unknown")) })).toBeChecked();
-
-  // A text area that already holds an answer (a step revisited, or an error page that kept what was sent):
-  // React's hydration of a text area puts the server's text back over an edit made before it ran.
-  hydrate = await openWithScriptsHeld(page, `/verhaal/wat-is-er-gebeurd?lng=${lng}`);
-  const storyBox = page.getByRole("textbox", { name: t("what.question") });
-  await expect(storyBox).toHaveValue(story);
+  // A text area that already holds text (a refused form comes back with what was sent): React's hydration
+  // of a text area puts the server's text back over an edit made before it ran. With the scripts held,
+  // "save" is the browser's own POST, and the refused page comes back with its scripts held too.
+  hydrate = await openWithScriptsHeld(page, `/medewerker/zaken/${c.id}?lng=nl`);
+  const tooLong = "x".repeat(TEXT_MAX + 1);
+  await note.fill(tooLong);
+  await page.getByRole("button", { name: s("case.actions.addNote") }).click();
+  await expect(page).toHaveTitle(/^Fout: /);
+  await expect(note).toHaveValue(tooLong);
   const edited = "Ik heb het anders opgeschreven, nog voor de pagina klaar was.";
-  await storyBox.fill(edited);
+  await note.fill(edited);
   await hydrate();
-  await expect(storyBox).toHaveValue(edited);
-  await next();
-  await expect(page).toHaveURL(/\/verhaal\/onderwerpen$/);
-  await page.goto(`/verhaal/wat-is-er-gebeurd?lng=${lng}`);
-  await expect(storyBox).toHaveValue(edited);
+  await expect(note).toHaveValue(edited);
+  await page.getByRole("button", { name: s("case.actions.addNote") }).click();
+  await expect(page.getByText(edited)).toBeVisible();
 });

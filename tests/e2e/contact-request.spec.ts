@@ -10,7 +10,7 @@ import {
   text,
 } from "./follow-helpers";
 import { contactPagePath, fillContactPage } from "./contact-helpers";
-import { pairs, reactTookOver, recordRequests } from "./helpers";
+import { enhanced, pairs, recordRequests } from "./helpers";
 
 const NAMES = { "nl-js": "Sanne", "nl-nojs": "Joost", "en-js": "Emma", "en-nojs": "Daan" } as const;
 const QUESTION = "Hoe gaat het met mijn zoon? <script>alert(1)</script>";
@@ -52,8 +52,8 @@ for (const { lng, js } of pairs) {
       await continueTo(page, lng);
 
       await expect(page).toHaveURL(contactPagePath.relation);
-      // The first page does not hydrate (ADR 042); the later ones do: go on once the app runs.
-      if (js) await reactTookOver(page);
+      // The pages do not hydrate (ADR 042): each is a fresh load, ready when its enhancement script has run.
+      if (js) await enhanced(page);
       await progress(2);
       await continueTo(page, lng);
       await expect(alertItems()).toHaveText([t("contact.errors.relationMissing")]);
@@ -62,6 +62,7 @@ for (const { lng, js } of pairs) {
 
       // How to reach you: the number only for "call me"; a wrong number is shown again with its error.
       await expect(page).toHaveURL(contactPagePath.reach);
+      if (js) await enhanced(page);
       await progress(3);
       await check(page, "contact reach", { js, engines, shot: shot("reach") });
       // GOV.UK's conditional reveal: without JavaScript both follow-up fields show, each with its condition

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, type Locator } from "@playwright/test";
 import { expect } from "./expect";
+import { enhanced } from "./helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
 const shotDir = path.resolve("tests/artifacts/screenshots");
@@ -38,7 +39,7 @@ test("in forced colours the chosen radio, the ticked checkbox and the exit butto
   await page.setViewportSize({ width: 360, height: 740 });
   const t = (key: string) => tr("nl", key);
   await page.goto("/verhaal/wie?lng=nl");
-  await page.waitForFunction(() => "__remixRouter" in window);
+  await enhanced(page);
   expect(await page.evaluate(() => matchMedia("(forced-colors: active)").matches)).toBe(true);
 
   const young = page.getByRole("radio", { name: new RegExp(`^${t("who.options.young_person.label")}`) });

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { test, type Page, type Response } from "@playwright/test";
 import { expect } from "./expect";
+import { answerContact, continueContact, contactPagePath, fillContactPage } from "./contact-helpers";
 import { seedCase, text } from "./follow-helpers";
 import { fileUrgentComplaint } from "./intake-helpers";
 import { eq } from "drizzle-orm";
@@ -16,6 +17,7 @@ import {
   recordRequests,
   screenshots,
 } from "./helpers";
+import { choose, continueOn, tr } from "./intake-helpers";
 
 const pages = [
   { path: "/", name: "home", h1: { nl: "Aanspreekpunt ZIKOS", en: "Aanspreekpunt ZIKOS" } },
@@ -74,13 +76,36 @@ test("the skip link moves focus to the main content", async ({ page }) => {
  * The quick exit on a page that does not hydrate (its enhancement script, app/enhance/quick-exit.ts) and on
  * one that does (QuickExit.tsx): the same behaviour.
  */
-const quickExitPages = [
+const quickExitPages: {
+  kind: string;
+  path: string;
+  before: string;
+  ready: (page: Page) => Promise<void>;
+  /** What must happen before the page can be opened (a sign-in). */
+  setUp?: (page: Page) => Promise<void>;
+}[] = [
   { kind: "enhanced", path: "/over", before: "/privacy", ready: enhanced },
-  { kind: "hydrated", path: "/verhaal/wie", before: "/verhaal", ready: reactTookOver },
-] as const;
+  // The question pages no longer hydrate (ADR 042): a reporter's own case page still does.
+  {
+    kind: "hydrated",
+    path: "/volgen/zaak",
+    // Not /volgen: the sign-in page, opened again, ends the session it would show.
+    before: "/over",
+    ready: reactTookOver,
+    setUp: async (page) => {
+      const c = seedCase("nl", "Hoe gaat het?");
+      await page.goto("/volgen?lng=nl");
+      await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
+      await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
+      await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
+      await expect(page).toHaveURL(/\/volgen\/zaak$/);
+    },
+  },
+];
 
 for (const q of quickExitPages) {
   test.describe(`quick exit (${q.kind}: ${q.path})`, () => {
+    if (q.setUp) test.beforeEach(({ page }) => q.setUp!(page));
     test("the button leaves for the neutral site, replaces the page in history and clears cookies", async ({
       page,
       context,
@@ -170,21 +195,22 @@ const plainPaths = [
 ];
 
 /** The page at `path` loads one script, the enhancement module, under 2 kB gzip, and no React. */
-async function expectOnlyEnhanceScript(page: Page, path: string) {
+async function expectOnlyTheEnhancementScript(page: Page, path: string) {
   const scripts: { url: string; body: Promise<Buffer> }[] = [];
   const record = (r: Response) => {
     if (r.request().resourceType() === "script") scripts.push({ url: r.url(), body: r.body() });
   };
   page.on("response", record);
-  await page.goto(path);
-  // Not sent elsewhere (a signed-in page without the session goes to the sign-in).
-  expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+  await page.goto(`${path}?lng=nl`);
+  // Not sent elsewhere (a question before it still open): the page asked for is the one weighed.
+  await expect(page).toHaveURL(new RegExp(`${path}\\?lng=nl$`));
   await enhanced(page);
   await page.waitForLoadState("networkidle");
   page.off("response", record);
-  expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
-    expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/),
-  ]);
+  expect(
+    scripts.map((s) => new URL(s.url).pathname),
+    path,
+  ).toEqual([expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/)]);
   const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
   expect(gzipped).toBeLessThan(2048);
   // No inline script either (Remix's context, its manifest), and no React on the page.
@@ -192,10 +218,50 @@ async function expectOnlyEnhanceScript(page: Page, path: string) {
   expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
 }
 
+const nl = (key: string, params: Record<string, string | number> = {}) => tr("nl", key, params);
+
+/** Answers the testimony's questions the short way, up to the check page (each question a fresh load). */
+async function answerIntakeUpToCheck(page: Page, { upTo = "controleren" } = {}) {
+  const steps: [string, () => Promise<void>][] = [
+    ["wie", () => choose(page, "radio", nl("who.options.young_person.label"))],
+    ["afdeling", async () => {}],
+    ["wanneer", async () => {}],
+    [
+      "wat-is-er-gebeurd",
+      () => page.getByRole("textbox", { name: nl("what.question") }).fill("Ik zat dagen alleen."),
+    ],
+    ["onderwerpen", async () => {}],
+    ["veilig", () => choose(page, "radio", nl("safe.options.yes"))],
+    ["wensen", () => choose(page, "checkbox", nl("wishes.options.investigation.label"))],
+    [
+      "toestemming",
+      () =>
+        page
+          .getByRole("radiogroup", { name: nl("consent.recipients.igj.label") })
+          .getByRole("radio", { name: nl("consent.options.anonymous.label") })
+          .check({ force: true }),
+    ],
+    [
+      "contact",
+      async () => {
+        await choose(page, "radio", nl("contact.options.email.label"));
+        await page.getByRole("textbox", { name: nl("contact.email.label") }).fill("sam@example.nl");
+      },
+    ],
+    ["gemeente", async () => {}],
+  ];
+  await page.goto("/verhaal/wie?lng=nl");
+  for (const [i, [slug, answer]] of steps.entries()) {
+    if (slug === upTo) return;
+    await answer();
+    await continueOn(page, "nl", `/verhaal/${steps[i + 1]?.[0] ?? "controleren"}`);
+  }
+}
+
 test.describe("pages that do not hydrate", () => {
   for (const path of plainPaths) {
     test(`${path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
-      await expectOnlyEnhanceScript(page, `${path}?lng=nl`);
+      await expectOnlyTheEnhancementScript(page, path);
     });
   }
 
@@ -213,7 +279,7 @@ test.describe("pages that do not hydrate", () => {
       "/volgen/email",
       "/volgen/verwijderen",
     ])
-      await expectOnlyEnhanceScript(page, path);
+      await expectOnlyTheEnhancementScript(page, path);
   });
 
   // Receipt.tsx's copy and print and SessionTimeout's receipt warning without React (app/enhance/receipt.ts,
@@ -228,7 +294,7 @@ test.describe("pages that do not hydrate", () => {
       email: "jongere@example.nl",
     });
     await page.clock.install();
-    await expectOnlyEnhanceScript(page, "/klacht/bevestiging");
+    await expectOnlyTheEnhancementScript(page, "/klacht/bevestiging");
     const receipt = page.getByRole("region", { name: text("nl", "receipt.heading") });
     await expect(receipt.getByRole("button")).toHaveText([
       text("nl", "receipt.copy"),
@@ -274,6 +340,36 @@ test.describe("pages that do not hydrate", () => {
     await expect(print).toBeFocused();
     await expect(page.getByRole("status").filter({ hasText: text("nl", "timeout.extended") })).toBeAttached();
     expect(draft().get()!.expiresAt).toBeGreaterThan(Date.now() + 25 * 60_000);
+  });
+
+  // The later pages need the earlier answers: given first, then each page is opened as above.
+  test("the intake's question and check pages and the contact request's later pages load only the enhancement script", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await answerIntakeUpToCheck(page);
+    await page.goto("/contact?lng=nl");
+    await answerContact(page, "nl", "close", {
+      name: "Sam",
+      relation: "parent",
+      phone: "06 1234 5678",
+      mayLeaveMessage: "no",
+      question: "Hoe gaat het?",
+      youngPersonKnows: "yes",
+      urgent: "no",
+    });
+    for (const path of [
+      ...["wie", "afdeling", "wanneer", "wat-is-er-gebeurd", "onderwerpen", "veilig", "wensen"].map(
+        (slug) => `/verhaal/${slug}`,
+      ),
+      ...["toestemming", "contact", "gemeente", "controleren"].map((slug) => `/verhaal/${slug}`),
+      "/klacht/wie",
+      ...["relatie", "bereiken", "bellen", "vraag", "weet-ervan", "dringend", "controleren"].map(
+        (slug) => `/contact/${slug}`,
+      ),
+    ]) {
+      await expectOnlyTheEnhancementScript(page, path);
+    }
   });
 
   // ErrorSummary's behaviour without React (app/enhance/error-summary.ts).
@@ -336,6 +432,94 @@ test.describe("pages that do not hydrate", () => {
     await page.keyboard.press("Shift+Enter");
     await expect(box).toHaveValue("appel\n");
     expect(posts).toHaveLength(1);
+  });
+
+  // TextArea's count without React (app/enhance/character-count.ts).
+  test("/verhaal/wat-is-er-gebeurd: the count follows the typing and is read out once typing pauses", async ({
+    page,
+  }) => {
+    await answerIntakeUpToCheck(page, { upTo: "wat-is-er-gebeurd" });
+    await enhanced(page);
+    const story = page.getByRole("textbox", { name: nl("what.question") });
+    const said = page.getByRole("main").locator("[aria-live=polite]");
+    await story.fill("Hallo");
+    const left = nl("common:textArea.remaining_other", { count: 20_000 - 5 });
+    await expect(story).toHaveAccessibleDescription(new RegExp(left));
+    // Not on every key: the polite region waits for a pause of a second.
+    await expect(said).toHaveText("");
+    await expect(said).toHaveText(left);
+    await story.fill("x".repeat(20_001));
+    const over = nl("common:textArea.over_one", { count: 1 });
+    await expect(page.getByText(over, { exact: true }).first()).toHaveClass(/field__count--over/);
+    await expect(said).toHaveText(over);
+  });
+
+  // The conditional reveal without React (app/enhance/conditional-reveal.ts), on both pages that use it.
+  test("/contact/bereiken and /verhaal/contact: a way's field shows only when that way is chosen", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const f = (key: string) => text("nl", `contact.${key}`);
+    await page.goto("/contact?lng=nl");
+    for (const id of ["name", "relation"] as const) {
+      await fillContactPage(page, "nl", id, { name: "Sam", relation: "parent" });
+      await continueContact(page, "nl");
+      await expect(page).toHaveURL(contactPagePath[id === "name" ? "relation" : "reach"]);
+    }
+    await enhanced(page);
+    const phone = page.getByRole("textbox", { name: f("details.phone.label"), exact: true });
+    const email = page.getByRole("textbox", { name: f("details.email.label"), exact: true });
+    const phoneWay = page.getByRole("radio", { name: f("reach.options.phone"), exact: true });
+    const emailWay = page.getByRole("radio", { name: f("reach.options.email"), exact: true });
+    // Nothing chosen: both hidden, and the labels read as with React, without "(only if …)".
+    await expect(phone).toBeHidden();
+    await expect(email).toBeHidden();
+    await expect(page.getByText(f("reach.onlyIf.phone"))).toHaveCount(0);
+    await expect(phoneWay).toHaveAttribute("aria-controls", "reveal-phone");
+    await phoneWay.check({ force: true });
+    await expect(phone).toBeVisible();
+    await expect(email).toBeHidden();
+    await emailWay.check({ force: true });
+    await expect(email).toBeVisible();
+    await expect(phone).toBeHidden();
+    // The hidden field is out of the tab order: Tab from the chosen way reaches its own field.
+    await emailWay.focus();
+    await page.keyboard.press("Tab");
+    await expect(email).toBeFocused();
+
+    // The intake's contact page: the name and safe times come with either way.
+    await answerIntakeUpToCheck(page, { upTo: "contact" });
+    await enhanced(page);
+    const name = page.getByRole("textbox", { name: nl("contact.name.label") });
+    const mail = page.getByRole("textbox", { name: nl("contact.email.label") });
+    await expect(page.getByText(nl("contact.onlyIf.reachable"))).toHaveCount(0);
+    await expect(name).toBeHidden();
+    await choose(page, "radio", nl("contact.options.phone.label"));
+    await expect(name).toBeVisible();
+    await expect(mail).toBeHidden();
+    await expect(page.getByRole("radiogroup", { name: nl("contact.mayLeaveMessage.label") })).toBeVisible();
+    await choose(page, "radio", nl("contact.options.none.label"));
+    await expect(name).toBeHidden();
+  });
+
+  // react-aria's roving Tab stop, handed back to the browser (app/enhance/radio-tab-stops.ts).
+  test("/verhaal/wie: after an arrow key picks another radio, Tab leaves the group and Shift+Tab comes back to it", async ({
+    page,
+  }) => {
+    await answerIntakeUpToCheck(page, { upTo: "afdeling" });
+    // Back on the first question, its answer chosen by the server's page.
+    await page.goto("/verhaal/wie?lng=nl");
+    await enhanced(page);
+    const young = page.getByRole("radio", { name: new RegExp(`^${nl("who.options.young_person.label")}`) });
+    const next = page.getByRole("radio", { name: new RegExp(`^${nl("who.options.close.label")}`) });
+    await expect(young).toBeChecked();
+    await young.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(next).toBeChecked();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("radio").and(page.locator(":focus"))).toHaveCount(0);
+    await page.keyboard.press("Shift+Tab");
+    await expect(next).toBeFocused();
   });
 });
 

@@ -5,13 +5,14 @@
  */
 import { test, type Page } from "@playwright/test";
 import { expect } from "./expect";
+import { enhanced } from "./helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
 const nl = (key: string, params: Record<string, string | number> = {}) => tr("nl", key, params);
 
 async function toCheckPage(page: Page, js: boolean) {
   await page.goto("/verhaal/wie?lng=nl");
-  if (js) await page.waitForFunction(() => "__remixRouter" in window);
+  if (js) await enhanced(page);
   await choose(page, "radio", nl("who.options.close.label"));
   await continueOn(page, "nl", "/verhaal/afdeling");
   await choose(page, "radio", nl("unit.options.unknown"));

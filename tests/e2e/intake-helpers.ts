@@ -4,7 +4,7 @@
  */
 import { type BrowserContext, type Page } from "@playwright/test";
 import { expect } from "./expect";
-import { expectNoAxeViolations, localeString, localeText } from "./helpers";
+import { enhanced, expectNoAxeViolations, localeString, localeText } from "./helpers";
 
 export type Lng = "nl" | "en";
 export type Kind = "testimony" | "complaint";
@@ -132,7 +132,7 @@ export async function fileIntake(
   const t = (key: string, params: Record<string, string | number> = {}) => tr(lng, key, params, kind);
   const base = basePath(kind);
   await page.goto(`${base}/wie?lng=${lng}`);
-  if (js) await page.waitForFunction(() => "__remixRouter" in window);
+  if (js) await enhanced(page);
   await choose(page, "radio", t("who.options.young_person.label"));
   await continueOn(page, lng, `${base}/afdeling`);
   await choose(page, "radio", t("unit.unitLabel", { name: "'t Anker", place: "Harreveld" }));

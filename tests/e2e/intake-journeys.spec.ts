@@ -4,7 +4,7 @@
  */
 import { test, type Page } from "@playwright/test";
 import { expect } from "./expect";
-import { enhanced, otherPairs, pairs, reactTookOver, recordRequests, screenshots } from "./helpers";
+import { enhanced, otherPairs, pairs, recordRequests, screenshots } from "./helpers";
 import {
   axe,
   closeAxeCopies,
@@ -62,8 +62,9 @@ async function journey(page: Page, opts: Options) {
 
   // 1. Who is telling
   await expect(page).toHaveURL(`${base}/wie`);
-  // With JavaScript, go on once the app runs, so the journey really goes through it.
-  if (js) await reactTookOver(page);
+  // With JavaScript, go on once the page's script runs, so the journey really goes through it. The question
+  // pages do not hydrate either (ADR 042): each is a fresh load, ready when its enhancement script has run.
+  if (js) await enhanced(page);
   await expectQuestion(page, t("who.question"), { number: 1 }, lng);
   await expect(page.getByRole("link", { name: tr(lng, "common:back") })).toHaveAttribute("href", base);
   await check(page, "1-who", opts);
@@ -87,6 +88,7 @@ async function journey(page: Page, opts: Options) {
 
   // 4. What happened: only the story on this page
   await expect(page).toHaveURL(`${base}/wat-is-er-gebeurd`);
+  if (js) await enhanced(page);
   await expectQuestion(page, t("what.question"), { number: 4 }, lng);
   await expect(page.getByRole("textbox")).toHaveCount(1);
   await expect(page.getByRole("checkbox")).toHaveCount(0);
@@ -166,6 +168,7 @@ async function journey(page: Page, opts: Options) {
 
   // How to reach you
   await expect(page).toHaveURL(`${base}/contact`);
+  if (js) await enhanced(page);
   await expectQuestion(page, t("contact.question"), { number: n++ }, lng);
   const email = page.getByRole("textbox", { name: t("contact.email.label") });
   if (js) await expect(email).toBeHidden();
@@ -184,6 +187,7 @@ async function journey(page: Page, opts: Options) {
 
   // The municipality, a question of its own (a <select> without JavaScript, a search box with it).
   await expect(page).toHaveURL(`${base}/gemeente`);
+  if (js) await enhanced(page);
   const municipality = `${t("contact.municipality.label")} ${tr(lng, "common:optional")}`;
   await expectQuestion(page, municipality, { number: n++ }, lng);
   if (js) {

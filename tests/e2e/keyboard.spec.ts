@@ -9,7 +9,7 @@ import { expect } from "./expect";
 import { formatCaseCode } from "~/domain/codes";
 import { createStaff, e2eDatabase, seedCase, codeFor } from "../helpers/seed-cases";
 import { seedCase as seedFollowCase, text } from "./follow-helpers";
-import { enhanced, reactTookOver } from "./helpers";
+import { enhanced } from "./helpers";
 import { tr, type Kind } from "./intake-helpers";
 
 const MAX_TABS = 250;
@@ -139,8 +139,8 @@ async function intakeJourney(page: Page, kind: Kind) {
   await tabTo(page, page.getByRole("link", { name: t("start.begin") }));
   await page.keyboard.press("Enter");
   await expectFocusAfterNavigation(page, new RegExp(`${base}/wie$`));
-  // The start page does not hydrate (ADR 042), so this is a fresh load: go on once the app runs.
-  await reactTookOver(page);
+  // The question pages do not hydrate either (ADR 042): each is a fresh load, ready once its script has run.
+  await enhanced(page);
 
   // Nothing chosen: the error summary takes focus; its link leads to the question.
   await cont();
@@ -231,8 +231,8 @@ test.describe("keyboard only, in Dutch", () => {
 
     // One question per page (ADR 037): each new page puts the focus where a keyboard user starts.
     await expectFocusAfterNavigation(page, /\/contact\/relatie$/);
-    // The first page does not hydrate (ADR 042), so this is a fresh load: go on once the app runs.
-    await reactTookOver(page);
+    // The contact pages do not hydrate (ADR 042): each is a fresh load, ready once its script has run.
+    await enhanced(page);
     await chooseRadio(
       page,
       page.getByRole("radiogroup", { name: t("contact.details.relation.label") }),

@@ -6,7 +6,7 @@
 import { test } from "@playwright/test";
 import { expect } from "./expect";
 import { inspect, seedCase, text } from "./follow-helpers";
-import { enhanced, expectNoAxeViolations, reactTookOver, viewportScreenshots } from "./helpers";
+import { enhanced, expectNoAxeViolations, viewportScreenshots } from "./helpers";
 import { continueContact, pick } from "./contact-helpers";
 import { choose, continueOn, tr } from "./intake-helpers";
 
@@ -19,7 +19,8 @@ for (const js of [true, false]) {
     test("switching language on a question keeps the unsaved answer, without errors", async ({ page }) => {
       test.setTimeout(120_000);
       await page.goto("/klacht/wie?lng=nl");
-      if (js) await page.waitForFunction(() => "__remixRouter" in window);
+      // The question pages do not hydrate (ADR 042): ready when the enhancement script has run.
+      if (js) await enhanced(page);
       await choose(page, "radio", t("nl", "who.options.young_person.label"));
       await continueOn(page, "nl", "/klacht/afdeling");
       await continueOn(page, "nl", "/klacht/wanneer");
@@ -74,8 +75,9 @@ for (const js of [true, false]) {
       await expect(page.getByRole("alert")).toHaveCount(0);
       await expect(page).not.toHaveTitle(/^(Error|Fout)/);
       await continueContact(page, "en");
-      // The next page hydrates: go on once the app runs.
-      if (js) await reactTookOver(page);
+      // The next page does not hydrate either (ADR 042): a fresh load, ready when its script has run.
+      await expect(page).toHaveURL(/\/contact\/relatie$/);
+      if (js) await enhanced(page);
       await pick(page, f("en", "details.relation.label"), f("en", "relations.parent"));
       await continueContact(page, "en");
 

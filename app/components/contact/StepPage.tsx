@@ -6,7 +6,7 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Form, Link, RadioGroup, TextArea, TextField } from "~/components/ui";
-import { useHydrated } from "~/components/use-hydrated";
+import { useReveal } from "~/components/intake/reveal";
 import {
   contactMethods,
   knowsAnswers,
@@ -119,14 +119,11 @@ function RelationFields({ values, errors }: FieldsProps) {
 function ReachFields({ values, errors }: FieldsProps) {
   const { t } = useTranslation("follow");
   // GOV.UK's conditional reveal, as on the intake's contact page: without JavaScript both fields show,
-  // their condition in their label; once the script runs, CSS shows only the one of the chosen way.
-  const hydrated = useHydrated();
-  const reveal = (way: ContactMethod) =>
-    `intake-reveal intake-reveal--${way}${hydrated ? " intake-reveal--conditional" : ""}`;
+  // their condition in their label; once the page's script runs, only the one of the chosen way shows.
+  const reveal = useReveal("contactMethod");
+  const box = (way: ContactMethod) => reveal.box(`reveal-${way}`, way, [way]);
   const label = (way: ContactMethod) =>
-    hydrated
-      ? t(`contact.details.${way}.label`)
-      : `${t(`contact.details.${way}.label`)} ${t(`contact.reach.onlyIf.${way}`)}`;
+    reveal.label(t(`contact.details.${way}.label`), t(`contact.reach.onlyIf.${way}`));
   return (
     <div className="intake-contact">
       <RadioGroup
@@ -138,7 +135,7 @@ function ReachFields({ values, errors }: FieldsProps) {
         defaultValue={values.contactMethod || undefined}
         options={contactMethods.map((m) => ({ value: m, label: t(`contact.reach.options.${m}`) }))}
       />
-      <div className={reveal("phone")}>
+      <div {...box("phone")}>
         <TextField
           name="phone"
           type="tel"
@@ -151,7 +148,7 @@ function ReachFields({ values, errors }: FieldsProps) {
           width="medium"
         />
       </div>
-      <div className={reveal("email")}>
+      <div {...box("email")}>
         <TextField
           name="email"
           type="email"

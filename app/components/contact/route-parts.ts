@@ -7,8 +7,13 @@ import { contactStepTitleKey } from "./StepPage";
 
 type StepData = { who: ContactWho; step: ContactStep } | undefined;
 
-/** The page title is the question, as in the <h1>. */
+/**
+ * The page title is the question, as in the <h1>. The pages do not hydrate (ADR 042): each form posts as
+ * without JavaScript, the language switch is a button of the page's form either way, and the reach page's
+ * conditional reveal, the question's counter and the error summary's focus come from app/enhance.
+ */
 export const contactStepHandle: RouteHandle = {
+  hydrate: false,
   title: (t, data) => {
     const d = data as StepData;
     return t(contactStepTitleKey(d?.step ?? "name", d?.who === "young_person"));
@@ -16,13 +21,8 @@ export const contactStepHandle: RouteHandle = {
   languageForm: "contact-step",
 };
 
-/**
- * The first page (/contact, /bel-mij): one text field, and the error summary when it comes back refused.
- * It does not hydrate (ADR 042): the form posts as without JavaScript, the summary takes focus by its
- * `autofocus` and app/enhance/error-summary.ts, and the language switch is a button of this form either
- * way. The later pages hydrate (the reach page's conditional reveal needs the script).
- */
-export const contactFirstPageHandle: RouteHandle = { ...contactStepHandle, hydrate: false };
+/** The first page (/contact, /bel-mij), one text field: no different from the later pages now. */
+export const contactFirstPageHandle: RouteHandle = contactStepHandle;
 
 // The intake's styles carry the conditional reveal of the "reach" page.
 export const contactStepLinks = () => [

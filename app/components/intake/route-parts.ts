@@ -9,17 +9,18 @@ export const intakeLinks = () => [{ rel: "stylesheet", href: intakeStyles }];
 
 type KindData = { kind?: IntakeKind; step?: string; receipt?: unknown } | undefined;
 
-/**
- * The start page holds only text and links: it does not hydrate (ADR 042), its one script is the quick exit.
- * The first question, a full page load away, hydrates as before.
- */
+/** The start page holds only text and links: it does not hydrate (ADR 042), its one script is the quick exit. */
 export const startHandle: RouteHandle = {
   hydrate: false,
   title: (t, data) =>
     t("intake:start.title", { context: kindContext((data as KindData)?.kind ?? "testimony") }),
 };
 
-/** The page title is the question, as in the <h1>. */
+/**
+ * The page title is the question, as in the <h1>. The question pages do not hydrate (ADR 042): the form
+ * posts and redirects as without JavaScript; the story's counter, the contact page's conditional reveal,
+ * the radios' Tab stop and the error summary's focus come from app/enhance.
+ */
 export const stepHandle: RouteHandle = {
   hydrate: false,
   languageForm: "intake-step",
@@ -30,7 +31,8 @@ export const stepHandle: RouteHandle = {
   },
 };
 
-export const checkHandle: RouteHandle = { title: "intake:check.title" };
+/** "Check your answers": text, change links and one button; it does not hydrate (ADR 042). */
+export const checkHandle: RouteHandle = { title: "intake:check.title", hydrate: false };
 
 export const confirmationHandle: RouteHandle = {
   title: (t, data) => {

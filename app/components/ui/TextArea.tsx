@@ -1,11 +1,26 @@
 /** A text area with GOV.UK's character count, read out once the person pauses. */
 import { useEffect, useRef, useState } from "react";
 import { TextArea as AriaTextArea, TextField as AriaTextField } from "react-aria-components";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { FieldHead, fieldId, useTextFromDom, type Common } from "./field-parts";
 
 /** Quiet for this long after the last keystroke before the count is read out. */
-const COUNT_ANNOUNCE_DELAY_MS = 1000;
+export const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/**
+ * The count's sentences with "{{count}}" left in, one per plural form of the page's language, for the
+ * counter of a page that does not hydrate (app/enhance/character-count.ts, ADR 042): it has no i18next.
+ */
+function countTexts(t: TFunction, lng: string) {
+  const texts: Record<string, string> = {};
+  for (const form of new Intl.PluralRules(lng).resolvedOptions().pluralCategories) {
+    for (const kind of ["remaining", "over"]) {
+      texts[`data-${kind}-${form}`] = t(`textArea.${kind}_${form}`, { replace: { count: "{{count}}" } });
+    }
+  }
+  return texts;
+}
 
 export function TextArea({
   defaultValue = "",
@@ -13,7 +28,7 @@ export function TextArea({
   rows = 8,
   ...c
 }: Common & { defaultValue?: string; maxLength: number; rows?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useTextFromDom(areaRef, defaultValue);
   const left = maxLength - value.length;
@@ -58,7 +73,12 @@ export function TextArea({
         className="input textarea"
         {...{ type: null as unknown as undefined }}
       />
-      <p id={countId} className={left < 0 ? "field__count field__count--over" : "field__count"}>
+      <p
+        id={countId}
+        className={left < 0 ? "field__count field__count--over" : "field__count"}
+        data-count-max={maxLength}
+        {...countTexts(t, i18n.language)}
+      >
         {count}
       </p>
       <p className="visually-hidden" aria-live="polite">

@@ -1,9 +1,9 @@
 /** The questions about reaching the person: a way to reach them, and their municipality. */
 import { questionKey } from "../questions";
 import { useTranslation } from "react-i18next";
-import { useHydrated } from "~/components/use-hydrated";
 import { ComboBoxField, RadioGroup, TextField } from "~/components/ui";
 import { contactMethods } from "~/domain/case-content";
+import { useReveal } from "../reveal";
 import { one, type FieldsProps } from "./shared";
 
 type Way = "email" | "phone" | "reachable";
@@ -11,11 +11,15 @@ type Way = "email" | "phone" | "reachable";
 export function ContactFields({ data, values, errors }: FieldsProps) {
   const { t } = useTranslation("intake");
   // GOV.UK's conditional reveal: without JavaScript (or before it runs) every follow-up field is shown, its
-  // condition in its label; once the page's script runs, CSS shows only those of the chosen way.
-  const hydrated = useHydrated();
-  const reveal = (way: Way) =>
-    `intake-reveal intake-reveal--${way}${hydrated ? " intake-reveal--conditional" : ""}`;
-  const label = (key: string, way: Way) => (hydrated ? t(key) : `${t(key)} ${t(`contact.onlyIf.${way}`)}`);
+  // condition in its label; once the page's script runs, only those of the chosen way show.
+  const reveal = useReveal("contactMethod");
+  const shownFor: Record<Way, readonly string[]> = {
+    email: ["email"],
+    phone: ["phone"],
+    reachable: ["email", "phone"],
+  };
+  const box = (way: Way, id = `reveal-${way}`) => reveal.box(id, way, shownFor[way]);
+  const label = (key: string, way: Way) => reveal.label(t(key), t(`contact.onlyIf.${way}`));
   return (
     <div className="intake-contact">
       <RadioGroup
@@ -32,7 +36,7 @@ export function ContactFields({ data, values, errors }: FieldsProps) {
         options={contactMethods.map((m) => ({ value: m, label: t(`contact.options.${m}.label`) }))}
       />
       {/* Revealed by CSS for the chosen way; browsers without :has() simply show them all. */}
-      <div className={reveal("email")}>
+      <div {...box("email")}>
         <TextField
           name="email"
           type="email"
@@ -44,7 +48,7 @@ export function ContactFields({ data, values, errors }: FieldsProps) {
           defaultValue={one(values.email)}
         />
       </div>
-      <div className={reveal("phone")}>
+      <div {...box("phone")}>
         <TextField
           name="phone"
           type="tel"
@@ -55,7 +59,7 @@ export function ContactFields({ data, values, errors }: FieldsProps) {
           defaultValue={one(values.phone)}
         />
       </div>
-      <div className={reveal("reachable")}>
+      <div {...box("reachable")}>
         <TextField
           name="name"
           autoComplete="given-name"
@@ -75,7 +79,7 @@ export function ContactFields({ data, values, errors }: FieldsProps) {
           defaultValue={one(values.safeTimes)}
         />
       </div>
-      <div className={reveal("phone")}>
+      <div {...box("phone", "reveal-phone-message")}>
         <RadioGroup
           name="mayLeaveMessage"
           label={label("contact.mayLeaveMessage.label", "phone")}
