@@ -194,7 +194,11 @@ const plainPaths = [
   "/volgen/verwijderd",
 ];
 
-/** The page at `path` loads one script, the enhancement module, under 2 kB gzip, and no React. */
+/**
+ * The page at `path` loads one script, the enhancement module, under 5 kB gzip, and no React. The budget
+ * is 30 kB a page (issue 17); this bound is tighter so that a framework or a shared chunk slipping into the
+ * module shows here at once (React DOM alone is ~40 kB). The ten enhancements weigh 3.8 kB (2026-12-08).
+ */
 async function expectOnlyTheEnhancementScript(page: Page, path: string) {
   const scripts: { url: string; body: Promise<Buffer> }[] = [];
   const record = (r: Response) => {
@@ -212,7 +216,7 @@ async function expectOnlyTheEnhancementScript(page: Page, path: string) {
     path,
   ).toEqual([expect.stringMatching(/^\/assets\/enhance-[\w-]+\.js$/)]);
   const gzipped = gzipSync(await scripts[0]!.body, { level: 9 }).length;
-  expect(gzipped).toBeLessThan(2048);
+  expect(gzipped).toBeLessThan(5 * 1024);
   // No inline script either (Remix's context, its manifest), and no React on the page.
   await expect(page.locator("script:not([src])")).toHaveCount(0);
   expect(await page.evaluate(() => "__remixRouter" in window || "__remixContext" in window)).toBe(false);
@@ -260,12 +264,12 @@ async function answerIntakeUpToCheck(page: Page, { upTo = "controleren" } = {}) 
 
 test.describe("pages that do not hydrate", () => {
   for (const path of plainPaths) {
-    test(`${path} loads only the enhancement script, under 2 kB gzip`, async ({ page }) => {
+    test(`${path} loads only the enhancement script, under 5 kB gzip`, async ({ page }) => {
       await expectOnlyTheEnhancementScript(page, path);
     });
   }
 
-  test("the signed-in follow pages load only the enhancement script, under 2 kB gzip", async ({ page }) => {
+  test("the signed-in follow pages load only the enhancement script, under 5 kB gzip", async ({ page }) => {
     const c = seedCase("nl", "Hallo");
     await page.goto("/volgen?lng=nl");
     await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
