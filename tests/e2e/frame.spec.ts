@@ -85,22 +85,9 @@ const quickExitPages: {
   setUp?: (page: Page) => Promise<void>;
 }[] = [
   { kind: "enhanced", path: "/over", before: "/privacy", ready: enhanced },
-  // The question pages no longer hydrate (ADR 042): a reporter's own case page still does.
-  {
-    kind: "hydrated",
-    path: "/volgen/zaak",
-    // Not /volgen: the sign-in page, opened again, ends the session it would show.
-    before: "/over",
-    ready: reactTookOver,
-    setUp: async (page) => {
-      const c = seedCase("nl", "Hoe gaat het?");
-      await page.goto("/volgen?lng=nl");
-      await page.getByLabel(text("nl", "signIn.code.label"), { exact: true }).fill(c.code);
-      await page.getByLabel(text("nl", "signIn.passphrase.label")).fill(c.passphrase);
-      await page.getByRole("button", { name: text("nl", "signIn.submit") }).click();
-      await expect(page).toHaveURL(/\/volgen\/zaak$/);
-    },
-  },
+  // No public page hydrates any more (ADR 042); the page for an unknown address (the root's error
+  // boundary, in the public frame) still does, with the React quick exit.
+  { kind: "hydrated", path: "/bestaat-niet", before: "/over", ready: reactTookOver },
 ];
 
 for (const q of quickExitPages) {
