@@ -6,7 +6,7 @@
  * does for a page opened directly (issue 17).
  */
 import type { Browser, Page } from "@playwright/test";
-import { gzipBytes, type PageJs } from "./browser-js";
+import { recordScripts, type PageJs } from "./browser-js";
 
 /** What a person types into a text field, by the kind of field. */
 function answerFor(type: string | null, name: string | null, inputMode: string | null, role: string | null) {
@@ -69,23 +69,11 @@ export async function browserJourneyJs(
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    let bodies = new Map<string, Promise<number>>();
-    tab.on("response", (res) => {
-      const url = new URL(res.url());
-      if (res.request().resourceType() !== "script" || url.origin !== origin) return;
-      if (!bodies.has(url.pathname)) bodies.set(url.pathname, res.body().then(gzipBytes));
-    });
+    const scripts = recordScripts(tab, origin);
     const weigh = async () => {
-      for (let seen = -1; seen !== bodies.size;) {
-        seen = bodies.size;
-        await tab.waitForTimeout(1000);
-        await tab.waitForLoadState("networkidle");
-      }
-      const files = await Promise.all([...bodies].map(async ([path, gzip]) => ({ path, gzip: await gzip })));
-      files.sort((a, b) => b.gzip - a.gzip);
+      const js = await scripts.take();
       const path = new URL(tab.url()).pathname;
-      if (!weights.has(path)) weights.set(path, { files, bytes: files.reduce((s, f) => s + f.gzip, 0) });
-      bodies = new Map();
+      if (!weights.has(path)) weights.set(path, js);
       return path;
     };
     let url = origin + start;
@@ -104,7 +92,7 @@ export async function browserJourneyJs(
           await tab.waitForURL((u) => u.pathname === "/volgen/zaak", { timeout: 15_000 });
           for (const page of followPages) {
             await tab.goto(origin + page, { waitUntil: "networkidle" });
-            bodies = new Map();
+            scripts.reset();
             await tab.reload({ waitUntil: "networkidle" });
             await weigh();
           }
@@ -125,7 +113,7 @@ export async function browserJourneyJs(
       }
       await tab.waitForLoadState("networkidle");
       url = tab.url();
-      bodies = new Map();
+      scripts.reset();
     }
     throw new Error(`${start}: no page matching ${end} after ${maxPages} pages`);
   } finally {
